@@ -1,0 +1,13 @@
+# Writes OUT: a C file with every migration in FILES (sorted) as a string literal.
+set(body "/* Generated from the schema/ migrations by cmake/embed_schema.cmake. */\n#include <stddef.h>\n")
+set(list "const char *const pf_schema_migrations[] = {\n")
+set(n 0)
+foreach(f IN LISTS FILES)
+  file(READ ${f} sql HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," sql "${sql}")
+  string(APPEND body "static const char m${n}[] = {${sql}0x00};\n")
+  string(APPEND list "\tm${n},\n")
+  math(EXPR n "${n} + 1")
+endforeach()
+string(APPEND list "};\nconst size_t pf_schema_count = ${n};\n")
+file(WRITE ${OUT} "${body}${list}")

@@ -1,0 +1,578 @@
+/*
+ * The import: sources in, one transaction, all or nothing. See
+ * include/portfolj/import.h; the kinds' own rules are in load.c.
+ */
+#include "loader.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql)
+{
+	if (*slot) {
+		sqlite3_reset(*slot);
+		sqlite3_clear_bindings(*slot);
+		return *slot;
+	}
+	if (pf_db_prepare(imp->db, slot, sql, imp->err))
+		return NULL;
+	return *slot;
+}
+
+static void rec_diag(pf_import *imp, pf_severity sev, const pf_record *rec, int f, const char *fmt,
+                     va_list ap)
+{
+	char pos[160], msg[1024];
+
+	pf_record_pos(rec, f, pos, sizeof(pos));
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if (sev == PF_SEV_ERROR)
+		pf_error_pos(imp->err, PF_EINPUT, rec->source, pos[0] ? pos : NULL, "%s", msg);
+	else
+		pf_warn_pos(imp->err, rec->source, pos[0] ? pos : NULL, "%s", msg);
+}
+
+void pf_rec_error(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	rec_diag(imp, PF_SEV_ERROR, rec, f, fmt, ap);
+	va_end(ap);
+}
+
+void pf_rec_warn(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	rec_diag(imp, PF_SEV_WARNING, rec, f, fmt, ap);
+	va_end(ap);
+}
+
+static int bind_val(sqlite3_stmt *st, int i, const pf_val *v)
+{
+	switch (v->t) {
+	case PF_V_INT:
+		return sqlite3_bind_int64(st, i, v->i);
+	case PF_V_REAL:
+		return sqlite3_bind_double(st, i, v->d);
+	case PF_V_TEXT:
+		return sqlite3_bind_text(st, i, v->s, -1, SQLITE_TRANSIENT);
+	default:
+		return sqlite3_bind_null(st, i);
+	}
+}
+
+static bool same_val(sqlite3_stmt *st, int c, const pf_val *v)
+{
+	int t = sqlite3_column_type(st, c);
+
+	switch (v->t) {
+	case PF_V_NULL:
+		return t == SQLITE_NULL;
+	case PF_V_INT:
+		return t == SQLITE_INTEGER && sqlite3_column_int64(st, c) == v->i;
+	case PF_V_REAL:
+		return (t == SQLITE_FLOAT || t == SQLITE_INTEGER) &&
+		       sqlite3_column_double(st, c) == v->d;
+	case PF_V_TEXT:
+		return t == SQLITE_TEXT && !strcmp(pf_col_text(st, c), v->s);
+	}
+	return false;
+}
+
+static void val_text(const pf_val *v, char *buf, size_t n, const char **out)
+{
+	switch (v->t) {
+	case PF_V_NULL:
+		*out = NULL;
+		return;
+	case PF_V_INT:
+		snprintf(buf, n, "%lld", (long long)v->i);
+		break;
+	case PF_V_REAL:
+		snprintf(buf, n, "%.15g", v->d);
+		break;
+	case PF_V_TEXT:
+		*out = v->s;
+		return;
+	}
+	*out = buf;
+}
+
+static pf_status write_change(pf_import *imp, const pf_table *t, const char *key,
+                              const char *initiative, int c, sqlite3_stmt *old, const pf_val *v)
+{
+	static const char sql[] =
+	    "INSERT INTO changes (run, kind, key, initiative, field, old, new) "
+	    "VALUES (?, ?, ?, ?, ?, ?, ?)";
+	char buf[64];
+	const char *now;
+	sqlite3_stmt *st = pf_stmt(imp, &imp->change, sql);
+
+	if (!st)
+		return PF_EENV;
+	val_text(v, buf, sizeof(buf), &now);
+	sqlite3_bind_int64(st, 1, imp->run);
+	pf_bind_text(st, 2, t->name);
+	pf_bind_text(st, 3, key);
+	pf_bind_text(st, 4, initiative);
+	pf_bind_text(st, 5, t->cols[c]);
+	sqlite3_bind_value(st, 6, sqlite3_column_value(old, c + 1));
+	pf_bind_text(st, 7, now);
+	int rc = sqlite3_step(st);
+	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "writing the history");
+}
+
+/* True when the row was already written by this import: a duplicate key. */
+static pf_status seen_before(pf_import *imp, const pf_table *t, int64_t pk, bool *dup)
+{
+	static const char sql[] = "INSERT INTO temp.touched (slot, pk) VALUES (?, ?) "
+	                          "ON CONFLICT DO NOTHING";
+	sqlite3_stmt *st;
+	int rc;
+
+	if (pk > imp->base_pk[t->slot]) {
+		*dup = true;
+		return PF_OK;
+	}
+	if (!(st = pf_stmt(imp, &imp->touched, sql)))
+		return PF_EENV;
+	sqlite3_bind_int(st, 1, t->slot);
+	sqlite3_bind_int64(st, 2, pk);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
+		return pf_db_fail(imp->db, rc, imp->err, "checking for duplicates");
+	*dup = sqlite3_changes(imp->db->h) == 0;
+	return PF_OK;
+}
+
+static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
+                            const char *initiative, sqlite3_stmt *sel, int64_t pk,
+                            pf_upsert_result *res)
+{
+	sqlite3_stmt *upd;
+	pf_status st;
+	int rc;
+
+	*res = PF_UPSERT_UNCHANGED;
+	for (int c = 0; c < t->ncols; c++) {
+		if (same_val(sel, c + 1, &vals[t->nkeys + c]))
+			continue;
+		*res = PF_UPSERT_UPDATED;
+		if ((st = write_change(imp, t, key, initiative, c, sel, &vals[t->nkeys + c])))
+			return st;
+	}
+	if (*res == PF_UPSERT_UNCHANGED)
+		return PF_OK;
+	if (!(upd = pf_stmt(imp, &imp->upd[t->slot], t->update_sql)))
+		return PF_EENV;
+	for (int c = 0; c < t->ncols; c++)
+		bind_val(upd, c + 1, &vals[t->nkeys + c]);
+	sqlite3_bind_int64(upd, t->ncols + 1, pk);
+	rc = sqlite3_step(upd);
+	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "updating a row");
+}
+
+pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
+                    const char *initiative, const pf_record *rec, int64_t *pk,
+                    pf_upsert_result *res)
+{
+	sqlite3_stmt *ins = pf_stmt(imp, &imp->ins[t->slot], t->insert_sql), *sel;
+	bool dup = false;
+	pf_status st;
+	int rc;
+
+	if (!ins)
+		return PF_EENV;
+	for (int i = 0; i < t->nkeys + t->ncols; i++)
+		bind_val(ins, i + 1, &vals[i]);
+	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
+		return pf_db_fail(imp->db, rc, imp->err, "inserting a row");
+	if (sqlite3_changes(imp->db->h) == 1) {
+		*pk = sqlite3_last_insert_rowid(imp->db->h);
+		*res = PF_UPSERT_INSERTED;
+		return PF_OK;
+	}
+	if (!(sel = pf_stmt(imp, &imp->sel[t->slot], t->select_sql)))
+		return PF_EENV;
+	for (int i = 0; i < t->nkeys; i++)
+		bind_val(sel, i + 1, &vals[i]);
+	if ((rc = sqlite3_step(sel)) != SQLITE_ROW)
+		return pf_db_fail(imp->db, rc, imp->err, "reading a row");
+	*pk = sqlite3_column_int64(sel, 0);
+	if ((st = seen_before(imp, t, *pk, &dup)))
+		return st;
+	if (dup) {
+		pf_rec_error(imp, rec, -1, "duplicate %s %s: this import gives it twice", t->name,
+		             key);
+		return PF_EINPUT;
+	}
+	st = update_row(imp, t, vals, key, initiative, sel, *pk, res);
+	sqlite3_reset(sel);
+	return st;
+}
+
+static pf_status find_one(pf_import *imp, sqlite3_stmt **slot, const char *sql, const char *a,
+                          const char *b, sqlite3_stmt **row)
+{
+	sqlite3_stmt *st = pf_stmt(imp, slot, sql);
+	int rc;
+
+	if (!st)
+		return PF_EENV;
+	pf_bind_text(st, 1, a);
+	if (b)
+		pf_bind_text(st, 2, b);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_DONE)
+		return PF_ENOTFOUND;
+	if (rc != SQLITE_ROW)
+		return pf_db_fail(imp->db, rc, imp->err, "looking up a reference");
+	*row = st;
+	return PF_OK;
+}
+
+static pf_status remember(char **slot, const char *s)
+{
+	char *c = strdup(s);
+
+	if (!c)
+		return PF_ENOMEM;
+	free(*slot);
+	*slot = c;
+	return PF_OK;
+}
+
+pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk)
+{
+	sqlite3_stmt *row;
+	pf_status st;
+
+	if (imp->last_initiative && !strcmp(imp->last_initiative, id)) {
+		*pk = imp->last_initiative_pk;
+		return PF_OK;
+	}
+	st = find_one(imp, &imp->find_initiative, "SELECT pk FROM initiatives WHERE id = ?", id,
+	              NULL, &row);
+	if (st)
+		return st;
+	*pk = sqlite3_column_int64(row, 0);
+	imp->last_initiative_pk = *pk;
+	return remember(&imp->last_initiative, id);
+}
+
+pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const char **initiative)
+{
+	static const char sql[] = "SELECT i.pk, n.id FROM indicators i "
+	                          "JOIN initiatives n ON n.pk = i.initiative WHERE i.id = ?";
+	sqlite3_stmt *row;
+	pf_status st;
+
+	if (!imp->last_indicator || strcmp(imp->last_indicator, id)) {
+		if ((st = find_one(imp, &imp->find_indicator, sql, id, NULL, &row)))
+			return st;
+		imp->last_indicator_pk = sqlite3_column_int64(row, 0);
+		if (remember(&imp->last_indicator_initiative, pf_col_text(row, 1)) ||
+		    remember(&imp->last_indicator, id))
+			return PF_ENOMEM;
+	}
+	*pk = imp->last_indicator_pk;
+	*initiative = imp->last_indicator_initiative;
+	return PF_OK;
+}
+
+pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *version, int64_t *pk)
+{
+	static const char sql[] =
+	    "SELECT pk FROM roadmap_versions WHERE roadmap = ? AND version = ?";
+	sqlite3_stmt *row;
+	pf_status st = find_one(imp, &imp->find_version, sql, roadmap, version, &row);
+
+	if (!st)
+		*pk = sqlite3_column_int64(row, 0);
+	return st;
+}
+
+static pf_status ensure(pf_import *imp, sqlite3_stmt **slot, const char *sql, const char *v)
+{
+	sqlite3_stmt *st = pf_stmt(imp, slot, sql);
+	int rc;
+
+	if (!st)
+		return PF_EENV;
+	pf_bind_text(st, 1, v);
+	rc = sqlite3_step(st);
+	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "adding a name");
+}
+
+pf_status pf_ensure_committee(pf_import *imp, const char *code)
+{
+	return ensure(imp, &imp->add_committee,
+	              "INSERT INTO committees (code) VALUES (?) ON CONFLICT DO NOTHING", code);
+}
+
+pf_status pf_ensure_unit(pf_import *imp, const char *name)
+{
+	return name ? ensure(imp, &imp->add_unit,
+	                     "INSERT INTO units (name) VALUES (?) ON CONFLICT DO NOTHING", name)
+	            : PF_OK;
+}
+
+pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err)
+{
+	pf_import *imp = calloc(1, sizeof(*imp));
+
+	*out = NULL;
+	if (!imp || !(imp->command = strdup(opts && opts->command ? opts->command : "import"))) {
+		free(imp);
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
+	imp->db = db;
+	imp->dry_run = opts && opts->dry_run;
+	*out = imp;
+	return PF_OK;
+}
+
+static pf_status add_unit(pf_import *imp, pf_unit *u, pf_error *err)
+{
+	pf_unit **units = realloc(imp->units, (imp->nunits + 1) * sizeof(*units));
+
+	if (!units) {
+		u->free(u);
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
+	imp->units = units;
+	imp->units[imp->nunits++] = u;
+	return PF_OK;
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && !strcasecmp(s + n - m, suffix);
+}
+
+pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
+{
+	pf_unit *u;
+	pf_status st;
+
+	if (!has_suffix(source, ".csv") && !has_suffix(source, ".tsv") &&
+	    !has_suffix(source, ".txt"))
+		return pf_error_pos(err, PF_EUSAGE, source, NULL,
+		                    "unsupported source: give a .csv, .tsv or .txt sheet");
+	if ((st = pf_unit_csv_open(&u, source, err)))
+		return st;
+	return add_unit(imp, u, err);
+}
+
+pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
+                               const char *const *names, const char *const *values,
+                               const char *const *options, size_t n, pf_error *err)
+{
+	pf_unit *u;
+	pf_status st = pf_unit_fields_new(&u, kind, source, names, values, options, n, err);
+
+	return st ? st : add_unit(imp, u, err);
+}
+
+static pf_status read_base(pf_import *imp)
+{
+	static const char *const sql[PF_SLOTS] = {
+	    "SELECT coalesce(max(pk), 0) FROM initiatives",
+	    "SELECT coalesce(max(pk), 0) FROM indicators",
+	    "SELECT coalesce(max(pk), 0) FROM measurements",
+	    "SELECT coalesce(max(pk), 0) FROM followups",
+	    "SELECT coalesce(max(pk), 0) FROM priorities",
+	    "SELECT coalesce(max(pk), 0) FROM roadmap_items",
+	    "SELECT coalesce(max(pk), 0) FROM decisions",
+	    "SELECT coalesce(max(pk), 0) FROM roadmap_versions",
+	};
+
+	for (int i = 0; i < PF_SLOTS; i++) {
+		sqlite3_stmt *st;
+		pf_status s = pf_db_prepare(imp->db, &st, sql[i], imp->err);
+		if (s)
+			return s;
+		int rc = sqlite3_step(st);
+		imp->base_pk[i] = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW)
+			return pf_db_fail(imp->db, rc, imp->err, "reading the database");
+	}
+	return PF_OK;
+}
+
+static pf_status load_unit(pf_import *imp, size_t i)
+{
+	pf_unit *u = imp->units[i];
+	pf_kind_counts *c = &imp->unit_counts[i];
+	pf_record rec;
+	pf_status st;
+
+	while ((st = u->next(u, &rec, imp->err)) == PF_OK) {
+		pf_upsert_result res;
+		c->rows++;
+		st = pf_load_record(imp, &rec, &res);
+		if (st == PF_EINPUT)
+			continue; /* recorded; go on to list every error */
+		if (st)
+			return st;
+		if (res == PF_UPSERT_INSERTED)
+			c->inserted++;
+		else if (res == PF_UPSERT_UPDATED)
+			c->updated++;
+		else
+			c->unchanged++;
+	}
+	return st == PF_END ? PF_OK : st;
+}
+
+static pf_status record_sources(pf_import *imp)
+{
+	static const char sql[] = "INSERT INTO run_sources (run, source, checksum, kind, rows, "
+	                          "inserted, updated, unchanged) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	sqlite3_stmt *st;
+	pf_status s = pf_db_prepare(imp->db, &st, sql, imp->err);
+
+	for (size_t i = 0; !s && i < imp->nunits; i++) {
+		const pf_unit *u = imp->units[i];
+		const pf_kind_counts *c = &imp->unit_counts[i];
+		sqlite3_bind_int64(st, 1, imp->run);
+		pf_bind_text(st, 2, u->source);
+		pf_bind_text(st, 3, u->checksum[0] ? u->checksum : NULL);
+		pf_bind_text(st, 4, pf_kind_name(u->kind));
+		sqlite3_bind_int64(st, 5, (sqlite3_int64)c->rows);
+		sqlite3_bind_int64(st, 6, (sqlite3_int64)c->inserted);
+		sqlite3_bind_int64(st, 7, (sqlite3_int64)c->updated);
+		sqlite3_bind_int64(st, 8, (sqlite3_int64)c->unchanged);
+		int rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			s = pf_db_fail(imp->db, rc, imp->err, "recording the sources");
+	}
+	sqlite3_finalize(st);
+	return s;
+}
+
+/* Loads every unit, kind by kind, so that parents are written before children. */
+static pf_status load_all(pf_import *imp)
+{
+	pf_status st;
+
+	for (int k = 0; k < PF_KIND_COUNT; k++)
+		for (size_t i = 0; i < imp->nunits; i++)
+			if (imp->units[i]->kind == (pf_kind)k && (st = load_unit(imp, i)))
+				return st;
+	return PF_OK;
+}
+
+static void summarise(pf_import *imp, pf_import_summary *sum)
+{
+	memset(sum, 0, sizeof(*sum));
+	for (size_t i = 0; i < imp->nunits; i++) {
+		pf_kind_counts *to = &sum->kind[imp->units[i]->kind];
+		const pf_kind_counts *from = &imp->unit_counts[i];
+		to->rows += from->rows;
+		to->inserted += from->inserted;
+		to->updated += from->updated;
+		to->unchanged += from->unchanged;
+	}
+}
+
+static bool changed_anything(const pf_import_summary *sum)
+{
+	for (int k = 0; k < PF_KIND_COUNT; k++)
+		if (sum->kind[k].inserted || sum->kind[k].updated)
+			return true;
+	return false;
+}
+
+static pf_status begin(pf_import *imp)
+{
+	pf_status st;
+
+	if ((st = pf_db_exec(imp->db, "PRAGMA synchronous = FULL", imp->err)) ||
+	    (st = pf_db_exec(imp->db,
+	                     "CREATE TEMP TABLE IF NOT EXISTS touched (slot INTEGER, pk INTEGER, "
+	                     "PRIMARY KEY (slot, pk)) WITHOUT ROWID",
+	                     imp->err)) ||
+	    (st = pf_db_exec(imp->db, "BEGIN IMMEDIATE", imp->err)))
+		return st;
+	if ((st = pf_db_exec(imp->db, "DELETE FROM temp.touched", imp->err)) ||
+	    (st = read_base(imp)) ||
+	    (st = pf_db_run_begin(imp->db, imp->command, &imp->run, imp->err)))
+		return st;
+	return PF_OK;
+}
+
+pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err)
+{
+	pf_status st;
+	bool open = false;
+
+	memset(sum, 0, sizeof(*sum));
+	imp->err = err;
+	if (!(imp->unit_counts = calloc(imp->nunits + 1, sizeof(*imp->unit_counts))))
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	if ((st = begin(imp)))
+		goto out;
+	open = true;
+	if ((st = load_all(imp)))
+		goto out;
+	summarise(imp, sum);
+	/* Errors recorded before the run (a source that could not be read) reject it too. */
+	if (err->errors > 0) {
+		st = PF_EINPUT;
+		goto out;
+	}
+	if (imp->dry_run || !changed_anything(sum))
+		goto out;
+	if ((st = record_sources(imp)) || (st = pf_db_exec(imp->db, "COMMIT", err)))
+		goto out;
+	open = false;
+	sum->written = true;
+out:
+	if (open)
+		sqlite3_exec(imp->db->h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_exec(imp->db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	return st;
+}
+
+static void finalize_all(sqlite3_stmt **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		sqlite3_finalize(s[i]);
+}
+
+void pf_import_free(pf_import *imp)
+{
+	if (!imp)
+		return;
+	for (size_t i = 0; i < imp->nunits; i++)
+		imp->units[i]->free(imp->units[i]);
+	free(imp->units);
+	finalize_all(imp->ins, PF_SLOTS);
+	finalize_all(imp->sel, PF_SLOTS);
+	finalize_all(imp->upd, PF_SLOTS);
+	sqlite3_stmt *misc[] = {imp->touched,        imp->change,       imp->find_initiative,
+	                        imp->find_indicator, imp->find_version, imp->add_committee,
+	                        imp->add_unit};
+	finalize_all(misc, sizeof(misc) / sizeof(misc[0]));
+	for (size_t i = 0; i < imp->nversions; i++) {
+		free(imp->versions[i].fields);
+		free(imp->versions[i].where);
+	}
+	free(imp->versions);
+	free(imp->unit_counts);
+	free(imp->last_initiative);
+	free(imp->last_indicator);
+	free(imp->last_indicator_initiative);
+	free(imp->command);
+	free(imp);
+}

@@ -1,0 +1,428 @@
+/*
+ * Validating and writing one record of each kind: the value rules and the
+ * cross-field rules of FORMATS.md section 2, then pf_upsert().
+ */
+#include "loader.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "portfolj/value.h"
+
+static const char *const set_names[PF_WORDS_COUNT] = {
+    "a status",  "an assessment",   "a category",     "a direction",
+    "a horizon", "a decision type", "a benefit type",
+};
+
+static void word_list(pf_wordset set, char *buf, size_t n)
+{
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (int i = 0; i < pf_word_count(set) && len < n; i++)
+		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", pf_word(set, i));
+}
+
+static bool parse_whole(const char *s, bool round_it, int64_t *out)
+{
+	double d;
+
+	if (!pf_number_parse(s, &d) || fabs(d) > 9.0e15)
+		return false;
+	if (round_it)
+		d = round(d);
+	if (d != floor(d))
+		return false;
+	*out = (int64_t)d;
+	return true;
+}
+
+/* Converts field f of rec to a typed value; false (with an error recorded) on bad input. */
+static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, int f, pf_val *v)
+{
+	const char *s = rec->val[f];
+	char list[160];
+	pf_date d;
+	pf_protocol p;
+	bool b;
+	int w;
+
+	memset(v, 0, sizeof(*v));
+	if (!s) {
+		if (fd->required)
+			pf_rec_error(imp, rec, f, "missing required value %s (%s)", fd->sv, fd->en);
+		return !fd->required;
+	}
+	switch (fd->type) {
+	case PF_T_TEXT:
+		v->t = PF_V_TEXT;
+		v->s = s;
+		return true;
+	case PF_T_NUMBER:
+		v->t = PF_V_REAL;
+		if (pf_number_parse(s, &v->d))
+			return true;
+		pf_rec_error(imp, rec, f, "\"%s\" is not a number (use 12,5 or 12.5)", s);
+		return false;
+	case PF_T_INTEGER:
+	case PF_T_MONEY:
+		v->t = PF_V_INT;
+		if (parse_whole(s, fd->type == PF_T_MONEY, &v->i))
+			return true;
+		pf_rec_error(imp, rec, f, "\"%s\" is not a whole number", s);
+		return false;
+	case PF_T_DATE:
+		v->t = PF_V_TEXT;
+		v->s = v->buf;
+		if (pf_date_parse(s, &d)) {
+			pf_date_format(d, v->buf);
+			return true;
+		}
+		pf_rec_error(imp, rec, f, "\"%s\" is not a date (use YYYY-MM-DD)", s);
+		return false;
+	case PF_T_PERIOD:
+		v->t = PF_V_INT;
+		if (pf_period_parse(s, &w)) {
+			v->i = w;
+			return true;
+		}
+		pf_rec_error(imp, rec, f, "\"%s\" is not a period (use 2025Q1, 2025-Q1 or Q1 2025)",
+		             s);
+		return false;
+	case PF_T_BOOL:
+		v->t = PF_V_INT;
+		if (pf_bool_parse(s, &b)) {
+			v->i = b;
+			return true;
+		}
+		pf_rec_error(imp, rec, f,
+		             "\"%s\" is not yes or no (use ja, nej, yes, no, 1, 0 or x)", s);
+		return false;
+	case PF_T_WORD:
+		v->t = PF_V_TEXT;
+		if ((w = pf_word_parse(fd->words, s)) >= 0) {
+			v->s = pf_word(fd->words, w);
+			return true;
+		}
+		word_list(fd->words, list, sizeof(list));
+		pf_rec_error(imp, rec, f, "\"%s\" is not %s (use %s)", s, set_names[fd->words],
+		             list);
+		return false;
+	case PF_T_BODY:
+		v->t = PF_V_TEXT;
+		v->s = v->buf;
+		if (pf_body_parse(s, v->buf))
+			return true;
+		pf_rec_error(imp, rec, f,
+		             "\"%s\" is not a body (use a committee code such as KBN, "
+		             "regionledningen, digitaliseringsrådet or förvaltningen)",
+		             s);
+		return false;
+	case PF_T_PROTOCOL:
+		v->t = PF_V_TEXT;
+		v->s = v->buf;
+		if (pf_protocol_parse(s, &p)) {
+			pf_protocol_format(&p, v->buf);
+			return true;
+		}
+		pf_rec_error(imp, rec, f,
+		             "\"%s\" is not a protocol reference (use BODY YYYY-MM-DD § N, "
+		             "e.g. KBN 2025-03-04 § 43)",
+		             s);
+		return false;
+	}
+	return false;
+}
+
+/* Converts every field of the record; false if any was bad (all are reported). */
+static bool convert_all(pf_import *imp, const pf_record *rec, pf_val *fv)
+{
+	size_t n;
+	const pf_field *fields = pf_kind_fields(rec->kind, &n);
+	bool ok = true;
+
+	for (size_t f = 0; f < n; f++)
+		ok &= convert(imp, rec, &fields[f], (int)f, &fv[f]);
+	return ok;
+}
+
+static void set_int(pf_val *v, int64_t i)
+{
+	memset(v, 0, sizeof(*v));
+	v->t = PF_V_INT;
+	v->i = i;
+}
+
+static void set_text(pf_val *v, const char *s)
+{
+	memset(v, 0, sizeof(*v));
+	v->t = s ? PF_V_TEXT : PF_V_NULL;
+	v->s = s;
+}
+
+/* Resolves an initiative reference at field f; false (error recorded) when unknown. */
+static bool resolve_initiative(pf_import *imp, const pf_record *rec, int f, int64_t *pk,
+                               pf_status *st)
+{
+	*st = pf_find_initiative(imp, rec->val[f], pk);
+	if (*st == PF_ENOTFOUND) {
+		pf_rec_error(imp, rec, f, "unknown initiative \"%s\"", rec->val[f]);
+		*st = PF_EINPUT;
+	}
+	return *st == PF_OK;
+}
+
+static const char *const ini_cols[] = {
+    "title",  "committee",  "unit",          "description",     "category",
+    "status", "innovative", "cross_cutting", "project_manager", "benefit_owner",
+    "start",  "end",        "budget",        "it_hours",
+};
+static const pf_table ini_table = {
+    "initiatives",
+    "INSERT INTO initiatives (id, title, committee, unit, description, category, status, "
+    "innovative, cross_cutting, project_manager, benefit_owner, start, end, budget, it_hours) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+    "ON CONFLICT DO NOTHING",
+    "SELECT pk, title, committee, unit, description, category, status, innovative, "
+    "cross_cutting, project_manager, benefit_owner, start, end, budget, it_hours "
+    "FROM initiatives WHERE id = ?1",
+    "UPDATE initiatives SET title = ?1, committee = ?2, unit = ?3, description = ?4, "
+    "category = ?5, status = ?6, innovative = ?7, cross_cutting = ?8, project_manager = ?9, "
+    "benefit_owner = ?10, start = ?11, end = ?12, budget = ?13, it_hours = ?14 WHERE pk = ?15",
+    1,
+    14,
+    ini_cols,
+    PF_KIND_INITIATIVES,
+};
+
+static pf_status load_initiative(pf_import *imp, const pf_record *rec, pf_val *fv,
+                                 pf_upsert_result *res)
+{
+	pf_status st;
+	int64_t pk;
+
+	if (!pf_body_is_committee(fv[F_INI_COMMITTEE].s)) {
+		pf_rec_error(imp, rec, F_INI_COMMITTEE, "\"%s\" is not a committee code (e.g. KBN)",
+		             rec->val[F_INI_COMMITTEE]);
+		return PF_EINPUT;
+	}
+	if (fv[F_INI_START].t && fv[F_INI_END].t &&
+	    strcmp(fv[F_INI_END].s, fv[F_INI_START].s) < 0) {
+		pf_rec_error(imp, rec, F_INI_END, "the end %s is before the start %s",
+		             fv[F_INI_END].s, fv[F_INI_START].s);
+		return PF_EINPUT;
+	}
+	if (!fv[F_INI_CATEGORY].t)
+		set_text(&fv[F_INI_CATEGORY], pf_word(PF_WORDS_CATEGORY, PF_CAT_DIGITAL));
+	if (!fv[F_INI_STATUS].t)
+		set_text(&fv[F_INI_STATUS], pf_word(PF_WORDS_PHASE, PF_PHASE_IDEA));
+	if (!fv[F_INI_INNOVATIVE].t)
+		set_int(&fv[F_INI_INNOVATIVE], 0);
+	if (!fv[F_INI_CROSS].t)
+		set_int(&fv[F_INI_CROSS], 0);
+	if ((st = pf_ensure_committee(imp, fv[F_INI_COMMITTEE].s)) ||
+	    (st = pf_ensure_unit(imp, fv[F_INI_UNIT].s)))
+		return st;
+	return pf_upsert(imp, &ini_table, fv, fv[F_INI_ID].s, fv[F_INI_ID].s, rec, &pk, res);
+}
+
+static const char *const eff_cols[] = {
+    "initiative", "indicator",   "goal",   "unit",  "direction", "baseline",     "baseline_date",
+    "target",     "target_date", "method", "owner", "weight",    "benefit_type", "benefit_sek",
+};
+static const pf_table eff_table = {
+    "effects",
+    "INSERT INTO indicators (id, initiative, name, goal, unit, direction, baseline, "
+    "baseline_date, target, target_date, method, owner, weight, benefit_type, benefit_sek) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+    "ON CONFLICT DO NOTHING",
+    "SELECT pk, initiative, name, goal, unit, direction, baseline, baseline_date, target, "
+    "target_date, method, owner, weight, benefit_type, benefit_sek FROM indicators WHERE id = ?1",
+    "UPDATE indicators SET initiative = ?1, name = ?2, goal = ?3, unit = ?4, direction = ?5, "
+    "baseline = ?6, baseline_date = ?7, target = ?8, target_date = ?9, method = ?10, "
+    "owner = ?11, weight = ?12, benefit_type = ?13, benefit_sek = ?14 WHERE pk = ?15",
+    1,
+    14,
+    eff_cols,
+    PF_KIND_EFFECTS,
+};
+
+/* The direction of FORMATS.md: given, or from the sign of target - baseline. */
+static bool effect_direction(pf_import *imp, const pf_record *rec, pf_val *fv)
+{
+	double b = fv[F_EFF_BASELINE].d, t = fv[F_EFF_TARGET].d;
+
+	if (fv[F_EFF_DIRECTION].t) {
+		bool up =
+		    !strcmp(fv[F_EFF_DIRECTION].s, pf_word(PF_WORDS_DIRECTION, PF_DIR_INCREASE));
+		if ((up && t < b) || (!up && t > b))
+			pf_rec_warn(imp, rec, F_EFF_DIRECTION,
+			            "direction %s but the target %g is %s the baseline %g",
+			            fv[F_EFF_DIRECTION].s, t, up ? "below" : "above", b);
+		return true;
+	}
+	if (t == b) {
+		pf_rec_error(imp, rec, F_EFF_DIRECTION,
+		             "a direction (öka or minska) is required when the target equals the "
+		             "baseline");
+		return false;
+	}
+	set_text(&fv[F_EFF_DIRECTION],
+	         pf_word(PF_WORDS_DIRECTION, t > b ? PF_DIR_INCREASE : PF_DIR_DECREASE));
+	return true;
+}
+
+static pf_status load_effect(pf_import *imp, const pf_record *rec, pf_val *fv,
+                             pf_upsert_result *res)
+{
+	pf_status st;
+	int64_t ini, pk;
+	bool ok = effect_direction(imp, rec, fv);
+
+	if (strcmp(fv[F_EFF_TARGET_DATE].s, fv[F_EFF_BASELINE_DATE].s) <= 0) {
+		pf_rec_error(imp, rec, F_EFF_TARGET_DATE,
+		             "the target date %s is not after the baseline date %s",
+		             fv[F_EFF_TARGET_DATE].s, fv[F_EFF_BASELINE_DATE].s);
+		ok = false;
+	}
+	if (fv[F_EFF_WEIGHT].t && !(fv[F_EFF_WEIGHT].d > 0)) {
+		pf_rec_error(imp, rec, F_EFF_WEIGHT, "the weight must be a positive number");
+		ok = false;
+	}
+	if (!resolve_initiative(imp, rec, F_EFF_INITIATIVE, &ini, &st) || !ok)
+		return st ? st : PF_EINPUT;
+	/* The table's columns start with the initiative's key in place of its id. */
+	const char *initiative = fv[F_EFF_INITIATIVE].s;
+	set_int(&fv[F_EFF_INITIATIVE], ini);
+	return pf_upsert(imp, &eff_table, fv, fv[F_EFF_ID].s, initiative, rec, &pk, res);
+}
+
+static const char *const mea_cols[] = {"value", "comment"};
+static const pf_table mea_table = {
+    "measurements",
+    "INSERT INTO measurements (indicator, period, value, comment) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT DO NOTHING",
+    "SELECT pk, value, comment FROM measurements WHERE indicator = ?1 AND period = ?2",
+    "UPDATE measurements SET value = ?1, comment = ?2 WHERE pk = ?3",
+    2,
+    2,
+    mea_cols,
+    PF_KIND_MEASUREMENTS,
+};
+
+static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *fv,
+                                  pf_upsert_result *res)
+{
+	const char *initiative;
+	char key[160], period[PF_PERIOD_BUF];
+	int64_t ind, pk;
+	pf_status st = pf_find_indicator(imp, fv[F_MEA_INDICATOR].s, &ind, &initiative);
+
+	if (st == PF_ENOTFOUND) {
+		pf_rec_error(imp, rec, F_MEA_INDICATOR, "unknown indicator \"%s\"",
+		             fv[F_MEA_INDICATOR].s);
+		return PF_EINPUT;
+	}
+	if (st)
+		return st;
+	pf_period_format((pf_period)fv[F_MEA_PERIOD].i, period);
+	snprintf(key, sizeof(key), "%s %s", fv[F_MEA_INDICATOR].s, period);
+	set_int(&fv[F_MEA_INDICATOR], ind);
+	return pf_upsert(imp, &mea_table, fv, key, initiative, rec, &pk, res);
+}
+
+static const char *const fup_cols[] = {"assessment", "status", "expected_effects", "comment",
+                                       "reported_by"};
+static const pf_table fup_table = {
+    "followups",
+    "INSERT INTO followups (initiative, period, assessment, status, expected_effects, comment, "
+    "reported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+    "SELECT pk, assessment, status, expected_effects, comment, reported_by FROM followups "
+    "WHERE initiative = ?1 AND period = ?2",
+    "UPDATE followups SET assessment = ?1, status = ?2, expected_effects = ?3, comment = ?4, "
+    "reported_by = ?5 WHERE pk = ?6",
+    2,
+    5,
+    fup_cols,
+    PF_KIND_FOLLOWUPS,
+};
+
+static pf_status load_followup(pf_import *imp, const pf_record *rec, pf_val *fv,
+                               pf_upsert_result *res)
+{
+	char key[160], period[PF_PERIOD_BUF];
+	int64_t ini, pk;
+	pf_status st;
+
+	if (!resolve_initiative(imp, rec, F_FUP_INITIATIVE, &ini, &st))
+		return st;
+	pf_period_format((pf_period)fv[F_FUP_PERIOD].i, period);
+	snprintf(key, sizeof(key), "%s %s", fv[F_FUP_INITIATIVE].s, period);
+	const char *initiative = fv[F_FUP_INITIATIVE].s;
+	set_int(&fv[F_FUP_INITIATIVE], ini);
+	return pf_upsert(imp, &fup_table, fv, key, initiative, rec, &pk, res);
+}
+
+static const char *const pri_cols[] = {"initiative", "decided_by", "decision_date"};
+static const pf_table pri_table = {
+    "priorities",
+    "INSERT INTO priorities (period, rank, initiative, decided_by, decision_date) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+    "SELECT pk, initiative, decided_by, decision_date FROM priorities "
+    "WHERE period = ?1 AND rank = ?2",
+    "UPDATE priorities SET initiative = ?1, decided_by = ?2, decision_date = ?3 WHERE pk = ?4",
+    2,
+    3,
+    pri_cols,
+    PF_KIND_PRIORITIES,
+};
+
+static pf_status load_priority(pf_import *imp, const pf_record *rec, pf_val *fv,
+                               pf_upsert_result *res)
+{
+	char key[64], period[PF_PERIOD_BUF];
+	int64_t ini, pk;
+	pf_status st;
+
+	if (fv[F_PRI_RANK].i < 1) {
+		pf_rec_error(imp, rec, F_PRI_RANK, "the rank must be 1 or more");
+		return PF_EINPUT;
+	}
+	if (!resolve_initiative(imp, rec, F_PRI_INITIATIVE, &ini, &st))
+		return st;
+	pf_period_format((pf_period)fv[F_PRI_PERIOD].i, period);
+	snprintf(key, sizeof(key), "%s %lld", period, (long long)fv[F_PRI_RANK].i);
+	const char *initiative = fv[F_PRI_INITIATIVE].s;
+	set_int(&fv[F_PRI_INITIATIVE], ini);
+	return pf_upsert(imp, &pri_table, fv, key, initiative, rec, &pk, res);
+}
+
+pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result *res)
+{
+	pf_val fv[PF_FIELDS_MAX];
+
+	if (!convert_all(imp, rec, fv))
+		return PF_EINPUT;
+	switch (rec->kind) {
+	case PF_KIND_INITIATIVES:
+		return load_initiative(imp, rec, fv, res);
+	case PF_KIND_EFFECTS:
+		return load_effect(imp, rec, fv, res);
+	case PF_KIND_MEASUREMENTS:
+		return load_measurement(imp, rec, fv, res);
+	case PF_KIND_FOLLOWUPS:
+		return load_followup(imp, rec, fv, res);
+	case PF_KIND_PRIORITIES:
+		return load_priority(imp, rec, fv, res);
+	case PF_KIND_ROADMAPS:
+		return pf_load_roadmap(imp, rec, fv, res);
+	case PF_KIND_DECISIONS:
+		return pf_load_decision(imp, rec, fv, res);
+	case PF_KIND_COUNT:
+		break;
+	}
+	return PF_EUSAGE;
+}

@@ -1,0 +1,105 @@
+/* The loader's state, shared by import.c (transaction, upsert, history) and load.c (kinds). */
+#ifndef PF_IMPORTERS_LOADER_H
+#define PF_IMPORTERS_LOADER_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "db_internal.h"
+#include "portfolj/import.h"
+#include "record.h"
+
+/* A typed value bound to a column. */
+typedef struct pf_val {
+	enum { PF_V_NULL, PF_V_INT, PF_V_REAL, PF_V_TEXT } t;
+	int64_t i;
+	double d;
+	const char *s;
+	char buf[64]; /* holds canonical text for dates, words, protocols */
+} pf_val;
+
+/* One table written by the loader: its statements and column names. */
+typedef struct pf_table {
+	const char *name;       /* for the history: the kind name */
+	const char *insert_sql; /* keys then columns; ON CONFLICT DO NOTHING */
+	const char *select_sql; /* binds keys; gives pk then the columns */
+	const char *update_sql; /* binds columns ?1..?n then pk ?n+1 */
+	int nkeys;
+	int ncols;
+	const char *const *cols; /* column names, for the history */
+	int slot;                /* index into the statement caches */
+} pf_table;
+
+enum { PF_SLOTS = 8 }; /* seven kinds and the roadmap versions */
+
+/* A roadmap version met in this import, to check its rows agree. */
+typedef struct pf_version_seen {
+	int64_t pk;
+	char *fields; /* unit, committee, date, first year, decided by: NUL-separated */
+	size_t len;
+	char *where; /* the first row that gave them */
+} pf_version_seen;
+
+struct pf_import {
+	pf_db *db;
+	bool dry_run;
+	char *command;
+	pf_unit **units;
+	size_t nunits;
+	int64_t run;
+	int64_t base_pk[PF_SLOTS]; /* largest pk before the import: larger ones are new */
+	sqlite3_stmt *ins[PF_SLOTS], *sel[PF_SLOTS], *upd[PF_SLOTS];
+	sqlite3_stmt *touched, *change, *find_initiative, *find_indicator, *find_version;
+	sqlite3_stmt *add_committee, *add_unit;
+	pf_kind_counts counts[PF_KIND_COUNT];
+	pf_kind_counts *unit_counts; /* per unit */
+	pf_version_seen *versions;
+	size_t nversions;
+	/* One-entry caches: rows of a sheet usually come grouped by their parent. */
+	char *last_initiative, *last_indicator;
+	int64_t last_initiative_pk, last_indicator_pk;
+	char *last_indicator_initiative;
+	pf_error *err;
+};
+
+typedef enum { PF_UPSERT_INSERTED, PF_UPSERT_UPDATED, PF_UPSERT_UNCHANGED } pf_upsert_result;
+
+/*
+ * Writes one row: inserts it, or compares it with the stored row of the same
+ * key and updates the columns that differ, writing each change to the
+ * history under `key` (and `initiative`, the initiative the row belongs to).
+ * A key met twice in one import is an error at `rec`.
+ */
+pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
+                    const char *initiative, const pf_record *rec, int64_t *pk,
+                    pf_upsert_result *res);
+
+/* Looks up an initiative's pk by id; PF_ENOTFOUND when there is none. */
+pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk);
+/* Looks up an indicator by id: its pk and its initiative's id (owned by imp). */
+pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const char **initiative);
+/* Looks up a roadmap version by roadmap and version label. */
+pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *version, int64_t *pk);
+
+/* Makes sure a committee code or unit name exists. */
+pf_status pf_ensure_committee(pf_import *imp, const char *code);
+pf_status pf_ensure_unit(pf_import *imp, const char *name);
+
+/* Records an error at field f of a record (f < 0: the record), as input rejected. */
+void pf_rec_error(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void pf_rec_warn(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Validates and writes one record of its kind (load.c). */
+pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result *res);
+
+/* Roadmap rows and decisions (load_roadmap.c); fv are the record's converted fields. */
+pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);
+pf_status pf_load_decision(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);
+
+/* Prepares a cached statement on first use and resets it on the next ones. */
+sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql);
+
+#endif

@@ -1,0 +1,54 @@
+/*
+ * What source readers give the loader: records of one sheet kind with their
+ * fields as text, and where each came from for error messages.
+ */
+#ifndef PF_IMPORTERS_RECORD_H
+#define PF_IMPORTERS_RECORD_H
+
+#include <stddef.h>
+
+#include "portfolj/error.h"
+#include "portfolj/kinds.h"
+
+typedef enum pf_loc_style {
+	PF_LOC_LINECOL, /* SOURCE:LINE:COL (CSV, TSV) */
+	PF_LOC_CELL,    /* SOURCE:Sheet!G7 (XLSX) */
+	PF_LOC_INDEX,   /* SOURCE:KIND[INDEX].FIELD (JSON) */
+	PF_LOC_OPTION   /* SOURCE:--option (a command line) */
+} pf_loc_style;
+
+typedef struct pf_record {
+	pf_kind kind;
+	const char *val[PF_FIELDS_MAX]; /* trimmed text; NULL when absent or empty */
+	int col[PF_FIELDS_MAX];         /* 1-based column of each field, 0 if none */
+	const char *const *opt;         /* PF_LOC_OPTION: each field's option name */
+	pf_loc_style style;
+	const char *source;
+	const char *sheet; /* PF_LOC_CELL */
+	long line;         /* physical line, sheet row, or record index */
+} pf_record;
+
+/* Writes the position of field f (or of the record for f < 0) without the source. */
+void pf_record_pos(const pf_record *r, int f, char *buf, size_t n);
+
+/* A stream of records of one kind. */
+typedef struct pf_unit pf_unit;
+struct pf_unit {
+	pf_status (*next)(pf_unit *u, pf_record *rec, pf_error *err); /* PF_END when done */
+	void (*free)(pf_unit *u);
+	pf_kind kind;
+	char *source;
+	char checksum[17]; /* FNV-1a 64 of the source bytes in hex, or "" */
+};
+
+/* Opens a CSV/TSV sheet and reads its header row to learn its kind. */
+pf_status pf_unit_csv_open(pf_unit **out, const char *path, pf_error *err);
+/* One record from names and values (a command line). Copies everything. */
+pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
+                             const char *const *names, const char *const *values,
+                             const char *const *options, size_t n, pf_error *err);
+
+/* Trims blanks (ASCII and no-break spaces) in place; returns NULL for an empty result. */
+char *pf_trim(char *s);
+
+#endif

@@ -1,0 +1,301 @@
+/*
+ * Record streams for the loader: CSV/TSV sheets (header row -> kind and
+ * column map) and single records from a command line.
+ */
+#include "record.h"
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "csvsheet.h"
+#include "portfolj/value.h"
+
+char *pf_trim(char *s)
+{
+	char *e;
+
+	for (;;) {
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
+			s++;
+		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+			s += 2;
+		else
+			break;
+	}
+	e = s + strlen(s);
+	for (;;) {
+		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
+			e--;
+		else if (e - s >= 2 && (unsigned char)e[-2] == 0xC2 && (unsigned char)e[-1] == 0xA0)
+			e -= 2;
+		else
+			break;
+	}
+	*e = '\0';
+	return *s ? s : NULL;
+}
+
+static void column_letters(int col, char *buf, size_t n)
+{
+	char tmp[8];
+	int i = 0;
+
+	for (; col > 0 && i < 7; col = (col - 1) / 26)
+		tmp[i++] = (char)('A' + (col - 1) % 26);
+	size_t j = 0;
+	while (i > 0 && j + 1 < n)
+		buf[j++] = tmp[--i];
+	buf[j] = '\0';
+}
+
+void pf_record_pos(const pf_record *r, int f, char *buf, size_t n)
+{
+	int col = f >= 0 ? r->col[f] : 0;
+	char letters[8];
+	size_t nf;
+	const pf_field *fields = pf_kind_fields(r->kind, &nf);
+
+	switch (r->style) {
+	case PF_LOC_LINECOL:
+		if (col > 0)
+			snprintf(buf, n, "%ld:%d", r->line, col);
+		else
+			snprintf(buf, n, "%ld", r->line);
+		break;
+	case PF_LOC_CELL:
+		column_letters(col > 0 ? col : 1, letters, sizeof(letters));
+		snprintf(buf, n, "%s!%s%ld", r->sheet ? r->sheet : "", letters, r->line);
+		break;
+	case PF_LOC_INDEX:
+		if (f >= 0)
+			snprintf(buf, n, "%s[%ld].%s", pf_kind_name(r->kind), r->line,
+			         fields[f].en);
+		else
+			snprintf(buf, n, "%s[%ld]", pf_kind_name(r->kind), r->line);
+		break;
+	case PF_LOC_OPTION:
+		snprintf(buf, n, "%s", f >= 0 && r->opt && r->opt[f] ? r->opt[f] : "");
+		break;
+	}
+}
+
+/* FNV-1a over a file: identifies the bytes an import read, not a security measure. */
+static void file_checksum(const char *path, char out[17])
+{
+	uint64_t h = 1469598103934665603ULL;
+	unsigned char buf[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	out[0] = '\0';
+	if (!f)
+		return;
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		for (size_t i = 0; i < n; i++)
+			h = (h ^ buf[i]) * 1099511628211ULL;
+	fclose(f);
+	snprintf(out, 17, "%016llx", (unsigned long long)h);
+}
+
+struct csv_unit {
+	pf_unit base;
+	pf_csv *csv;
+	size_t ncols;
+	int *map; /* column -> field index, -1 for an ignored column */
+};
+
+static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
+{
+	struct csv_unit *cu = (struct csv_unit *)u;
+	pf_csv_row row;
+	pf_status st = pf_csv_next(cu->csv, &row, err);
+
+	if (st)
+		return st;
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = u->kind;
+	rec->style = PF_LOC_LINECOL;
+	rec->source = u->source;
+	rec->line = row.line;
+	for (size_t c = 0; c < row.nfields && c < cu->ncols; c++) {
+		int f = cu->map[c];
+		if (f < 0)
+			continue;
+		rec->val[f] = pf_trim(row.fields[c]);
+		rec->col[f] = (int)c + 1;
+	}
+	/* Absent trailing cells still point at their column for messages. */
+	for (size_t c = row.nfields; c < cu->ncols; c++)
+		if (cu->map[c] >= 0)
+			rec->col[cu->map[c]] = (int)c + 1;
+	return PF_OK;
+}
+
+static void csv_free(pf_unit *u)
+{
+	struct csv_unit *cu = (struct csv_unit *)u;
+
+	pf_csv_close(cu->csv);
+	free(cu->map);
+	free(u->source);
+	free(cu);
+}
+
+static void no_kind_error(const char *path, const pf_csv_row *row, int near, pf_error *err)
+{
+	size_t n;
+	const pf_field *fields;
+	char missing[256] = "";
+
+	if (near < 0) {
+		pf_error_at(err, PF_EINPUT, path, row->line, 1,
+		            "the header row names no known sheet kind (initiatives, effects, "
+		            "measurements, followups, priorities, roadmaps, decisions)");
+		return;
+	}
+	fields = pf_kind_fields(near, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (!fields[i].required || pf_kind_field(near, fields[i].sv) < 0)
+			continue;
+		bool found = false;
+		for (size_t c = 0; c < row->nfields && !found; c++)
+			found = pf_kind_field(near, row->fields[c]) == (int)i;
+		if (!found) {
+			size_t len = strlen(missing);
+			snprintf(missing + len, sizeof(missing) - len, "%s%s/%s", len ? ", " : "",
+			         fields[i].sv, fields[i].en);
+		}
+	}
+	pf_error_at(err, PF_EINPUT, path, row->line, 1,
+	            "the header row is not of a known sheet kind: a %s sheet also needs %s",
+	            pf_kind_name(near), missing);
+}
+
+/* Reads the header row: the kind, the column map, a warning per unknown column. */
+static pf_status read_header(struct csv_unit *cu, pf_error *err)
+{
+	pf_csv_row row;
+	int near;
+	pf_status st = pf_csv_next(cu->csv, &row, err);
+
+	if (st == PF_END)
+		return pf_error_at(err, PF_EINPUT, cu->base.source, 1, 0,
+		                   "the file is empty: expected a header row");
+	if (st)
+		return st;
+	/* Trim each heading in place so that the column map and warnings see clean text. */
+	for (size_t c = 0; c < row.nfields; c++) {
+		char *t = pf_trim(row.fields[c]);
+		if (!t)
+			row.fields[c][0] = '\0';
+		else if (t != row.fields[c])
+			memmove(row.fields[c], t, strlen(t) + 1);
+	}
+	cu->ncols = row.nfields;
+	if (!(cu->map = calloc(row.nfields ? row.nfields : 1, sizeof(int))))
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	int kind = pf_kind_detect((const char *const *)row.fields, row.nfields, cu->map, &near);
+	if (kind < 0) {
+		no_kind_error(cu->base.source, &row, near, err);
+		return PF_EINPUT;
+	}
+	cu->base.kind = kind;
+	for (size_t c = 0; c < row.nfields; c++)
+		if (cu->map[c] < 0 && row.fields[c][0])
+			pf_warn_at(err, cu->base.source, row.line, (long)c + 1,
+			           "unknown column \"%s\" ignored", row.fields[c]);
+	return PF_OK;
+}
+
+pf_status pf_unit_csv_open(pf_unit **out, const char *path, pf_error *err)
+{
+	struct csv_unit *cu = calloc(1, sizeof(*cu));
+	pf_status st;
+
+	*out = NULL;
+	if (!cu || !(cu->base.source = strdup(path))) {
+		free(cu);
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
+	cu->base.next = csv_next;
+	cu->base.free = csv_free;
+	if ((st = pf_csv_open(&cu->csv, path, err)) || (st = read_header(cu, err))) {
+		csv_free(&cu->base);
+		return st;
+	}
+	file_checksum(path, cu->base.checksum);
+	*out = &cu->base;
+	return PF_OK;
+}
+
+struct fields_unit {
+	pf_unit base;
+	bool done;
+	char *val[PF_FIELDS_MAX];
+	char *opt[PF_FIELDS_MAX];
+};
+
+static pf_status fields_next(pf_unit *u, pf_record *rec, pf_error *err)
+{
+	struct fields_unit *fu = (struct fields_unit *)u;
+
+	(void)err;
+	if (fu->done)
+		return PF_END;
+	fu->done = true;
+	memset(rec, 0, sizeof(*rec));
+	rec->kind = u->kind;
+	rec->style = PF_LOC_OPTION;
+	rec->source = u->source;
+	rec->opt = (const char *const *)fu->opt;
+	for (int f = 0; f < PF_FIELDS_MAX; f++)
+		rec->val[f] = fu->val[f] ? pf_trim(fu->val[f]) : NULL;
+	return PF_OK;
+}
+
+static void fields_free(pf_unit *u)
+{
+	struct fields_unit *fu = (struct fields_unit *)u;
+
+	for (int f = 0; f < PF_FIELDS_MAX; f++) {
+		free(fu->val[f]);
+		free(fu->opt[f]);
+	}
+	free(u->source);
+	free(fu);
+}
+
+pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
+                             const char *const *names, const char *const *values,
+                             const char *const *options, size_t n, pf_error *err)
+{
+	struct fields_unit *fu = calloc(1, sizeof(*fu));
+
+	*out = NULL;
+	if (!fu || !(fu->base.source = strdup(source)))
+		goto nomem;
+	fu->base.kind = kind;
+	fu->base.next = fields_next;
+	fu->base.free = fields_free;
+	for (size_t i = 0; i < n; i++) {
+		int f = pf_kind_field(kind, names[i]);
+		if (f < 0) {
+			fields_free(&fu->base);
+			return pf_error_set(err, PF_EUSAGE, "no field \"%s\" in %s", names[i],
+			                    pf_kind_name(kind));
+		}
+		if (values[i] && !(fu->val[f] = strdup(values[i])))
+			goto nomem;
+		if (options && options[i] && !(fu->opt[f] = strdup(options[i])))
+			goto nomem;
+	}
+	*out = &fu->base;
+	return PF_OK;
+nomem:
+	if (fu)
+		fields_free(&fu->base);
+	return pf_error_set(err, PF_ENOMEM, "out of memory");
+}

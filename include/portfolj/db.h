@@ -1,0 +1,33 @@
+/* The portfolio database: one SQLite file, created and migrated on open. */
+#ifndef PORTFOLJ_DB_H
+#define PORTFOLJ_DB_H
+
+#include "portfolj/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pf_db pf_db;
+
+typedef struct pf_db_opts {
+	int busy_timeout_ms; /* how long to wait for another writer; 0 gives 5000 */
+	const char *actor;   /* who is making changes (for the history); may be NULL */
+} pf_db_opts;
+
+/*
+ * Opens (creating if needed) the database at path and applies every pending
+ * migration of schema/. A database of a newer schema than this library is
+ * refused (PF_EENV). opts may be NULL. The caller closes it with pf_db_close().
+ */
+pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err);
+void pf_db_close(pf_db *db);
+
+/* The schema version this library writes, and the one of an open database. */
+int pf_db_schema_latest(void);
+int pf_db_schema_version(pf_db *db);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,34 @@
+/* Effect realisation, FORMATS.md section 4: pure arithmetic, no database. */
+#ifndef PORTFOLJ_EFFECT_H
+#define PORTFOLJ_EFFECT_H
+
+#include <stdbool.h>
+
+#include "portfolj/value.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A light that is none of grön, gul, röd: nothing measured yet. */
+#define PF_LIGHT_UNMEASURED PF_LIGHT_COUNT
+
+/*
+ * clamp((v - b) / (t - b), 0, 1); when t == b, 1 if v is at or beyond t in
+ * the direction, else 0.
+ */
+double pf_progress(double baseline, double target, double value, pf_direction dir);
+
+/* clamp((end - d0) / (d1 - d0), 0, 1) in days; d1 must be after d0. */
+double pf_expected(pf_date d0, pf_date d1, pf_date end);
+
+/* grön if progress >= expected - 0.10, gul if >= expected - 0.25, else röd. */
+pf_light pf_light_for(double progress, double expected);
+
+/* Rounds a fraction to 4 decimals, as reports show realisation. */
+double pf_round4(double x);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

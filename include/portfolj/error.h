@@ -1,0 +1,71 @@
+/* Status codes and diagnostics: errors are values returned up the stack. */
+#ifndef PORTFOLJ_ERROR_H
+#define PORTFOLJ_ERROR_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum pf_status {
+	PF_OK = 0,
+	PF_END,       /* not an error: a reader has no more rows */
+	PF_EUSAGE,    /* the caller asked for something meaningless (exit 1) */
+	PF_EINPUT,    /* input rejected, nothing written (exit 2) */
+	PF_ENOTFOUND, /* a named object does not exist (exit 2) */
+	PF_EENV,      /* file, network or database trouble (exit 3) */
+	PF_EBUSY,     /* the database is locked by another writer (exit 3) */
+	PF_ENOMEM     /* out of memory (exit 3) */
+} pf_status;
+
+/* The exit code of FORMATS.md section 1 for a status. */
+int pf_status_exit_code(pf_status st);
+
+typedef enum pf_severity { PF_SEV_ERROR, PF_SEV_WARNING } pf_severity;
+
+typedef struct pf_diag {
+	pf_severity severity;
+	char *where;   /* "FILE:LINE:COL", "FILE:Sheet!G7", "FILE" or NULL */
+	char *message; /* without the "error: " prefix */
+} pf_diag;
+
+/*
+ * A list of diagnostics owned by the caller. Keeps the first `limit` of them
+ * (PF_ERROR_KEEP unless set) and counts all.
+ */
+typedef struct pf_error {
+	pf_diag *diags;
+	size_t count, cap;
+	size_t errors, warnings; /* totals, including those not kept */
+	size_t limit;
+} pf_error;
+
+#define PF_ERROR_KEEP 1000
+
+void pf_error_init(pf_error *e);
+/* Frees every diagnostic; the pf_error can be used again. */
+void pf_error_clear(pf_error *e);
+
+/*
+ * Records an error (or a warning with pf_warn_*) and returns st, so that
+ * `return pf_error_at(err, PF_EINPUT, ...)` reads naturally. `line` and `col`
+ * count from 1; 0 leaves them out of the location. `source` may be NULL.
+ */
+pf_status pf_error_at(pf_error *e, pf_status st, const char *source, long line, long col,
+                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* The location is SOURCE:POS where POS is a preformatted place (a cell `Sheet!G7`, a record). */
+pf_status pf_error_pos(pf_error *e, pf_status st, const char *source, const char *pos,
+                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* An error without a location. */
+pf_status pf_error_set(pf_error *e, pf_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+void pf_warn_at(pf_error *e, const char *source, long line, long col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,68 @@
+/*
+ * Importing a portfolio: every source of one import is validated and written
+ * in one transaction, all or nothing (FORMATS.md section 2, import rules).
+ */
+#ifndef PORTFOLJ_IMPORT_H
+#define PORTFOLJ_IMPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "portfolj/db.h"
+#include "portfolj/error.h"
+#include "portfolj/kinds.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct pf_import pf_import;
+
+typedef struct pf_import_opts {
+	bool dry_run;        /* validate everything, write nothing */
+	const char *command; /* what the history calls this run: "import", "followup", ... */
+} pf_import_opts;
+
+typedef struct pf_kind_counts {
+	size_t rows, inserted, updated, unchanged;
+} pf_kind_counts;
+
+typedef struct pf_import_summary {
+	pf_kind_counts kind[PF_KIND_COUNT];
+	bool written; /* false after a dry run, a rejection, or when nothing changed */
+} pf_import_summary;
+
+/* opts may be NULL. The caller frees the import with pf_import_free(). */
+pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err);
+
+/*
+ * Adds a source: a .csv, .tsv or .txt sheet file (by its extension). Reads
+ * its header now, so a sheet of no known kind fails here; its rows are read
+ * by pf_import_run(). Errors are recorded in err; adding may go on so that
+ * every source's errors are listed.
+ */
+pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err);
+
+/*
+ * Adds one record given as field names (Swedish or English headings) and
+ * texts, as a command line gives it. Errors name `source` and, in the
+ * position, the option a field came from (`options[i]`, e.g. "--period").
+ */
+pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
+                               const char *const *names, const char *const *values,
+                               const char *const *options, size_t n, pf_error *err);
+
+/*
+ * Reads, validates and writes every source, in the order of the kinds so
+ * that references resolve whatever the order of sources and rows. Commits
+ * only when there was no error at all and not a dry run; otherwise the
+ * database is left as it was.
+ */
+pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err);
+
+void pf_import_free(pf_import *imp);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

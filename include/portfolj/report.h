@@ -1,0 +1,82 @@
+/*
+ * Reports of FORMATS.md section 5: built from the database into a document
+ * whose shape is the contract's JSON, then rendered in a format.
+ */
+#ifndef PORTFOLJ_REPORT_H
+#define PORTFOLJ_REPORT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "portfolj/db.h"
+#include "portfolj/error.h"
+#include "portfolj/value.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum pf_report_kind {
+	PF_REPORT_QUARTER,
+	PF_REPORT_COMMITTEE,
+	PF_REPORT_INITIATIVE,
+	PF_REPORT_PRIORITY,
+	PF_REPORT_ROADMAP,
+	PF_REPORT_TRACEABILITY,
+	PF_REPORT_COUNT
+} pf_report_kind;
+
+typedef enum pf_format {
+	PF_FORMAT_TABLE,
+	PF_FORMAT_JSON,
+	PF_FORMAT_CSV,
+	PF_FORMAT_MD,
+	PF_FORMAT_HTML,
+	PF_FORMAT_COUNT
+} pf_format;
+
+typedef struct pf_report_opts {
+	pf_period period;       /* the reporting period */
+	bool all;               /* quarter: every initiative, not only the priority list */
+	const char *committee;  /* committee, traceability: only this committee code */
+	const char *initiative; /* initiative: its id */
+	const char *roadmap;    /* roadmap: its name */
+	const char *version;    /* roadmap: the version to show (NULL: the latest by date) */
+	const char *compare;    /* roadmap: the version to compare with (NULL: the one before) */
+	int year;               /* traceability: the year (0: the period's year) */
+	double capacity;        /* priority: Region IT hours per quarter (0: not set) */
+} pf_report_opts;
+
+typedef struct pf_report pf_report;
+
+/* Reads "quarter", "committee", ... ; -1 when unknown. */
+int pf_report_kind_parse(const char *s);
+const char *pf_report_kind_name(pf_report_kind k);
+/* Reads "table", "json", ... ; -1 when unknown. */
+int pf_format_parse(const char *s);
+
+/*
+ * Builds a report. PF_ENOTFOUND when the initiative or roadmap asked for does
+ * not exist. The caller frees the report with pf_report_free().
+ */
+pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
+                          const pf_report_opts *opts, pf_error *err);
+
+typedef struct pf_render_opts {
+	bool color; /* table: ANSI colours for the lights (the caller decides: a terminal, no
+	               NO_COLOR) */
+} pf_render_opts;
+
+/*
+ * Renders a report into a new NUL-terminated buffer. The caller frees *out
+ * with free().
+ */
+pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
+                           char **out, size_t *len, pf_error *err);
+
+void pf_report_free(pf_report *r);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

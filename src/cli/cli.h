@@ -1,0 +1,42 @@
+/* The portfolj program: shared pieces of the commands in src/cli/. */
+#ifndef PF_CLI_H
+#define PF_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "portfolj/portfolj.h"
+
+/* Exit codes of FORMATS.md section 1. */
+enum { EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_ENV = 3 };
+
+typedef struct cli {
+	const char *db_path; /* --db, else $PORTFOLJ_DB, else ./portfolj.db */
+} cli;
+
+typedef int (*cmd_fn)(cli *c, int argc, char **argv);
+
+int cmd_init(cli *c, int argc, char **argv);
+int cmd_import(cli *c, int argc, char **argv);
+int cmd_followup(cli *c, int argc, char **argv);
+int cmd_measure(cli *c, int argc, char **argv);
+int cmd_decision(cli *c, int argc, char **argv);
+int cmd_report(cli *c, int argc, char **argv);
+
+/* Prints every diagnostic as `WHERE: error: MESSAGE` to stderr. */
+void cli_print_diags(const pf_error *err);
+/* Prints the diagnostics and returns the exit code for st. */
+int cli_fail(const pf_error *err, pf_status st);
+/* Prints `portfolj CMD: MESSAGE` and the usage hint; returns EXIT_USAGE. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Opens the database; on failure prints why and returns the exit code (0 on success). */
+int cli_open_db(const cli *c, pf_db **db);
+/* The quarter that today falls in. */
+pf_period cli_current_period(void);
+/* Writes data to path through a temporary file and a rename; "-" or NULL is stdout. */
+int cli_write_output(const char *path, const char *data, size_t len);
+/* Runs one record through the importer, as the logging commands do. */
+int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *const *names,
+		   const char *const *values, const char *const *options, size_t n);
+
+#endif

@@ -1,0 +1,174 @@
+/* portfolj init and portfolj import. */
+#include <dirent.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+
+static const char import_usage[] =
+    "usage: portfolj import [--dry-run] SOURCE...\n\n"
+    "Imports sheets (.csv, .tsv) whose kind is read from their header row:\n"
+    "initiatives, effects, measurements, followups, priorities, roadmaps,\n"
+    "decisions. All sources are one transaction: any invalid row rejects the\n"
+    "whole import (exit 2) and nothing is written. Importing the same data\n"
+    "again changes nothing; changed values are updated and kept in the history.\n\n"
+    "  --dry-run   check everything, write nothing\n";
+
+static void print_summary(const pf_import_summary *sum, bool dry_run)
+{
+	for (int k = 0; k < PF_KIND_COUNT; k++) {
+		const pf_kind_counts *c = &sum->kind[k];
+		if (!c->rows)
+			continue;
+		printf("%-13s %zu rows: %zu inserted, %zu updated, %zu unchanged\n",
+		       pf_kind_name(k), c->rows, c->inserted, c->updated, c->unchanged);
+	}
+	if (dry_run)
+		printf("dry run: nothing written\n");
+}
+
+/* Imports the sources in one transaction; prints the summary. */
+static int import_sources(const cli *c, char **sources, int n, bool dry_run)
+{
+	pf_import_opts o = {dry_run, "import"};
+	pf_import_summary sum;
+	pf_import *imp = NULL;
+	pf_db *db = NULL;
+	pf_error err;
+	pf_status worst = PF_OK;
+	int code = cli_open_db(c, &db);
+
+	if (code)
+		return code;
+	pf_error_init(&err);
+	if ((worst = pf_import_new(&imp, db, &o, &err)))
+		goto out;
+	/* Every source is opened first, so that all their errors are listed at once. */
+	for (int i = 0; i < n; i++) {
+		pf_status st = pf_import_add(imp, sources[i], &err);
+		if (st && pf_status_exit_code(st) > pf_status_exit_code(worst))
+			worst = st;
+	}
+	/* Sources that were read are still checked, so that every error is listed. */
+	if (!worst || worst == PF_EINPUT) {
+		pf_status st = pf_import_run(imp, &sum, &err);
+		if (pf_status_exit_code(st) > pf_status_exit_code(worst))
+			worst = st;
+	}
+out:
+	cli_print_diags(&err);
+	code = pf_status_exit_code(worst);
+	if (!worst)
+		print_summary(&sum, dry_run);
+	pf_import_free(imp);
+	pf_db_close(db);
+	pf_error_clear(&err);
+	return code;
+}
+
+int cmd_import(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"dry-run", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'}, {0}};
+	bool dry_run = false;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+nh", opts, NULL)) != -1) {
+		if (ch == 'n')
+			dry_run = true;
+		else if (ch == 'h')
+			return fputs(import_usage, stdout), 0;
+		else
+			return cli_usage_error("import", "unknown option");
+	}
+	if (optind >= argc)
+		return cli_usage_error("import", "give at least one SOURCE");
+	return import_sources(c, argv + optind, argc - optind, dry_run);
+}
+
+static const char init_usage[] =
+    "usage: portfolj init [--demo]\n\n"
+    "Creates the database, or migrates it to this version's schema (safe to\n"
+    "run again). --demo also loads the bundled example portfolio.\n";
+
+/* The demo's folder: beside the build's sources, or where it was installed. */
+static const char *demo_dir(void)
+{
+	static const char *const dirs[] = {PF_EXAMPLES_DIR "/demo",
+	                                   PF_INSTALLED_EXAMPLES_DIR "/demo"};
+	const char *env = getenv("PORTFOLJ_EXAMPLES");
+	static char buf[4096];
+	struct stat sb;
+
+	if (env && *env) {
+		snprintf(buf, sizeof(buf), "%s/demo", env);
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
+		if (!stat(dirs[i], &sb) && S_ISDIR(sb.st_mode))
+			return dirs[i];
+	return dirs[0];
+}
+
+static int is_sheet(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+
+	return n > 4 && (!strcmp(e->d_name + n - 4, ".csv") || !strcmp(e->d_name + n - 4, ".tsv"));
+}
+
+static int load_demo(const cli *c)
+{
+	const char *dir = demo_dir();
+	struct dirent **list;
+	int n = scandir(dir, &list, is_sheet, alphasort), code;
+	char **paths;
+
+	if (n <= 0) {
+		fprintf(stderr, "%s: error: no demo portfolio here\n", dir);
+		return EXIT_ENV;
+	}
+	paths = calloc((size_t)n, sizeof(*paths));
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(dir) + strlen(list[i]->d_name) + 2;
+		if (paths && (paths[i] = malloc(len)))
+			snprintf(paths[i], len, "%s/%s", dir, list[i]->d_name);
+		free(list[i]);
+	}
+	free(list);
+	code = paths ? import_sources(c, paths, n, false) : EXIT_ENV;
+	for (int i = 0; paths && i < n; i++)
+		free(paths[i]);
+	free(paths);
+	return code;
+}
+
+int cmd_init(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+	    {"demo", no_argument, NULL, 'd'}, {"help", no_argument, NULL, 'h'}, {0}};
+	bool demo = false;
+	pf_db *db;
+	int ch, code;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+dh", opts, NULL)) != -1) {
+		if (ch == 'd')
+			demo = true;
+		else if (ch == 'h')
+			return fputs(init_usage, stdout), 0;
+		else
+			return cli_usage_error("init", "unknown option");
+	}
+	if (optind < argc)
+		return cli_usage_error("init", "unexpected argument \"%s\"", argv[optind]);
+	if ((code = cli_open_db(c, &db)))
+		return code;
+	printf("%s: schema version %d\n", c->db_path, pf_db_schema_version(db));
+	pf_db_close(db);
+	return demo ? load_demo(c) : 0;
+}

@@ -1,0 +1,170 @@
+/* portfolj report: build a report, render it, write it. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+static const char report_usage[] =
+    "usage: portfolj report KIND [ARG] [--period P] [--format F] [-o PATH] [options]\n\n"
+    "Kinds:\n"
+    "  quarter [--all]                 the priority list of P with its follow-ups\n"
+    "  committee [--committee CODE]    realisation and KPIs per committee\n"
+    "  initiative ID                   everything about one initiative\n"
+    "  priority [--capacity HOURS]     for Digitaliseringsrådet: what waits, IT hours\n"
+    "  roadmap R [--version V] [--compare V0]   a färdplan version and its changes\n"
+    "  traceability [--year Y] [--committee CODE]   what each committee was told\n\n"
+    "  --period P     the reporting quarter (default: the current one)\n"
+    "  --format F     table (default), json\n"
+    "  -o PATH        write to PATH instead of standard output\n";
+
+struct report_args {
+	pf_report_kind kind;
+	pf_report_opts o;
+	pf_format format;
+	const char *out;
+};
+
+static int parse_number_opt(const char *s, double *out)
+{
+	return pf_number_parse(s, out) ? 0 : cli_usage_error("report", "\"%s\" is not a number", s);
+}
+
+static int parse_option(int ch, struct report_args *a)
+{
+	double d;
+	int f;
+
+	switch (ch) {
+	case 'p':
+		return pf_period_parse(optarg, &a->o.period)
+		           ? 0
+		           : cli_usage_error("report", "\"%s\" is not a period (use 2025Q1)",
+		                             optarg);
+	case 'f':
+		if ((f = pf_format_parse(optarg)) < 0)
+			return cli_usage_error("report", "unknown format \"%s\"", optarg);
+		a->format = f;
+		return 0;
+	case 'o':
+		a->out = optarg;
+		return 0;
+	case 'a':
+		a->o.all = true;
+		return 0;
+	case 'c':
+		a->o.committee = optarg;
+		return 0;
+	case 'v':
+		a->o.version = optarg;
+		return 0;
+	case 'C':
+		a->o.compare = optarg;
+		return 0;
+	case 'y':
+		if (parse_number_opt(optarg, &d) || d < 1900 || d > 9999 || d != (int)d)
+			return cli_usage_error("report", "\"%s\" is not a year", optarg);
+		a->o.year = (int)d;
+		return 0;
+	case 'k':
+		if (parse_number_opt(optarg, &d) || d < 0)
+			return cli_usage_error("report", "\"%s\" is not a number of hours", optarg);
+		a->o.capacity = d;
+		return 0;
+	}
+	return cli_usage_error("report", "unknown option");
+}
+
+static int parse_args(int argc, char **argv, struct report_args *a)
+{
+	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
+	                                     {"format", required_argument, NULL, 'f'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"all", no_argument, NULL, 'a'},
+	                                     {"committee", required_argument, NULL, 'c'},
+	                                     {"version", required_argument, NULL, 'v'},
+	                                     {"compare", required_argument, NULL, 'C'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"capacity", required_argument, NULL, 'k'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	int ch, code, k;
+	const char *positional = NULL;
+
+	optind = 0;
+	/* Options may come before or after the kind and its argument. */
+	while ((ch = getopt_long(argc, argv, "-p:f:o:h", opts, NULL)) != -1) {
+		if (ch == 'h')
+			return fputs(report_usage, stdout), -1;
+		if (ch == 1) {
+			if (a->kind == PF_REPORT_COUNT) {
+				if ((k = pf_report_kind_parse(optarg)) < 0)
+					return cli_usage_error("report", "unknown report \"%s\"",
+					                       optarg);
+				a->kind = k;
+			} else if (!positional) {
+				positional = optarg;
+			} else {
+				return cli_usage_error("report", "unexpected argument \"%s\"",
+				                       optarg);
+			}
+			continue;
+		}
+		if ((code = parse_option(ch, a)))
+			return code;
+	}
+	if (a->kind == PF_REPORT_COUNT)
+		return cli_usage_error("report", "name the report: quarter, committee, initiative, "
+		                                 "priority, roadmap or traceability");
+	if (a->kind == PF_REPORT_INITIATIVE)
+		a->o.initiative = positional;
+	else if (a->kind == PF_REPORT_ROADMAP)
+		a->o.roadmap = positional;
+	else if (positional)
+		return cli_usage_error("report", "unexpected argument \"%s\"", positional);
+	if ((a->kind == PF_REPORT_INITIATIVE || a->kind == PF_REPORT_ROADMAP) && !positional)
+		return cli_usage_error("report", "report %s needs %s", pf_report_kind_name(a->kind),
+		                       a->kind == PF_REPORT_ROADMAP ? "the roadmap's name"
+		                                                    : "the initiative's id");
+	return 0;
+}
+
+static int run_report(const cli *c, const struct report_args *a)
+{
+	const char *no_color = getenv("NO_COLOR");
+	pf_render_opts ro = {!a->out && isatty(STDOUT_FILENO) && !(no_color && *no_color)};
+	pf_report *r = NULL;
+	pf_db *db = NULL;
+	pf_error err;
+	char *text = NULL;
+	size_t len;
+	pf_status st;
+	int code = cli_open_db(c, &db);
+
+	if (code)
+		return code;
+	pf_error_init(&err);
+	if (!(st = pf_report_build(&r, db, a->kind, &a->o, &err)) &&
+	    !(st = pf_report_render(r, a->format, &ro, &text, &len, &err)))
+		code = cli_write_output(a->out, text, len);
+	else
+		code = cli_fail(&err, st);
+	free(text);
+	pf_report_free(r);
+	pf_db_close(db);
+	pf_error_clear(&err);
+	return code;
+}
+
+int cmd_report(cli *c, int argc, char **argv)
+{
+	struct report_args a = {PF_REPORT_COUNT, {0}, PF_FORMAT_TABLE, NULL};
+	int code;
+
+	a.o.period = cli_current_period();
+	if ((code = parse_args(argc, argv, &a)))
+		return code < 0 ? 0 : code;
+	return run_report(c, &a);
+}

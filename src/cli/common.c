@@ -1,0 +1,126 @@
+/* Pieces the commands share: diagnostics, the database, output files. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_print_diags(const pf_error *err)
+{
+	for (size_t i = 0; i < err->count; i++) {
+		const pf_diag *d = &err->diags[i];
+		fprintf(stderr, "%s: %s: %s\n", d->where ? d->where : "portfolj",
+		        d->severity == PF_SEV_ERROR ? "error" : "warning", d->message);
+	}
+	if (err->errors + err->warnings > err->count)
+		fprintf(stderr, "portfolj: %zu more diagnostics not shown\n",
+		        err->errors + err->warnings - err->count);
+}
+
+int cli_fail(const pf_error *err, pf_status st)
+{
+	cli_print_diags(err);
+	return pf_status_exit_code(st);
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "portfolj %s: ", cmd);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\n(see portfolj %s --help)\n", cmd);
+	return EXIT_USAGE;
+}
+
+int cli_open_db(const cli *c, pf_db **db)
+{
+	pf_error err;
+	const char *user = getenv("USER");
+	pf_db_opts opts = {0, user && *user ? user : NULL};
+	pf_status st;
+
+	pf_error_init(&err);
+	st = pf_db_open(db, c->db_path, &opts, &err);
+	int code = st ? cli_fail(&err, st) : 0;
+	pf_error_clear(&err);
+	return code;
+}
+
+pf_period cli_current_period(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return pf_period_make(tm.tm_year + 1900, tm.tm_mon / 3 + 1);
+}
+
+static int write_all(FILE *f, const char *data, size_t len)
+{
+	return fwrite(data, 1, len, f) == len ? 0 : -1;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	char tmp[4096];
+	int fd;
+	FILE *f;
+
+	if (!path || !strcmp(path, "-"))
+		return write_all(stdout, data, len) || fflush(stdout) ? EXIT_ENV : 0;
+	/* A temporary name and a rename: a reader never sees a half-written file. */
+	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return EXIT_ENV;
+	}
+	int bad = write_all(f, data, len);
+	bad |= fclose(f);
+	if (bad || rename(tmp, path)) {
+		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
+		unlink(tmp);
+		return EXIT_ENV;
+	}
+	return 0;
+}
+
+int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *const *names,
+                   const char *const *values, const char *const *options, size_t n)
+{
+	pf_import_opts o = {false, command};
+	pf_import_summary sum;
+	pf_import *imp = NULL;
+	pf_db *db = NULL;
+	pf_error err;
+	pf_status st;
+	int code = cli_open_db(c, &db);
+
+	if (code)
+		return code;
+	pf_error_init(&err);
+	if (!(st = pf_import_new(&imp, db, &o, &err)) &&
+	    !(st = pf_import_add_fields(imp, kind, command, names, values, options, n, &err)))
+		st = pf_import_run(imp, &sum, &err);
+	code = st ? cli_fail(&err, st) : 0;
+	if (!st) {
+		cli_print_diags(&err);
+		const pf_kind_counts *k = &sum.kind[kind];
+		printf("%s: %s\n", pf_kind_name(kind),
+		       k->inserted  ? "recorded"
+		       : k->updated ? "updated"
+		                    : "unchanged");
+	}
+	pf_import_free(imp);
+	pf_db_close(db);
+	pf_error_clear(&err);
+	return code;
+}

@@ -1,0 +1,86 @@
+/* portfolj: the command table and the global options. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const struct command {
+	const char *name;
+	cmd_fn fn;
+	const char *summary;
+} commands[] = {
+    {"init", cmd_init, "create or migrate the database; --demo loads the example portfolio"},
+    {"import", cmd_import, "import sheets (CSV, TSV) in one transaction, all or nothing"},
+    {"followup", cmd_followup, "record one initiative's quarterly follow-up"},
+    {"measure", cmd_measure, "record one measured value of an indicator"},
+    {"decision", cmd_decision, "record a decision, or an occasion a body was informed"},
+    {"report", cmd_report, "quarter, committee, initiative, priority, roadmap, traceability"},
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: portfolj [--db PATH] COMMAND [ARGS...]\n\n"
+	           "Keeps a digitalisation portfolio (färdplaner, initiatives, effect goals,\n"
+	           "follow-ups, decisions) in one SQLite file and reports effect realisation.\n\n"
+	           "Commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nOptions:\n"
+	           "  --db PATH   the database (default $PORTFOLJ_DB, else ./portfolj.db)\n"
+	           "  --help      this text; COMMAND --help for a command's own\n"
+	           "  --version   the version\n\n"
+	           "Exit status: 0 success, 1 usage error, 2 input rejected (nothing written),\n"
+	           "3 environment error (file, network, database).\n");
+}
+
+/* Parses the options before the command; returns the index of the command or -1 to exit. */
+static int global_options(cli *c, int argc, char **argv, int *code)
+{
+	int i = 1;
+
+	*code = 0;
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			usage(stdout);
+			return -1;
+		} else if (!strcmp(argv[i], "--version")) {
+			printf("portfolj %s\n", PF_VERSION_STRING);
+			return -1;
+		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
+			c->db_path = argv[++i];
+		} else if (!strncmp(argv[i], "--db=", 5)) {
+			c->db_path = argv[i] + 5;
+		} else {
+			fprintf(stderr, "portfolj: unknown option %s\n", argv[i]);
+			usage(stderr);
+			*code = EXIT_USAGE;
+			return -1;
+		}
+	}
+	if (i >= argc) {
+		usage(stderr);
+		*code = EXIT_USAGE;
+		return -1;
+	}
+	return i;
+}
+
+int main(int argc, char **argv)
+{
+	cli c = {NULL};
+	int code, i = global_options(&c, argc, argv, &code);
+
+	if (i < 0)
+		return code;
+	if (!c.db_path)
+		c.db_path = getenv("PORTFOLJ_DB");
+	if (!c.db_path || !*c.db_path)
+		c.db_path = "portfolj.db";
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
+		if (!strcmp(argv[i], commands[k].name))
+			return commands[k].fn(&c, argc - i, argv + i);
+	fprintf(stderr, "portfolj: unknown command \"%s\"\n", argv[i]);
+	usage(stderr);
+	return EXIT_USAGE;
+}

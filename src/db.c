@@ -1,0 +1,181 @@
+/* Opening, migrating and small helpers over SQLite: see include/portfolj/db.h. */
+#include "db_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+extern const char *const pf_schema_migrations[];
+extern const size_t pf_schema_count;
+
+int pf_db_schema_latest(void)
+{
+	return (int)pf_schema_count;
+}
+
+pf_status pf_db_fail(pf_db *db, int rc, pf_error *err, const char *what)
+{
+	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
+	const char *path = db ? db->path : NULL;
+	int primary = rc & 0xff;
+
+	if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+		return pf_error_pos(
+		    err, PF_EBUSY, path, NULL,
+		    "the database is busy (another portfolj is writing); try again");
+	if (primary == SQLITE_NOMEM)
+		return pf_error_pos(err, PF_ENOMEM, path, NULL, "out of memory");
+	if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+		return pf_error_pos(err, PF_EENV, path, NULL,
+		                    "not a portfolj database, or a corrupt one (%s)", msg);
+	return pf_error_pos(err, PF_EENV, path, NULL, "%s: %s", what, msg);
+}
+
+pf_status pf_db_prepare(pf_db *db, sqlite3_stmt **st, const char *sql, pf_error *err)
+{
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+
+	return rc == SQLITE_OK ? PF_OK : pf_db_fail(db, rc, err, "preparing a query");
+}
+
+pf_status pf_db_exec(pf_db *db, const char *sql, pf_error *err)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? PF_OK : pf_db_fail(db, rc, err, sql);
+}
+
+int pf_bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	return s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT) : sqlite3_bind_null(st, i);
+}
+
+const char *pf_col_text(sqlite3_stmt *st, int i)
+{
+	return (const char *)sqlite3_column_text(st, i);
+}
+
+int pf_db_schema_version(pf_db *db)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Applies migration i (0-based) in its own transaction. */
+static pf_status migrate_one(pf_db *db, size_t i, pf_error *err)
+{
+	char pragma[64];
+	pf_status st = pf_db_exec(db, "BEGIN IMMEDIATE", err);
+
+	if (st)
+		return st;
+	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %zu", i + 1);
+	if ((st = pf_db_exec(db, pf_schema_migrations[i], err)) ||
+	    (st = pf_db_exec(db, pragma, err)) || (st = pf_db_exec(db, "COMMIT", err))) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
+	return PF_OK;
+}
+
+static pf_status migrate(pf_db *db, pf_error *err)
+{
+	int v = pf_db_schema_version(db);
+
+	if (v < 0)
+		return pf_db_fail(db, sqlite3_errcode(db->h), err, "reading the schema version");
+	if ((size_t)v > pf_schema_count)
+		return pf_error_pos(err, PF_EENV, db->path, NULL,
+		                    "the database has schema version %d, newer than this portfolj "
+		                    "knows (%zu); use a newer portfolj",
+		                    v, pf_schema_count);
+	for (size_t i = (size_t)v; i < pf_schema_count; i++) {
+		pf_status st = migrate_one(db, i, err);
+		if (st)
+			return st;
+	}
+	return PF_OK;
+}
+
+static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
+{
+	int ms = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000;
+	pf_status st;
+
+	sqlite3_busy_timeout(db->h, ms);
+	sqlite3_extended_result_codes(db->h, 1);
+	if ((st = pf_db_exec(db, "PRAGMA foreign_keys = ON", err)))
+		return st;
+	if ((st = pf_db_exec(db, "PRAGMA journal_mode = WAL", err)))
+		return st;
+	return pf_db_exec(db, "PRAGMA synchronous = NORMAL", err);
+}
+
+pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err)
+{
+	pf_db *db = calloc(1, sizeof(*db));
+	pf_status st = PF_ENOMEM;
+	int rc;
+
+	*out = NULL;
+	if (!db || !(db->path = strdup(path)))
+		goto fail;
+	if (opts && opts->actor && !(db->actor = strdup(opts->actor)))
+		goto fail;
+	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		st = pf_error_pos(err, PF_EENV, path, NULL, "cannot open the database: %s",
+		                  db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+		goto fail;
+	}
+	if ((st = configure(db, opts, err)) || (st = migrate(db, err)))
+		goto fail;
+	*out = db;
+	return PF_OK;
+fail:
+	if (st == PF_ENOMEM)
+		pf_error_set(err, st, "out of memory");
+	pf_db_close(db);
+	return st;
+}
+
+void pf_db_close(pf_db *db)
+{
+	if (!db)
+		return;
+	sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db->actor);
+	free(db);
+}
+
+pf_status pf_db_run_begin(pf_db *db, const char *command, int64_t *run, pf_error *err)
+{
+	static const char sql[] = "INSERT INTO runs (at, command, actor) VALUES (?, ?, ?)";
+	char at[32];
+	time_t now = time(NULL);
+	struct tm tm;
+	sqlite3_stmt *st = NULL;
+	pf_status s;
+
+	gmtime_r(&now, &tm);
+	strftime(at, sizeof(at), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if ((s = pf_db_prepare(db, &st, sql, err)))
+		return s;
+	pf_bind_text(st, 1, at);
+	pf_bind_text(st, 2, command);
+	pf_bind_text(st, 3, db->actor);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return pf_db_fail(db, rc, err, "recording the run");
+	*run = sqlite3_last_insert_rowid(db->h);
+	return PF_OK;
+}

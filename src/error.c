@@ -1,0 +1,169 @@
+/* Diagnostics list: see include/portfolj/error.h. */
+#include "portfolj/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int pf_status_exit_code(pf_status st)
+{
+	switch (st) {
+	case PF_OK:
+	case PF_END:
+		return 0;
+	case PF_EUSAGE:
+		return 1;
+	case PF_EINPUT:
+	case PF_ENOTFOUND:
+		return 2;
+	case PF_EENV:
+	case PF_EBUSY:
+	case PF_ENOMEM:
+		return 3;
+	}
+	return 3;
+}
+
+void pf_error_init(pf_error *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->limit = PF_ERROR_KEEP;
+}
+
+void pf_error_clear(pf_error *e)
+{
+	size_t limit = e->limit;
+
+	for (size_t i = 0; i < e->count; i++) {
+		free(e->diags[i].where);
+		free(e->diags[i].message);
+	}
+	free(e->diags);
+	pf_error_init(e);
+	e->limit = limit;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static char *format_where(const char *source, const char *pos)
+{
+	if (!source && !pos)
+		return NULL;
+	size_t n = (source ? strlen(source) : 0) + (pos ? strlen(pos) : 0) + 2;
+	char *s = malloc(n);
+	if (!s)
+		return NULL;
+	if (source && pos)
+		snprintf(s, n, "%s:%s", source, pos);
+	else
+		snprintf(s, n, "%s", source ? source : pos);
+	return s;
+}
+
+/* Keeps the diagnostic if there is room; the totals always count it. */
+static void add(pf_error *e, pf_severity sev, const char *source, const char *pos, const char *fmt,
+                va_list ap)
+{
+	if (!e)
+		return;
+	if (sev == PF_SEV_ERROR)
+		e->errors++;
+	else
+		e->warnings++;
+	if (e->count >= (e->limit ? e->limit : PF_ERROR_KEEP))
+		return;
+	if (e->count == e->cap) {
+		size_t cap = e->cap ? e->cap * 2 : 16;
+		pf_diag *d = realloc(e->diags, cap * sizeof(*d));
+		if (!d)
+			return;
+		e->diags = d;
+		e->cap = cap;
+	}
+	pf_diag *d = &e->diags[e->count];
+	d->severity = sev;
+	d->where = format_where(source, pos);
+	d->message = vformat(fmt, ap);
+	if (!d->message) {
+		free(d->where);
+		return;
+	}
+	e->count++;
+}
+
+static void line_col(char *buf, size_t n, long line, long col)
+{
+	if (line > 0 && col > 0)
+		snprintf(buf, n, "%ld:%ld", line, col);
+	else if (line > 0)
+		snprintf(buf, n, "%ld", line);
+	else
+		buf[0] = '\0';
+}
+
+pf_status pf_error_at(pf_error *e, pf_status st, const char *source, long line, long col,
+                      const char *fmt, ...)
+{
+	char pos[48];
+	va_list ap;
+
+	line_col(pos, sizeof(pos), line, col);
+	va_start(ap, fmt);
+	add(e, PF_SEV_ERROR, source, pos[0] ? pos : NULL, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+pf_status pf_error_pos(pf_error *e, pf_status st, const char *source, const char *pos,
+                       const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(e, PF_SEV_ERROR, source, pos, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+pf_status pf_error_set(pf_error *e, pf_status st, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(e, PF_SEV_ERROR, NULL, NULL, fmt, ap);
+	va_end(ap);
+	return st;
+}
+
+void pf_warn_at(pf_error *e, const char *source, long line, long col, const char *fmt, ...)
+{
+	char pos[48];
+	va_list ap;
+
+	line_col(pos, sizeof(pos), line, col);
+	va_start(ap, fmt);
+	add(e, PF_SEV_WARNING, source, pos[0] ? pos : NULL, fmt, ap);
+	va_end(ap);
+}
+
+void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(e, PF_SEV_WARNING, source, pos, fmt, ap);
+	va_end(ap);
+}

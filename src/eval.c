@@ -1,0 +1,129 @@
+/* Indicator evaluation at a period: see eval.h. */
+#include "eval.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0, const char *d1,
+                 pf_direction dir, pf_period p)
+{
+	pf_date a = 0, b = 0;
+
+	pf_date_parse(d0, &a);
+	pf_date_parse(d1, &b);
+	e->expected = pf_expected(a, b, pf_period_end(p));
+	if (!e->measured) {
+		e->light = PF_LIGHT_UNMEASURED;
+		return;
+	}
+	e->progress = pf_progress(baseline, target, e->value, dir);
+	e->light = pf_light_for(e->progress, e->expected);
+}
+
+static const char eval_sql[] =
+    "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
+    "i.target_date, i.direction, m.value, m.period "
+    "FROM indicators i LEFT JOIN measurements m ON m.pk = ("
+    " SELECT pk FROM measurements WHERE indicator = i.pk AND period <= ?1"
+    " ORDER BY period DESC LIMIT 1) "
+    "WHERE ?2 = 0 OR i.initiative = ?2 ORDER BY i.initiative, i.id";
+
+static pf_status grow(pf_eval *out, size_t *cap)
+{
+	if (out->n < *cap)
+		return PF_OK;
+	size_t n = *cap ? *cap * 2 : 64;
+	pf_ind_eval *v = realloc(out->v, n * sizeof(*v));
+	if (!v)
+		return PF_ENOMEM;
+	out->v = v;
+	*cap = n;
+	return PF_OK;
+}
+
+pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out, pf_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+	pf_status s = pf_db_prepare(db, &st, eval_sql, err);
+
+	memset(out, 0, sizeof(*out));
+	if (s)
+		return s;
+	sqlite3_bind_int(st, 1, p);
+	sqlite3_bind_int64(st, 2, initiative);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow(out, &cap)) {
+			s = pf_error_set(err, PF_ENOMEM, "out of memory");
+			break;
+		}
+		pf_ind_eval *e = &out->v[out->n++];
+		memset(e, 0, sizeof(*e));
+		e->pk = sqlite3_column_int64(st, 0);
+		e->initiative = sqlite3_column_int64(st, 1);
+		e->weight = sqlite3_column_double(st, 2);
+		e->measured = sqlite3_column_type(st, 8) != SQLITE_NULL;
+		e->value = sqlite3_column_double(st, 8);
+		e->at = sqlite3_column_int(st, 9);
+		int dir = pf_word_parse(PF_WORDS_DIRECTION, pf_col_text(st, 7));
+		pf_eval_one(e, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
+		            pf_col_text(st, 5), pf_col_text(st, 6),
+		            dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir, p);
+	}
+	if (!s && rc != SQLITE_DONE)
+		s = pf_db_fail(db, rc, err, "evaluating indicators");
+	sqlite3_finalize(st);
+	if (s)
+		pf_eval_free(out);
+	return s;
+}
+
+void pf_eval_free(pf_eval *e)
+{
+	free(e->v);
+	memset(e, 0, sizeof(*e));
+}
+
+void pf_agg_add(pf_agg *a, const pf_ind_eval *e)
+{
+	a->indicators++;
+	if (!e->measured)
+		return;
+	a->measured++;
+	a->on_track += e->light == PF_LIGHT_GREEN;
+	a->wsum += e->weight;
+	a->progress += e->weight * e->progress;
+	a->expected += e->weight * e->expected;
+}
+
+void pf_agg_initiative(pf_agg *a, const pf_eval *e, int64_t initiative)
+{
+	size_t lo = 0, hi = e->n;
+
+	/* The first indicator of the initiative, by binary search on the sorted keys. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (e->v[mid].initiative < initiative)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < e->n && e->v[lo].initiative == initiative; lo++)
+		pf_agg_add(a, &e->v[lo]);
+}
+
+bool pf_agg_realisation(const pf_agg *a, double *r)
+{
+	if (!a->measured || a->wsum <= 0)
+		return false;
+	*r = a->progress / a->wsum;
+	return true;
+}
+
+pf_light pf_agg_light(const pf_agg *a)
+{
+	if (!a->measured || a->wsum <= 0)
+		return PF_LIGHT_UNMEASURED;
+	return pf_light_for(a->progress / a->wsum, a->expected / a->wsum);
+}

@@ -1,0 +1,173 @@
+/* Report dispatch, shared JSON helpers and rendering: see include/portfolj/report.h. */
+#include "report_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "portfolj/effect.h"
+
+static const char *const kind_names[PF_REPORT_COUNT] = {
+    "quarter", "committee", "initiative", "priority", "roadmap", "traceability",
+};
+static const char *const format_names[PF_FORMAT_COUNT] = {"table", "json", "csv", "md", "html"};
+
+int pf_report_kind_parse(const char *s)
+{
+	for (int i = 0; i < PF_REPORT_COUNT; i++)
+		if (!strcmp(s, kind_names[i]))
+			return i;
+	return -1;
+}
+
+const char *pf_report_kind_name(pf_report_kind k)
+{
+	return (unsigned)k < PF_REPORT_COUNT ? kind_names[k] : "?";
+}
+
+int pf_format_parse(const char *s)
+{
+	for (int i = 0; i < PF_FORMAT_COUNT; i++)
+		if (!strcmp(s, format_names[i]))
+			return i;
+	return -1;
+}
+
+json_t *pf_json_text(const char *s)
+{
+	json_t *j = s ? json_string(s) : NULL;
+
+	return j ? j : json_null();
+}
+
+json_t *pf_json_light(pf_light l)
+{
+	return l < PF_LIGHT_COUNT ? json_string(pf_word(PF_WORDS_LIGHT, l)) : json_null();
+}
+
+json_t *pf_json_fraction(bool has, double v)
+{
+	return has ? json_real(pf_round4(v)) : json_null();
+}
+
+json_t *pf_json_period(pf_period p)
+{
+	char buf[PF_PERIOD_BUF];
+
+	pf_period_format(p, buf);
+	return json_string(buf);
+}
+
+json_t *pf_json_column(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_column_int64(st, i));
+	case SQLITE_FLOAT:
+		return json_real(sqlite3_column_double(st, i));
+	case SQLITE_TEXT:
+		return pf_json_text(pf_col_text(st, i));
+	default:
+		return json_null();
+	}
+}
+
+json_t *pf_json_realisation(const pf_agg *a)
+{
+	double r = 0;
+	bool has = pf_agg_realisation(a, &r);
+
+	return pf_json_fraction(has, r);
+}
+
+pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
+                        pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx)
+{
+	pf_status s = PF_OK;
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((s = row(st, ctx)))
+			break;
+	if (!s && rc != SQLITE_DONE)
+		s = pf_db_fail(db, rc, err, "reading a report");
+	sqlite3_finalize(st);
+	return s;
+}
+
+static const pf_report_builder builders[PF_REPORT_COUNT] = {
+    pf_build_quarter,  pf_build_committee, pf_build_initiative,
+    pf_build_priority, pf_build_roadmap,   pf_build_traceability,
+};
+
+pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
+                          const pf_report_opts *opts, pf_error *err)
+{
+	pf_report *r;
+	pf_status st;
+
+	*out = NULL;
+	if ((unsigned)kind >= PF_REPORT_COUNT)
+		return pf_error_set(err, PF_EUSAGE, "no such report");
+	if (!(r = calloc(1, sizeof(*r))))
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	r->kind = kind;
+	r->opts = *opts;
+	/* Every figure of one report comes from one snapshot of the database. */
+	if ((st = pf_db_exec(db, "BEGIN", err))) {
+		free(r);
+		return st;
+	}
+	st = builders[kind](db, opts, &r->doc, err);
+	pf_db_exec(db, "COMMIT", NULL);
+	if (st) {
+		pf_report_free(r);
+		return st;
+	}
+	*out = r;
+	return PF_OK;
+}
+
+static pf_status render_json(const pf_report *r, char **out, size_t *len, pf_error *err)
+{
+	char *s = json_dumps(r->doc, JSON_INDENT(1) | JSON_REAL_PRECISION(10));
+
+	if (!s)
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	size_t n = strlen(s);
+	char *t = realloc(s, n + 2);
+	if (!t) {
+		free(s);
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
+	t[n] = '\n';
+	t[n + 1] = '\0';
+	*out = t;
+	*len = n + 1;
+	return PF_OK;
+}
+
+pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
+                           char **out, size_t *len, pf_error *err)
+{
+	pf_render_opts none = {false};
+
+	*out = NULL;
+	*len = 0;
+	switch (fmt) {
+	case PF_FORMAT_JSON:
+		return render_json(r, out, len, err);
+	case PF_FORMAT_TABLE:
+		return pf_render_table(r, opts ? opts : &none, out, len, err);
+	default:
+		return pf_error_set(err, PF_EUSAGE, "the %s format is not available yet",
+		                    format_names[fmt]);
+	}
+}
+
+void pf_report_free(pf_report *r)
+{
+	if (!r)
+		return;
+	json_decref(r->doc);
+	free(r);
+}

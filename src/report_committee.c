@@ -1,0 +1,151 @@
+/*
+ * report committee: per committee, its initiatives by status, indicator
+ * realisation, and the KPIs the portfolio computes itself (FORMATS.md section 5).
+ */
+#include "report_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Counts over one committee's initiatives, read in one pass. */
+struct committee_acc {
+	size_t initiatives, by_status[PF_PHASE_COUNT], completed, innovative, non_maintenance,
+	    missing;
+	pf_agg agg;
+};
+
+/*
+ * One initiative per row: pk, status, category, innovative, completion date
+ * (slut, else the end of the first period whose follow-up says avslutad),
+ * whether it has a follow-up for P.
+ */
+static const char initiatives_sql[] =
+    "SELECT n.pk, n.status, n.category, n.innovative, coalesce(n.end, (SELECT min(f.period) "
+    "FROM followups f WHERE f.initiative = n.pk AND f.status = 'avslutad')), "
+    "typeof(n.end), EXISTS (SELECT 1 FROM followups f WHERE f.initiative = n.pk "
+    "AND f.period = ?2) FROM initiatives n WHERE n.committee = ?1";
+
+/* The completion date as a day: a stored date, or the end of a follow-up's period. */
+static bool completion(sqlite3_stmt *st, pf_date *d)
+{
+	if (sqlite3_column_type(st, 4) == SQLITE_NULL)
+		return false;
+	if (!strcmp(pf_col_text(st, 5), "text"))
+		return pf_date_parse(pf_col_text(st, 4), d);
+	*d = pf_period_end(sqlite3_column_int(st, 4));
+	return true;
+}
+
+struct committee_ctx {
+	struct committee_acc *acc;
+	const pf_eval *eval;
+	pf_period period;
+};
+
+static pf_status initiative_row(sqlite3_stmt *st, void *ctx)
+{
+	struct committee_ctx *c = ctx;
+	struct committee_acc *a = c->acc;
+	int status = pf_word_parse(PF_WORDS_PHASE, pf_col_text(st, 1));
+	bool maintenance =
+	    !strcmp(pf_col_text(st, 2), pf_word(PF_WORDS_CATEGORY, PF_CAT_MAINTENANCE));
+	pf_date done, end = pf_period_end(c->period);
+	int year = pf_period_year(c->period), y, m, d;
+
+	a->initiatives++;
+	if (status >= 0)
+		a->by_status[status]++;
+	if (!maintenance) {
+		a->non_maintenance++;
+		a->innovative += sqlite3_column_int(st, 3) != 0;
+	}
+	if (status == PF_PHASE_COMPLETED && completion(st, &done) && done <= end) {
+		pf_date_to_ymd(done, &y, &m, &d);
+		a->completed += y == year;
+	}
+	if ((status == PF_PHASE_ONGOING || status == PF_PHASE_PAUSED) && !sqlite3_column_int(st, 6))
+		a->missing++;
+	pf_agg_initiative(&a->agg, c->eval, sqlite3_column_int64(st, 0));
+	return PF_OK;
+}
+
+static json_t *committee_json(const char *code, const struct committee_acc *a)
+{
+	json_t *j = json_object(), *by = json_object();
+
+	for (int s = 0; s < PF_PHASE_COUNT; s++)
+		if (a->by_status[s])
+			json_object_set_new(by, pf_word(PF_WORDS_PHASE, s),
+			                    json_integer((json_int_t)a->by_status[s]));
+	json_object_set_new(j, "code", json_string(code));
+	json_object_set_new(j, "initiatives", json_integer((json_int_t)a->initiatives));
+	json_object_set_new(j, "by_status", by);
+	json_object_set_new(j, "indicators", json_integer((json_int_t)a->agg.indicators));
+	json_object_set_new(j, "measured", json_integer((json_int_t)a->agg.measured));
+	json_object_set_new(j, "on_track", json_integer((json_int_t)a->agg.on_track));
+	json_object_set_new(j, "realisation", pf_json_realisation(&a->agg));
+	json_object_set_new(j, "completed_in_year", json_integer((json_int_t)a->completed));
+	json_object_set_new(
+	    j, "innovative_share",
+	    pf_json_fraction(a->non_maintenance > 0,
+	                     a->non_maintenance ? (double)a->innovative / (double)a->non_maintenance
+	                                        : 0));
+	json_object_set_new(j, "missing_followups", json_integer((json_int_t)a->missing));
+	return j;
+}
+
+static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts *o,
+                               const pf_eval *eval, json_t *list, pf_error *err)
+{
+	struct committee_acc acc;
+	struct committee_ctx c = {&acc, eval, o->period};
+	sqlite3_stmt *st;
+	pf_status s = pf_db_prepare(db, &st, initiatives_sql, err);
+
+	if (s)
+		return s;
+	memset(&acc, 0, sizeof(acc));
+	pf_bind_text(st, 1, code);
+	sqlite3_bind_int(st, 2, o->period);
+	if ((s = pf_query_rows(db, st, err, initiative_row, &c)))
+		return s;
+	json_array_append_new(list, committee_json(code, &acc));
+	return PF_OK;
+}
+
+pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
+{
+	static const char codes_sql[] = "SELECT DISTINCT committee FROM initiatives "
+	                                "WHERE ?1 IS NULL OR committee = upper(?1) ORDER BY 1";
+	pf_eval eval;
+	sqlite3_stmt *st = NULL;
+	json_t *list = json_array();
+	pf_status s;
+	int rc;
+
+	if ((s = pf_eval_load(db, o->period, 0, &eval, err)))
+		goto out;
+	if ((s = pf_db_prepare(db, &st, codes_sql, err)))
+		goto out;
+	pf_bind_text(st, 1, o->committee);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((s = one_committee(db, pf_col_text(st, 0), o, &eval, list, err)))
+			goto out;
+	if (rc != SQLITE_DONE) {
+		s = pf_db_fail(db, rc, err, "reading committees");
+		goto out;
+	}
+	if (o->committee && !json_array_size(list)) {
+		s = pf_error_set(err, PF_ENOTFOUND, "no committee \"%s\" in the portfolio",
+		                 o->committee);
+		goto out;
+	}
+	*doc = json_object();
+	json_object_set_new(*doc, "period", pf_json_period(o->period));
+	json_object_set(*doc, "committees", list);
+out:
+	sqlite3_finalize(st);
+	pf_eval_free(&eval);
+	json_decref(list);
+	return s;
+}

@@ -1,0 +1,46 @@
+/* What the report builders and renderers share; not public. */
+#ifndef PF_REPORT_INTERNAL_H
+#define PF_REPORT_INTERNAL_H
+
+#include <jansson.h>
+
+#include "db_internal.h"
+#include "eval.h"
+#include "portfolj/report.h"
+
+/* The report is the contract's JSON document; renderers read it. */
+struct pf_report {
+	pf_report_kind kind;
+	pf_report_opts opts;
+	json_t *doc;
+};
+
+typedef pf_status (*pf_report_builder)(pf_db *db, const pf_report_opts *o, json_t **doc,
+                                       pf_error *err);
+
+pf_status pf_build_quarter(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+pf_status pf_build_initiative(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+pf_status pf_build_roadmap(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+pf_status pf_build_traceability(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+
+/* JSON values for the contract: text or null, a light word or null, a fraction or null. */
+json_t *pf_json_text(const char *s);
+json_t *pf_json_light(pf_light l);
+json_t *pf_json_fraction(bool has, double v);
+json_t *pf_json_period(pf_period p);
+/* A column as JSON: text, integer, real or null, as stored. */
+json_t *pf_json_column(sqlite3_stmt *st, int i);
+/* A fraction: realisation of an aggregate, rounded to 4 decimals, or null. */
+json_t *pf_json_realisation(const pf_agg *a);
+
+/* Steps a statement to its end, calling row() for each row; the statement is finalised. */
+pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
+                        pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx);
+
+/* Renderers over a built report. */
+pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                          pf_error *err);
+
+#endif

@@ -1,0 +1,18 @@
+/* Shared helpers for the cmocka tests: temporary directories and files. */
+#ifndef PF_TESTUTIL_H
+#define PF_TESTUTIL_H
+
+#include <stddef.h>
+
+/* Creates a fresh directory under $TMPDIR (or /tmp); the caller frees the path with pf_test_rmdir(). */
+char *pf_test_mkdtemp(void);
+/* Removes the directory and everything in it, then frees the path. */
+void pf_test_rmdir(char *dir);
+/* Writes len bytes to DIR/NAME and returns the malloc'd full path. */
+char *pf_test_write(const char *dir, const char *name, const void *data, size_t len);
+/* Same for a NUL-terminated string. */
+char *pf_test_write_str(const char *dir, const char *name, const char *text);
+/* Reads a whole file; the caller frees it. NULL if unreadable. */
+char *pf_test_read(const char *path, size_t *len);
+
+#endif
