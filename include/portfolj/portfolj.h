@@ -5,6 +5,7 @@
 #include "portfolj/db.h"
 #include "portfolj/effect.h"
 #include "portfolj/error.h"
+#include "portfolj/export.h"
 #include "portfolj/import.h"
 #include "portfolj/kinds.h"
 #include "portfolj/model.h"

@@ -22,6 +22,7 @@ int cmd_followup(cli *c, int argc, char **argv);
 int cmd_measure(cli *c, int argc, char **argv);
 int cmd_decision(cli *c, int argc, char **argv);
 int cmd_report(cli *c, int argc, char **argv);
+int cmd_export(cli *c, int argc, char **argv);
 
 /* Prints every diagnostic as `WHERE: error: MESSAGE` to stderr. */
 void cli_print_diags(const pf_error *err);

@@ -1,0 +1,33 @@
+/*
+ * Writing the whole portfolio out in the sheet kinds of FORMATS.md, so that
+ * export, import into an empty database and export again give the same bytes.
+ */
+#ifndef PORTFOLJ_EXPORT_H
+#define PORTFOLJ_EXPORT_H
+
+#include <stddef.h>
+
+#include "portfolj/db.h"
+#include "portfolj/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * One JSON document with an array per kind (English field names). The caller
+ * frees *out with free().
+ */
+pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err);
+
+/*
+ * One CSV file per kind in dir (created if missing): initiatives.csv,
+ * effects.csv, ... with English headings, comma-separated, RFC 4180 quoting,
+ * UTF-8, LF. Each file is written to a temporary name and renamed.
+ */
+pf_status pf_export_csv(pf_db *db, const char *dir, pf_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,68 @@
+/* portfolj export: the whole portfolio as JSON or CSV sheets. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char export_usage[] =
+    "usage: portfolj export [--format json|csv] [-o PATH]\n\n"
+    "Writes the whole portfolio in the sheet kinds of the import, so that\n"
+    "importing the export into an empty database and exporting again gives the\n"
+    "same bytes.\n\n"
+    "  --format json   one JSON document (default), to standard output or PATH\n"
+    "  --format csv    one CSV file per kind in the directory PATH (required)\n";
+
+static int export_to(const cli *c, const char *format, const char *out)
+{
+	pf_db *db = NULL;
+	pf_error err;
+	pf_status st;
+	char *text = NULL;
+	size_t len = 0;
+	int code = cli_open_db(c, &db);
+
+	if (code)
+		return code;
+	pf_error_init(&err);
+	if (!strcmp(format, "csv"))
+		st = pf_export_csv(db, out, &err);
+	else if (!(st = pf_export_json(db, &text, &len, &err)))
+		code = cli_write_output(out, text, len);
+	if (st)
+		code = cli_fail(&err, st);
+	free(text);
+	pf_db_close(db);
+	pf_error_clear(&err);
+	return code;
+}
+
+int cmd_export(cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	const char *format = "json", *out = NULL;
+	int ch;
+
+	optind = 0;
+	while ((ch = getopt_long(argc, argv, "+f:o:h", opts, NULL)) != -1) {
+		if (ch == 'f')
+			format = optarg;
+		else if (ch == 'o')
+			out = optarg;
+		else if (ch == 'h')
+			return fputs(export_usage, stdout), 0;
+		else
+			return cli_usage_error("export", "unknown option");
+	}
+	if (optind < argc)
+		return cli_usage_error("export", "unexpected argument \"%s\"", argv[optind]);
+	if (strcmp(format, "json") && strcmp(format, "csv"))
+		return cli_usage_error("export", "unknown format \"%s\" (json or csv)", format);
+	if (!strcmp(format, "csv") && !out)
+		return cli_usage_error("export", "--format csv needs -o DIRECTORY");
+	return export_to(c, format, out);
+}
