@@ -174,7 +174,7 @@ static char *swedish_decimal(char *s)
 	p = strchr(s, '.');
 	if (p)
 		*p = ',';
-	if (s[0] == '-' && strspn(s + 1, "0,") == strlen(s + 1))
+	if (s[0] == '-' && strspn(s + 1, "0, %") == strlen(s + 1))
 		memmove(s, s + 1, strlen(s));
 	return s;
 }
@@ -187,7 +187,9 @@ static char *fmt_real(double v)
 
 	if (!isfinite(v))
 		return strdup(NONE);
-	if (v == floor(v) && fabs(v) < 1e15)
+	if (fabs(v) >= 1e15)
+		return swedish_decimal(fmt_alloc("%.6g", v));
+	if (v == floor(v))
 		return fmt_int((long long)v);
 	n = (size_t)snprintf(buf, sizeof(buf), "%.2f", v);
 	while (n > 0 && buf[n - 1] == '0')
@@ -236,18 +238,19 @@ static char *value_text(const json_t *v)
 /* A value, or `none` in place of null and anything unexpected. */
 static char *text_or(const json_t *v, const char *none)
 {
-	return json_is_null(v) || !v ? strdup(none) : value_text(v);
+	return !v || json_is_null(v) ? strdup(none) : value_text(v);
 }
 
 /* A fraction as a percentage with one decimal: 0.625 -> "62,5 %". */
 static char *pct_text(const json_t *v)
 {
-	char buf[64];
+	double p = json_number_value(v) * 100.0;
 
-	if (!json_is_number(v) || !isfinite(json_number_value(v)))
+	if (!json_is_number(v) || !isfinite(p))
 		return strdup(NONE);
-	snprintf(buf, sizeof(buf), "%.1f %%", json_number_value(v) * 100.0);
-	return swedish_decimal(strdup(buf));
+	if (fabs(p) >= 1e15)
+		return swedish_decimal(fmt_alloc("%.6g %%", p));
+	return swedish_decimal(fmt_alloc("%.1f %%", p));
 }
 
 /*
@@ -259,9 +262,9 @@ static char *light_text(const struct out *o, const json_t *v, const char *none)
 	static const struct {
 		const char *word, *symbol, *color;
 	} lights[] = {
-		{"grön", "●", GREEN},
-		{"gul", "◐", YELLOW},
-		{"röd", "○", RED},
+	    {"grön", "●", GREEN},
+	    {"gul", "◐", YELLOW},
+	    {"röd", "○", RED},
 	};
 	const char *w = json_string_value(v);
 
@@ -505,7 +508,7 @@ static void render_quarter(struct out *o, const json_t *d)
 	}
 	fputs("\n\n", o->f);
 	table_init(&t, "rlttlllrlt", "Rang", "Id", "Initiativ", "Nämnd", "Fas", "Bedömning",
-		   "Beräknad", "Realisering", "Föregående", "Kommentar");
+	           "Beräknad", "Realisering", "Föregående", "Kommentar");
 	for (size_t i = 0; i < json_array_size(items); i++)
 		quarter_row(o, &t, json_array_get(items, i));
 	table_emit(o, &t);
@@ -518,9 +521,9 @@ static void render_quarter(struct out *o, const json_t *d)
 
 static void committee_row(struct table *t, const json_t *c)
 {
-	static const char *const keys[] = {"code",     "initiatives",       "indicators",
-					   "measured", "on_track",          "realisation",
-					   "completed_in_year", "innovative_share", "missing_followups"};
+	static const char *const keys[] = {
+	    "code",        "initiatives",       "indicators",       "measured",         "on_track",
+	    "realisation", "completed_in_year", "innovative_share", "missing_followups"};
 
 	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
 		if (!strcmp(keys[i], "realisation") || !strcmp(keys[i], "innovative_share"))
@@ -557,7 +560,7 @@ static void render_committee(struct out *o, const json_t *d)
 	put_value(o, get(d, "period"));
 	fputs("\n\n", o->f);
 	table_init(&t, "lrrrrrrrr", "Nämnd", "Initiativ", "Indikatorer", "Mätta", "I fas",
-		   "Realisering", "Slutförda i år", "Innovativa", "Saknar uppf.");
+	           "Realisering", "Slutförda i år", "Innovativa", "Saknar uppf.");
 	for (size_t i = 0; i < json_array_size(list); i++)
 		committee_row(&t, json_array_get(list, i));
 	table_emit(o, &t);
@@ -600,13 +603,13 @@ static char *horizon_heading(const json_t *d, size_t h)
 		return strdup("Senare");
 	if (json_is_integer(first))
 		return fmt_alloc("År %zu (%lld)", h + 1,
-				 (long long)json_integer_value(first) + (long long)h);
+		                 (long long)json_integer_value(first) + (long long)h);
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i);
 
 		if (horizon_index(get(it, "horizon")) == h && json_is_integer(get(it, "year")))
 			return fmt_alloc("År %zu (%lld)", h + 1,
-					 (long long)json_integer_value(get(it, "year")));
+			                 (long long)json_integer_value(get(it, "year")));
 	}
 	return fmt_alloc("År %zu", h + 1);
 }
@@ -646,9 +649,9 @@ static char *moved_text(const json_t *moved)
 
 	for (size_t i = 0; i < json_array_size(moved); i++) {
 		const json_t *m = json_array_get(moved, i);
-		char *one = join_take(value_text(get(m, "initiative")), " ",
-				      join_take(value_text(get(m, "from")), " → ",
-						value_text(get(m, "to"))));
+		char *one = join_take(
+		    value_text(get(m, "initiative")), " ",
+		    join_take(value_text(get(m, "from")), " → ", value_text(get(m, "to"))));
 
 		s = s ? join_take(s, ", ", one) : one;
 		if (!s)
@@ -701,7 +704,7 @@ static void render_roadmap(struct out *o, const json_t *d)
 {
 	const json_t *changes = get(d, "changes");
 
-	fputs("Digital färdplan ", o->f);
+	/* Roadmap names usually say "färdplan" themselves ("Digital färdplan KB 2024"). */
 	put_value(o, get(d, "roadmap"));
 	fputs(", version ", o->f);
 	put_value(o, get(d, "version"));
@@ -764,7 +767,7 @@ static void render_traceability(struct out *o, const json_t *d)
 	put_value(o, get(d, "year"));
 	fputs("\n\n", o->f);
 	table_init(&t, "lrrrrl", "Nämnd", "Informerad", "Beslut", "Utan protokoll",
-		   "Färdplaner (rapporterade/totalt)", "Ej rapporterade initiativ");
+	           "Färdplaner (rapporterade/totalt)", "Ej rapporterade initiativ");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i);
 
@@ -795,19 +798,19 @@ static void initiative_facts(struct out *o, const json_t *d)
 	static const struct {
 		const char *label, *key;
 	} facts[] = {
-		{"Id", "id"},
-		{"Titel", "title"},
-		{"Nämnd", "committee"},
-		{"Verksamhet", "unit"},
-		{"Beskrivning", "description"},
-		{"Kategori", "category"},
-		{"Fas", "status"},
-		{"Innovativ", "innovative"},
-		{"Tvärsektoriell", "cross_cutting"},
-		{"Projektledare", "project_manager"},
-		{"Nyttoägare", "benefit_owner"},
-		{"Start", "start"},
-		{"Slut", "end"},
+	    {"Id", "id"},
+	    {"Titel", "title"},
+	    {"Nämnd", "committee"},
+	    {"Verksamhet", "unit"},
+	    {"Beskrivning", "description"},
+	    {"Kategori", "category"},
+	    {"Fas", "status"},
+	    {"Innovativ", "innovative"},
+	    {"Tvärsektoriell", "cross_cutting"},
+	    {"Projektledare", "project_manager"},
+	    {"Nyttoägare", "benefit_owner"},
+	    {"Start", "start"},
+	    {"Slut", "end"},
 	};
 	const json_t *it = get(d, "initiative");
 	json_t *kr = json_string("kr");
@@ -829,12 +832,13 @@ static void indicator_row(struct out *o, struct table *t, const json_t *ind)
 	cell_value(t, get(ind, "indicator_id"));
 	cell_value(t, get(ind, "indicator"));
 	cell(t, join_take(value_text(get(ind, "baseline")), " → ",
-			  with_unit(get(ind, "target"), unit)));
+	                  with_unit(get(ind, "target"), unit)));
 	if (json_is_null(get(ind, "value")) || !get(ind, "value"))
 		cell(t, strdup(NONE));
 	else
-		cell(t, join_take(with_unit(get(ind, "value"), unit), " (",
-				  join_take(value_text(get(ind, "value_period")), "", strdup(")"))));
+		cell(t,
+		     join_take(with_unit(get(ind, "value"), unit), " (",
+		               join_take(value_text(get(ind, "value_period")), "", strdup(")"))));
 	cell_pct(t, get(ind, "progress"));
 	cell_pct(t, get(ind, "expected"));
 	cell(t, light_text(o, get(ind, "light"), NONE " ej mätt"));
@@ -845,7 +849,7 @@ static void indicators_table(struct out *o, const json_t *list)
 	struct table t;
 
 	table_init(&t, "ltllrrl", "Id", "Indikator", "Bas → mål", "Senaste värde", "Progress",
-		   "Förväntat", "Ljus");
+	           "Förväntat", "Ljus");
 	for (size_t i = 0; i < json_array_size(list); i++)
 		indicator_row(o, &t, json_array_get(list, i));
 	table_emit(o, &t);
@@ -857,7 +861,7 @@ static void indicator_details(struct out *o, const json_t *list)
 	struct table t;
 
 	table_init(&t, "ltllttrlr", "Id", "Effektmål", "Riktning", "Bas- → måldatum", "Metod",
-		   "Ägare", "Vikt", "Nyttotyp", "Nytta (kr)");
+	           "Ägare", "Vikt", "Nyttotyp", "Nytta (kr)");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i);
 
@@ -865,7 +869,7 @@ static void indicator_details(struct out *o, const json_t *list)
 		cell_value(&t, get(ind, "goal"));
 		cell_value(&t, get(ind, "direction"));
 		cell(&t, join_take(value_text(get(ind, "baseline_date")), " → ",
-				   value_text(get(ind, "target_date"))));
+		                   value_text(get(ind, "target_date"))));
 		cell_value(&t, get(ind, "method"));
 		cell_value(&t, get(ind, "owner"));
 		cell_value(&t, get(ind, "weight"));
@@ -882,7 +886,8 @@ static char *series_text(const json_t *series)
 
 	for (size_t i = 0; i < json_array_size(series); i++) {
 		const json_t *m = json_array_get(series, i);
-		char *one = join_take(value_text(get(m, "period")), " ", value_text(get(m, "value")));
+		char *one =
+		    join_take(value_text(get(m, "period")), " ", value_text(get(m, "value")));
 
 		s = s ? join_take(s, " · ", one) : one;
 		if (!s)
@@ -910,7 +915,7 @@ static void followups_table(struct out *o, const json_t *list)
 	struct table t;
 
 	table_init(&t, "lllttl", "Period", "Bedömning", "Fas", "Förväntade effekter", "Kommentar",
-		   "Rapporterad av");
+	           "Rapporterad av");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *f = json_array_get(list, i);
 
@@ -926,7 +931,7 @@ static void followups_table(struct out *o, const json_t *list)
 
 /* A table of the listed keys of each object in list. */
 static void plain_table(struct out *o, const json_t *list, const char *spec,
-			const char *const *keys, const char *const *heads)
+                        const char *const *keys, const char *const *heads)
 {
 	struct table t;
 
@@ -945,9 +950,10 @@ static void history_tables(struct out *o, const json_t *d)
 	static const char *const pri_heads[] = {"Period", "Rang"};
 	static const char *const rm_keys[] = {"roadmap", "version", "date", "horizon"};
 	static const char *const rm_heads[] = {"Färdplan", "Version", "Datum", "Horisont"};
-	static const char *const chg_keys[] = {"at", "command", "kind", "key", "field", "old", "new"};
-	static const char *const chg_heads[] = {"Tidpunkt", "Kommando", "Typ", "Nyckel",
-						"Fält",     "Före",     "Efter"};
+	static const char *const chg_keys[] = {"at",    "command", "kind", "key",
+	                                       "field", "old",     "new"};
+	static const char *const chg_heads[] = {"Tidpunkt", "Kommando", "Typ",  "Nyckel",
+	                                        "Fält",     "Före",     "Efter"};
 
 	section(o, "Uppföljningar");
 	followups_table(o, get(d, "followups"));
@@ -967,11 +973,11 @@ static void render_initiative(struct out *o, const json_t *d)
 
 	fputs("Initiativ ", o->f);
 	put_value(o, get(it, "id"));
-	fputs(" ", o->f);
+	fputs(": ", o->f);
 	put_value(o, get(it, "title"));
-	fputs(", ", o->f);
+	fputs(" (", o->f);
 	put_value(o, get(d, "period"));
-	fputs("\n\n", o->f);
+	fputs(")\n\n", o->f);
 	initiative_facts(o, d);
 	section(o, "Effektmål och indikatorer");
 	indicators_table(o, inds);
@@ -989,7 +995,7 @@ static void waiting_table(struct out *o, const json_t *list)
 	struct table t;
 
 	table_init(&t, "llltllrrll", "Tvärsekt.", "Innov.", "Id", "Initiativ", "Nämnd", "Fas",
-		   "IT-timmar", "Budget (kr)", "Start", "Slut");
+	           "IT-timmar", "Budget (kr)", "Start", "Slut");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *w = json_array_get(list, i);
 
@@ -1051,7 +1057,7 @@ static void render_priority(struct out *o, const json_t *d)
 	fputs("\n\n", o->f);
 	fact(o, "Region IT-kapacitet",
 	     json_is_number(cap) ? join_take(value_text(cap), " ", strdup("timmar per kvartal"))
-				 : strdup("ej angiven"));
+	                         : strdup("ej angiven"));
 	section(o, "Väntar på beslut (tvärsektoriella först)");
 	waiting_table(o, get(d, "waiting"));
 	section(o, "Region IT-timmar per kvartal");
@@ -1067,15 +1073,15 @@ static void render_priority(struct out *o, const json_t *d)
 typedef void (*renderer)(struct out *o, const json_t *doc);
 
 pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
-			  pf_error *err)
+                          pf_error *err)
 {
 	static const renderer renderers[PF_REPORT_COUNT] = {
-		[PF_REPORT_QUARTER] = render_quarter,
-		[PF_REPORT_COMMITTEE] = render_committee,
-		[PF_REPORT_INITIATIVE] = render_initiative,
-		[PF_REPORT_PRIORITY] = render_priority,
-		[PF_REPORT_ROADMAP] = render_roadmap,
-		[PF_REPORT_TRACEABILITY] = render_traceability,
+	    [PF_REPORT_QUARTER] = render_quarter,
+	    [PF_REPORT_COMMITTEE] = render_committee,
+	    [PF_REPORT_INITIATIVE] = render_initiative,
+	    [PF_REPORT_PRIORITY] = render_priority,
+	    [PF_REPORT_ROADMAP] = render_roadmap,
+	    [PF_REPORT_TRACEABILITY] = render_traceability,
 	};
 	struct out w = {NULL, o && o->color, false};
 	char *buf = NULL;

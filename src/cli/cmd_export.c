@@ -48,7 +48,7 @@ int cmd_export(cli *c, int argc, char **argv)
 	int ch;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+f:o:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
 		if (ch == 'f')
 			format = optarg;
 		else if (ch == 'o')

@@ -77,7 +77,7 @@ int cmd_import(cli *c, int argc, char **argv)
 	int ch;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+nh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "nh", opts, NULL)) != -1) {
 		if (ch == 'n')
 			dry_run = true;
 		else if (ch == 'h')
@@ -156,7 +156,7 @@ int cmd_init(cli *c, int argc, char **argv)
 	int ch, code;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+dh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "dh", opts, NULL)) != -1) {
 		if (ch == 'd')
 			demo = true;
 		else if (ch == 'h')

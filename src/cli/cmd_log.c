@@ -35,7 +35,7 @@ static int parse_fields(const char *cmd, const char *usage, int argc, char **arg
 	}
 	opts[n] = (struct option){"help", no_argument, NULL, 'h'};
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "+h", opts, &idx)) != -1) {
+	while ((ch = getopt_long(argc, argv, "h", opts, &idx)) != -1) {
 		if (ch == 'h')
 			return fputs(usage, stdout), -1;
 		if (ch != 0)
