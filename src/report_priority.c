@@ -9,6 +9,7 @@
  */
 #include "report_internal.h"
 
+#include <math.h>
 #include <string.h>
 
 #define HORIZON_QUARTERS 8 /* the quarters shown, from P on */
@@ -92,12 +93,12 @@ static json_t *hours_json(const struct prio_ctx *c, double capacity)
 	json_t *list = json_array();
 
 	for (int i = 0; i < HORIZON_QUARTERS; i++) {
-		double total = c->h.asked[i] + c->h.committed[i];
+		double total = round(c->h.asked[i]) + round(c->h.committed[i]);
 		json_array_append_new(
 		    list,
 		    json_pack("{s:o, s:f, s:f, s:o, s:b}", "period", pf_json_period(c->period + i),
-		              "asked", c->h.asked[i], "committed", c->h.committed[i], "capacity",
-		              capacity > 0 ? json_real(capacity) : json_null(), "over",
+		              "asked", round(c->h.asked[i]), "committed", round(c->h.committed[i]),
+		              "capacity", capacity > 0 ? json_real(capacity) : json_null(), "over",
 		              capacity > 0 && total > capacity));
 	}
 	return list;
@@ -138,6 +139,23 @@ static pf_status run(pf_db *db, const char *sql, pf_period p, bool as_date, pf_e
 	return pf_query_rows(db, st, err, row, ctx);
 }
 
+/* The period of the latest priority list at or before p, or null. */
+static json_t *list_period(pf_db *db, pf_period p)
+{
+	sqlite3_stmt *st;
+	json_t *j = json_null();
+
+	if (pf_db_prepare(db, &st, "SELECT max(period) FROM priorities WHERE period <= ?1", NULL))
+		return j;
+	sqlite3_bind_int(st, 1, p);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		json_decref(j);
+		j = pf_json_period(sqlite3_column_int(st, 0));
+	}
+	sqlite3_finalize(st);
+	return j;
+}
+
 pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
 {
 	struct prio_ctx c = {o->period, {{0}, {0}}, json_array()};
@@ -157,6 +175,7 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	                    o->capacity > 0 ? json_real(o->capacity) : json_null());
 	json_object_set(*doc, "waiting", c.waiting);
 	json_object_set_new(*doc, "hours", hours_json(&c, o->capacity));
+	json_object_set_new(*doc, "list_period", list_period(db, o->period));
 	json_object_set(*doc, "priority_list", list);
 out:
 	json_decref(c.waiting);
