@@ -207,7 +207,8 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 	if ((st = seen_before(imp, t, *pk, &dup)))
 		return st;
 	if (dup) {
-		pf_rec_error(imp, rec, -1, "duplicate %s %s: this import gives it twice", t->name,
+		/* Every kind's first field is (the start of) its key. */
+		pf_rec_error(imp, rec, 0, "duplicate %s %s: this import gives it twice", t->name,
 		             key);
 		return PF_EINPUT;
 	}

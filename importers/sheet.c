@@ -60,10 +60,8 @@ void pf_record_pos(const pf_record *r, int f, char *buf, size_t n)
 
 	switch (r->style) {
 	case PF_LOC_LINECOL:
-		if (col > 0)
-			snprintf(buf, n, "%ld:%d", r->line, col);
-		else
-			snprintf(buf, n, "%ld", r->line);
+		/* FORMATS.md always gives a column: a record-level error points at the first. */
+		snprintf(buf, n, "%ld:%d", r->line, col > 0 ? col : 1);
 		break;
 	case PF_LOC_CELL:
 		column_letters(col > 0 ? col : 1, letters, sizeof(letters));
@@ -182,7 +180,7 @@ static pf_status read_header(struct csv_unit *cu, pf_error *err)
 	pf_status st = pf_csv_next(cu->csv, &row, err);
 
 	if (st == PF_END)
-		return pf_error_at(err, PF_EINPUT, cu->base.source, 1, 0,
+		return pf_error_at(err, PF_EINPUT, cu->base.source, 1, 1,
 		                   "the file is empty: expected a header row");
 	if (st)
 		return st;
