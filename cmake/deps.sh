@@ -3,7 +3,8 @@
 # Needs root (or sudo); does nothing when everything is already there.
 set -euo pipefail
 pkgs=(cmake make gcc pkg-config python3
-      libsqlite3-dev libcurl4-openssl-dev libjansson-dev libcmocka-dev libcsv-dev)
+      libsqlite3-dev libcurl4-openssl-dev libjansson-dev libcmocka-dev libcsv-dev
+      libzip-dev libexpat1-dev libxlsxwriter-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

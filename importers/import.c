@@ -4,6 +4,10 @@
  */
 #include "loader.h"
 
+#include <errno.h>
+
+#include "json_source.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -334,6 +338,13 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 	}
 	imp->db = db;
 	imp->dry_run = opts && opts->dry_run;
+	if (opts && opts->map_path) {
+		pf_status st = pf_map_load(opts->map_path, &imp->map, err);
+		if (st) {
+			pf_import_free(imp);
+			return st;
+		}
+	}
 	*out = imp;
 	return PF_OK;
 }
@@ -358,16 +369,49 @@ static bool has_suffix(const char *s, const char *suffix)
 	return n >= m && !strcasecmp(s + n - m, suffix);
 }
 
+/* Adds every unit of an array made by a reader; frees the array. */
+static pf_status add_units(pf_import *imp, pf_unit **units, size_t n, pf_error *err)
+{
+	pf_status st = PF_OK;
+
+	for (size_t i = 0; i < n; i++)
+		if (st)
+			units[i]->free(units[i]);
+		else
+			st = add_unit(imp, units[i], err);
+	free(units);
+	return st;
+}
+
+static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
+{
+	char *text = NULL, *next = NULL;
+	pf_unit **units = NULL;
+	size_t len = 0, n = 0;
+	pf_status st = pf_read_file(path, PF_JSON_MAX_BYTES, &text, &len, err);
+
+	if (st)
+		return st;
+	st = pf_json_units(path, text, len, imp->map, &units, &n, &next, err);
+	free(text);
+	if (next)
+		pf_warn_pos(err, path, NULL, "a file has no next page: \"next\" ignored");
+	free(next);
+	return st ? st : add_units(imp, units, n, err);
+}
+
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 {
 	pf_unit *u;
 	pf_status st;
 
+	if (has_suffix(source, ".json"))
+		return add_json_file(imp, source, err);
 	if (!has_suffix(source, ".csv") && !has_suffix(source, ".tsv") &&
 	    !has_suffix(source, ".txt"))
 		return pf_error_pos(err, PF_EUSAGE, source, NULL,
-		                    "unsupported source: give a .csv, .tsv or .txt sheet");
-	if ((st = pf_unit_csv_open(&u, source, err)))
+		                    "unsupported source: give a .csv, .tsv, .txt or .json file");
+	if ((st = pf_unit_csv_open(&u, source, imp->map, err)))
 		return st;
 	return add_unit(imp, u, err);
 }
@@ -575,5 +619,6 @@ void pf_import_free(pf_import *imp)
 	free(imp->last_indicator);
 	free(imp->last_indicator_initiative);
 	free(imp->command);
+	pf_map_free(imp->map);
 	free(imp);
 }

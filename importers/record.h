@@ -41,12 +41,24 @@ struct pf_unit {
 	char checksum[17]; /* FNV-1a 64 of the source bytes in hex, or "" */
 };
 
-/* Opens a CSV/TSV sheet and reads its header row to learn its kind. */
-pf_status pf_unit_csv_open(pf_unit **out, const char *path, pf_error *err);
+struct pf_map;
+
+/*
+ * Opens a CSV/TSV sheet and reads its header row to learn its kind; with a
+ * map (NULL for none), its headings are read through the map first.
+ */
+pf_status pf_unit_csv_open(pf_unit **out, const char *path, const struct pf_map *map,
+			   pf_error *err);
 /* One record from names and values (a command line). Copies everything. */
 pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
                              const char *const *names, const char *const *values,
                              const char *const *options, size_t n, pf_error *err);
+
+/*
+ * Reads a whole file of at most limit bytes (a larger one is PF_EINPUT, an
+ * unreadable one PF_EENV). The caller frees *out.
+ */
+pf_status pf_read_file(const char *path, size_t limit, char **out, size_t *len, pf_error *err);
 
 /* Trims blanks (ASCII and no-break spaces) in place; returns NULL for an empty result. */
 char *pf_trim(char *s);

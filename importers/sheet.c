@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "csvsheet.h"
+#include "json_source.h"
 #include "portfolj/value.h"
 
 char *pf_trim(char *s)
@@ -101,8 +102,11 @@ static void file_checksum(const char *path, char out[17])
 struct csv_unit {
 	pf_unit base;
 	pf_csv *csv;
+	const pf_map *m; /* the --map, or NULL */
 	size_t ncols;
-	int *map; /* column -> field index, -1 for an ignored column */
+	int *map;    /* column -> field index, -1 for an ignored column */
+	bool *dates; /* column -> holds dates to read as their quarter (a map says so) */
+	char (*periods)[PF_PERIOD_BUF];
 };
 
 static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
@@ -124,6 +128,9 @@ static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
 			continue;
 		rec->val[f] = pf_trim(row.fields[c]);
 		rec->col[f] = (int)c + 1;
+		/* A date that does not parse is left as it is, for the period rule to reject. */
+		if (cu->dates[c] && rec->val[f] && pf_date_text_period(rec->val[f], cu->periods[c]))
+			rec->val[f] = cu->periods[c];
 	}
 	/* Absent trailing cells still point at their column for messages. */
 	for (size_t c = row.nfields; c < cu->ncols; c++)
@@ -138,6 +145,8 @@ static void csv_free(pf_unit *u)
 
 	pf_csv_close(cu->csv);
 	free(cu->map);
+	free(cu->dates);
+	free(cu->periods);
 	free(u->source);
 	free(cu);
 }
@@ -172,6 +181,20 @@ static void no_kind_error(const char *path, const pf_csv_row *row, int near, pf_
 	            pf_kind_name(near), missing);
 }
 
+/*
+ * The headings as the map reads them: a heading the map names becomes its
+ * field name, an ignored one becomes empty, the rest stay as they are.
+ */
+static void map_headings(struct csv_unit *cu, const pf_csv_row *row, const char **names)
+{
+	for (size_t c = 0; c < row->nfields; c++) {
+		bool dates = false;
+		const char *f = pf_map_heading(cu->m, row->fields[c], &dates);
+		cu->dates[c] = f && dates;
+		names[c] = pf_map_ignores(cu->m, row->fields[c]) ? "" : f ? f : row->fields[c];
+	}
+}
+
 /* Reads the header row: the kind, the column map, a warning per unknown column. */
 static pf_status read_header(struct csv_unit *cu, pf_error *err)
 {
@@ -193,22 +216,35 @@ static pf_status read_header(struct csv_unit *cu, pf_error *err)
 			memmove(row.fields[c], t, strlen(t) + 1);
 	}
 	cu->ncols = row.nfields;
-	if (!(cu->map = calloc(row.nfields ? row.nfields : 1, sizeof(int))))
+	size_t n = row.nfields ? row.nfields : 1;
+	if (!(cu->map = calloc(n, sizeof(int))) || !(cu->dates = calloc(n, sizeof(bool))) ||
+	    !(cu->periods = calloc(n, sizeof(*cu->periods))))
 		return pf_error_set(err, PF_ENOMEM, "out of memory");
-	int kind = pf_kind_detect((const char *const *)row.fields, row.nfields, cu->map, &near);
+	const char **names = calloc(n, sizeof(*names));
+	if (!names)
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	if (cu->m)
+		map_headings(cu, &row, names);
+	else
+		memcpy(names, row.fields, row.nfields * sizeof(*names));
+	int kind = pf_kind_detect(names, row.nfields, cu->map, &near);
+	free(names);
+	if (cu->m && pf_map_sheet_kind(cu->m) >= 0 && kind != pf_map_sheet_kind(cu->m))
+		kind = -1, near = pf_map_sheet_kind(cu->m);
 	if (kind < 0) {
 		no_kind_error(cu->base.source, &row, near, err);
 		return PF_EINPUT;
 	}
 	cu->base.kind = kind;
 	for (size_t c = 0; c < row.nfields; c++)
-		if (cu->map[c] < 0 && row.fields[c][0])
+		if (cu->map[c] < 0 && row.fields[c][0] &&
+		    !(cu->m && pf_map_ignores(cu->m, row.fields[c])))
 			pf_warn_at(err, cu->base.source, row.line, (long)c + 1,
 			           "unknown column \"%s\" ignored", row.fields[c]);
 	return PF_OK;
 }
 
-pf_status pf_unit_csv_open(pf_unit **out, const char *path, pf_error *err)
+pf_status pf_unit_csv_open(pf_unit **out, const char *path, const pf_map *map, pf_error *err)
 {
 	struct csv_unit *cu = calloc(1, sizeof(*cu));
 	pf_status st;
@@ -220,6 +256,7 @@ pf_status pf_unit_csv_open(pf_unit **out, const char *path, pf_error *err)
 	}
 	cu->base.next = csv_next;
 	cu->base.free = csv_free;
+	cu->m = map;
 	if ((st = pf_csv_open(&cu->csv, path, err)) || (st = read_header(cu, err))) {
 		csv_free(&cu->base);
 		return st;

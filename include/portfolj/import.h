@@ -19,8 +19,9 @@ extern "C" {
 typedef struct pf_import pf_import;
 
 typedef struct pf_import_opts {
-	bool dry_run;        /* validate everything, write nothing */
-	const char *command; /* what the history calls this run: "import", "followup", ... */
+	bool dry_run;         /* validate everything, write nothing */
+	const char *command;  /* what the history calls this run: "import", "followup", ... */
+	const char *map_path; /* a mapping file (--map) for sources of another shape, or NULL */
 } pf_import_opts;
 
 typedef struct pf_kind_counts {
@@ -36,10 +37,10 @@ typedef struct pf_import_summary {
 pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err);
 
 /*
- * Adds a source: a .csv, .tsv or .txt sheet file (by its extension). Reads
- * its header now, so a sheet of no known kind fails here; its rows are read
- * by pf_import_run(). Errors are recorded in err; adding may go on so that
- * every source's errors are listed.
+ * Adds a source: a .csv, .tsv or .txt sheet or a .json document (by its
+ * extension). Reads a sheet's header (a document whole) now, so a source of
+ * no known kind fails here; records are read by pf_import_run(). Errors are
+ * recorded in err; adding may go on so that every source's errors are listed.
  */
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err);
 

@@ -9,13 +9,15 @@
 #include "cli.h"
 
 static const char import_usage[] =
-    "usage: portfolj import [--dry-run] SOURCE...\n\n"
+    "usage: portfolj import [--dry-run] [--map MAP.json] SOURCE...\n\n"
     "Imports sheets (.csv, .tsv) whose kind is read from their header row:\n"
     "initiatives, effects, measurements, followups, priorities, roadmaps,\n"
     "decisions. All sources are one transaction: any invalid row rejects the\n"
     "whole import (exit 2) and nothing is written. Importing the same data\n"
     "again changes nothing; changed values are updated and kept in the history.\n\n"
-    "  --dry-run   check everything, write nothing\n";
+    "  --dry-run        check everything, write nothing\n"
+    "  --map MAP.json   read sources of another shape through a mapping file\n"
+    "                   (see examples/maps/README.md)\n";
 
 static void print_summary(const pf_import_summary *sum, bool dry_run)
 {
@@ -31,9 +33,9 @@ static void print_summary(const pf_import_summary *sum, bool dry_run)
 }
 
 /* Imports the sources in one transaction; prints the summary. */
-static int import_sources(const cli *c, char **sources, int n, bool dry_run)
+static int import_sources(const cli *c, char **sources, int n, bool dry_run, const char *map)
 {
-	pf_import_opts o = {dry_run, "import"};
+	pf_import_opts o = {dry_run, "import", map};
 	pf_import_summary sum;
 	pf_import *imp = NULL;
 	pf_db *db = NULL;
@@ -71,15 +73,20 @@ out:
 
 int cmd_import(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'}, {"help", no_argument, NULL, 'h'}, {0}};
+	static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
+	                                     {"map", required_argument, NULL, 'm'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	const char *map = NULL;
 	bool dry_run = false;
 	int ch;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "nh", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "nm:h", opts, NULL)) != -1) {
 		if (ch == 'n')
 			dry_run = true;
+		else if (ch == 'm')
+			map = optarg;
 		else if (ch == 'h')
 			return fputs(import_usage, stdout), 0;
 		else
@@ -87,7 +94,7 @@ int cmd_import(cli *c, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("import", "give at least one SOURCE");
-	return import_sources(c, argv + optind, argc - optind, dry_run);
+	return import_sources(c, argv + optind, argc - optind, dry_run, map);
 }
 
 static const char init_usage[] =
@@ -140,7 +147,7 @@ static int load_demo(const cli *c)
 		free(list[i]);
 	}
 	free(list);
-	code = paths ? import_sources(c, paths, n, false) : EXIT_ENV;
+	code = paths ? import_sources(c, paths, n, false, NULL) : EXIT_ENV;
 	for (int i = 0; paths && i < n; i++)
 		free(paths[i]);
 	free(paths);
