@@ -43,6 +43,7 @@ typedef struct pf_version_seen {
 
 struct pf_import {
 	pf_db *db;
+	struct pf_map *map; /* --map, or NULL */
 	bool dry_run;
 	char *command;
 	pf_unit **units;
