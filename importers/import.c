@@ -7,6 +7,7 @@
 #include <errno.h>
 
 #include "json_source.h"
+#include "xlsx.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -407,10 +408,17 @@ pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 
 	if (has_suffix(source, ".json"))
 		return add_json_file(imp, source, err);
+	if (has_suffix(source, ".xlsx")) {
+		pf_unit **units = NULL;
+		size_t n = 0;
+		st = pf_xlsx_open(source, &units, &n, err);
+		return st ? st : add_units(imp, units, n, err);
+	}
 	if (!has_suffix(source, ".csv") && !has_suffix(source, ".tsv") &&
 	    !has_suffix(source, ".txt"))
-		return pf_error_pos(err, PF_EUSAGE, source, NULL,
-		                    "unsupported source: give a .csv, .tsv, .txt or .json file");
+		return pf_error_pos(
+		    err, PF_EUSAGE, source, NULL,
+		    "unsupported source: give a .csv, .tsv, .txt, .xlsx or .json file");
 	if ((st = pf_unit_csv_open(&u, source, imp->map, err)))
 		return st;
 	return add_unit(imp, u, err);

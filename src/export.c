@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "db_internal.h"
+#include "export_internal.h"
 #include "portfolj/kinds.h"
 #include "portfolj/value.h"
 
@@ -69,7 +70,7 @@ static void number_text(double x, char *buf, size_t n)
 }
 
 /* A cell as text, or NULL when absent; periods and booleans in their sheet form. */
-static const char *cell_text(sqlite3_stmt *st, int c, const pf_field *f, char *buf, size_t n)
+const char *pf_export_cell_text(sqlite3_stmt *st, int c, const pf_field *f, char *buf, size_t n)
 {
 	int t = sqlite3_column_type(st, c);
 
@@ -96,7 +97,7 @@ static const char *cell_text(sqlite3_stmt *st, int c, const pf_field *f, char *b
 static json_t *cell_json(sqlite3_stmt *st, int c, const pf_field *f)
 {
 	char buf[64];
-	const char *s = cell_text(st, c, f, buf, sizeof(buf));
+	const char *s = pf_export_cell_text(st, c, f, buf, sizeof(buf));
 
 	if (!s)
 		return json_null();
@@ -115,9 +116,7 @@ static json_t *cell_json(sqlite3_stmt *st, int c, const pf_field *f)
 	}
 }
 
-typedef pf_status (*row_fn)(void *ctx, sqlite3_stmt *st, const pf_field *fields, size_t n);
-
-static pf_status each_row(pf_db *db, pf_kind k, row_fn fn, void *ctx, pf_error *err)
+pf_status pf_export_rows(pf_db *db, pf_kind k, pf_export_row_fn fn, void *ctx, pf_error *err)
 {
 	size_t n;
 	const pf_field *fields = pf_kind_fields(k, &n);
@@ -150,7 +149,7 @@ pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err)
 	for (int k = 0; !s && k < PF_KIND_COUNT; k++) {
 		json_t *list = json_array();
 		json_object_set_new(doc, pf_kind_name(k), list);
-		s = each_row(db, k, json_row, list, err);
+		s = pf_export_rows(db, k, json_row, list, err);
 	}
 	pf_db_exec(db, "COMMIT", NULL);
 	if (!s) {
@@ -195,7 +194,7 @@ static pf_status csv_row(void *ctx, sqlite3_stmt *st, const pf_field *fields, si
 	for (size_t c = 0; c < n; c++) {
 		if (c)
 			fputc(',', f);
-		csv_field(f, cell_text(st, (int)c, &fields[c], buf, sizeof(buf)));
+		csv_field(f, pf_export_cell_text(st, (int)c, &fields[c], buf, sizeof(buf)));
 	}
 	fputc('\n', f);
 	return ferror(f) ? PF_EENV : PF_OK;
@@ -221,7 +220,7 @@ static pf_status csv_kind(pf_db *db, const char *dir, pf_kind k, pf_error *err)
 	for (size_t c = 0; c < n; c++)
 		fprintf(f, "%s%s", c ? "," : "", fields[c].en);
 	fputc('\n', f);
-	s = each_row(db, k, csv_row, f, err);
+	s = pf_export_rows(db, k, csv_row, f, err);
 	if ((fclose(f) || s == PF_EENV) && !err->errors)
 		s = pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s", strerror(errno));
 	if (s || rename(tmp, path)) {

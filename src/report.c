@@ -158,9 +158,14 @@ pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_op
 		return render_json(r, out, len, err);
 	case PF_FORMAT_TABLE:
 		return pf_render_table(r, opts ? opts : &none, out, len, err);
+	case PF_FORMAT_CSV:
+		return pf_render_csv(r, out, len, err);
+	case PF_FORMAT_MD:
+		return pf_render_md(r, out, len, err);
+	case PF_FORMAT_HTML:
+		return pf_render_html(r, out, len, err);
 	default:
-		return pf_error_set(err, PF_EUSAGE, "the %s format is not available yet",
-		                    format_names[fmt]);
+		return pf_error_set(err, PF_EUSAGE, "unknown format");
 	}
 }
 

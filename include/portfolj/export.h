@@ -27,6 +27,12 @@ pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err);
  */
 pf_status pf_export_csv(pf_db *db, const char *dir, pf_error *err);
 
+/*
+ * One XLSX workbook at path with a sheet per kind: typed cells, date cells,
+ * a frozen header row with filters. Written to a temporary name and renamed.
+ */
+pf_status pf_export_xlsx(pf_db *db, const char *path, pf_error *err);
+
 #ifdef __cplusplus
 }
 #endif

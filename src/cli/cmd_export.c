@@ -7,12 +7,13 @@
 #include "cli.h"
 
 static const char export_usage[] =
-    "usage: portfolj export [--format json|csv] [-o PATH]\n\n"
+    "usage: portfolj export [--format json|csv|xlsx] [-o PATH]\n\n"
     "Writes the whole portfolio in the sheet kinds of the import, so that\n"
     "importing the export into an empty database and exporting again gives the\n"
     "same bytes.\n\n"
     "  --format json   one JSON document (default), to standard output or PATH\n"
-    "  --format csv    one CSV file per kind in the directory PATH (required)\n";
+    "  --format csv    one CSV file per kind in the directory PATH (required)\n"
+    "  --format xlsx   one workbook with a sheet per kind at PATH (required)\n";
 
 static int export_to(const cli *c, const char *format, const char *out)
 {
@@ -28,6 +29,8 @@ static int export_to(const cli *c, const char *format, const char *out)
 	pf_error_init(&err);
 	if (!strcmp(format, "csv"))
 		st = pf_export_csv(db, out, &err);
+	else if (!strcmp(format, "xlsx"))
+		st = pf_export_xlsx(db, out, &err);
 	else if (!(st = pf_export_json(db, &text, &len, &err)))
 		code = cli_write_output(out, text, len);
 	if (st)
@@ -60,9 +63,10 @@ int cmd_export(cli *c, int argc, char **argv)
 	}
 	if (optind < argc)
 		return cli_usage_error("export", "unexpected argument \"%s\"", argv[optind]);
-	if (strcmp(format, "json") && strcmp(format, "csv"))
-		return cli_usage_error("export", "unknown format \"%s\" (json or csv)", format);
-	if (!strcmp(format, "csv") && !out)
-		return cli_usage_error("export", "--format csv needs -o DIRECTORY");
+	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "xlsx"))
+		return cli_usage_error("export", "unknown format \"%s\" (json, csv or xlsx)",
+		                       format);
+	if (strcmp(format, "json") && !out)
+		return cli_usage_error("export", "--format %s needs -o PATH", format);
 	return export_to(c, format, out);
 }

@@ -1,0 +1,1390 @@
+/*
+ * The `html` format of the reports of FORMATS.md section 5: one standalone
+ * page in Swedish with the same tables as the other formats plus charts.
+ *
+ * The page is self-contained (inline <style>, inline SVG, no script, no
+ * external resource) so it can be mailed, archived with a committee's papers
+ * or printed; print rules keep tables and charts whole and the colours on.
+ * It is also well-formed XML apart from the doctype (void elements closed,
+ * only the five XML entities, no raw control characters), so tests and tools
+ * can parse it. Every text from the document is escaped.
+ *
+ * Lights are always a symbol, a word and a colour together (● grön, ◐ gul,
+ * ○ röd), in charts too (filled, half-filled and empty circles), so they read
+ * in black and white and for the colour-blind. Every SVG has a <title>.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_util.h"
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Colours: GitHub's light palette, readable on white and in print. */
+#define INK "#1f2328"
+#define MUTED "#656d76"
+#define GRID "#d0d7de"
+#define TRACK "#eaeef2"
+#define BLUE "#0969da"
+#define ORANGE "#bc4c00"
+#define RED "#cf222e"
+#define NO_LIGHT "#8c959f"
+
+static const char *const light_colors[PF_RLIGHTS] = {"#1a7f37", "#9a6700", RED};
+
+static const char css[] =
+    ":root{color-scheme:light}"
+    "body{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,\"Helvetica Neue\",Arial,"
+    "sans-serif;color:" INK ";background:#fff;margin:2rem auto;max-width:75rem;padding:0 1rem;"
+    "line-height:1.45}"
+    "h1{font-size:1.6rem;margin:0 0 .3rem}"
+    "h2{font-size:1.2rem;margin:2rem 0 .6rem;padding-bottom:.2rem;border-bottom:1px solid " GRID "}"
+    "h3{font-size:1rem;margin:.2rem 0 .5rem}"
+    ".lead{color:" MUTED ";margin:0}"
+    "table{border-collapse:collapse;width:100%;font-size:.9rem;margin:.4rem 0 1rem}"
+    "th,td{border:1px solid " GRID ";padding:.3rem .5rem;text-align:left;vertical-align:top}"
+    "thead th{background:#f6f8fa}.wide{overflow-x:auto}"
+    ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
+    ".light{white-space:nowrap;font-weight:600}"
+    ".light.green{color:#1a7f37}.light.yellow{color:#9a6700}.light.red{color:" RED "}"
+    "td:first-child,.nowrap{white-space:nowrap}"
+    ".empty{color:" MUTED ";font-style:italic}"
+    "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1.2rem;margin:1rem 0}"
+    "dl.facts dt{font-weight:600}dl.facts dd{margin:0}"
+    "ul.plain{margin:0;padding-left:1.1rem}"
+    "svg.chart{display:block;max-width:100%;height:auto;margin:.4rem 0 1rem}"
+    "svg text{font-family:system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif;"
+    "font-size:12px;fill:" INK "}"
+    "svg text.muted{fill:" MUTED "}svg text.over{fill:" RED ";font-weight:600}"
+    "details{margin:.4rem 0 1rem}summary{cursor:pointer;color:" MUTED "}"
+    ".figures{display:grid;grid-template-columns:repeat(auto-fill,minmax(27rem,1fr));gap:1rem}"
+    "figure{margin:0;border:1px solid " GRID ";border-radius:6px;padding:.5rem}"
+    "figcaption{font-weight:600;font-size:.9rem}figure svg.chart{width:100%}"
+    ".board{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:.75rem}"
+    ".column{background:#f6f8fa;border:1px solid " GRID ";border-radius:6px;padding:.5rem}"
+    ".card{background:#fff;border:1px solid " GRID ";border-left:6px solid " NO_LIGHT
+    ";border-radius:4px;padding:.4rem .6rem;margin:.5rem 0}"
+    ".card.green{border-left-color:#1a7f37}.card.yellow{border-left-color:#9a6700}"
+    ".card.red{border-left-color:" RED "}"
+    ".card p{margin:.1rem 0}.card .id{font-size:.8rem;color:" MUTED "}"
+    ".card .title{font-weight:600}.card .meta{font-size:.85rem}"
+    ".badge{display:inline-block;font-size:.75rem;border:1px solid " GRID
+    ";border-radius:1rem;padding:0 .45rem;margin-left:.3rem;color:" MUTED "}"
+    "svg.mini{display:inline-block;vertical-align:middle;margin-right:.4rem}"
+    "footer{margin-top:2.5rem;font-size:.8rem;color:" MUTED "}"
+    "@media print{"
+    "@page{size:A4 landscape;margin:12mm}"
+    "body{margin:0;max-width:none;font-size:10pt}"
+    "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
+    "h2{break-after:avoid}"
+    "table,figure,.card,svg,dl{break-inside:avoid}"
+    "thead{display:table-header-group}.wide{overflow:visible}"
+    "details>summary{display:none}"
+    "}";
+
+/* ---- text ---- */
+
+/*
+ * Writes s escaped for text and attribute values alike: the five XML
+ * characters as entities, control characters (not allowed in XML) as spaces,
+ * CR dropped, LF as <br/> when br, else a space.
+ */
+static void h_text(pf_rbuf *b, const char *s, bool br)
+{
+	static const char *const entities[] = {
+	    ['&'] = "&amp;", ['<'] = "&lt;", ['>'] = "&gt;", ['"'] = "&quot;", ['\''] = "&#39;"};
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p < COUNT_OF(entities) && entities[*p])
+			pf_rbuf_puts(b, entities[*p]);
+		else if (*p == '\n')
+			pf_rbuf_puts(b, br ? "<br/>" : " ");
+		else if (*p == '\r')
+			continue;
+		else if (*p < 0x20 || *p == 0x7f)
+			pf_rbuf_puts(b, " ");
+		else
+			pf_rbuf_putn(b, (const char *)p, 1);
+	}
+}
+
+/* Writes s escaped and frees it. */
+static void h_take(pf_rbuf *b, char *s, bool br)
+{
+	if (!s) {
+		b->oom = true;
+		return;
+	}
+	h_text(b, s, br);
+	free(s);
+}
+
+/* An element holding escaped text: <tag>text</tag>; takes text. */
+static void h_elem(pf_rbuf *b, const char *tag, char *text)
+{
+	pf_rbuf_printf(b, "<%s>", tag);
+	/* one line: a <title> cannot hold markup, and headings and items need none */
+	h_take(b, text, false);
+	pf_rbuf_printf(b, "</%s>\n", tag);
+}
+
+/* Text coloured as a light: <span class="light green">● grön</span>. */
+static void h_light_span(pf_rbuf *b, int light, const char *text)
+{
+	if (light < 0) {
+		h_text(b, text, true);
+		return;
+	}
+	pf_rbuf_printf(b, "<span class=\"light %s\">", pf_rlight_class(light));
+	h_text(b, text, true);
+	pf_rbuf_puts(b, "</span>");
+}
+
+static void h_section(pf_rbuf *b, const char *title)
+{
+	pf_rbuf_puts(b, "<section>\n");
+	h_elem(b, "h2", strdup(title));
+}
+
+static void h_end_section(pf_rbuf *b)
+{
+	pf_rbuf_puts(b, "</section>\n");
+}
+
+static void h_empty(pf_rbuf *b, const char *text)
+{
+	pf_rbuf_printf(b, "<p class=\"empty\">%s</p>\n", text);
+}
+
+/* ---- tables ---- */
+
+static void h_row(pf_rbuf *b, const pf_rtable *t, size_t row)
+{
+	const char *cell = row ? "td" : "th";
+
+	pf_rbuf_puts(b, "<tr>");
+	for (size_t c = 0; c < t->ncols; c++) {
+		const pf_rcell *x = pf_rtable_at(t, row, c);
+
+		pf_rbuf_printf(b, "<%s%s%s>", cell, row ? "" : " scope=\"col\"",
+		               t->spec[c] == 'r'   ? " class=\"num\""
+		               : t->spec[c] == 'n' ? " class=\"nowrap\""
+		                                   : "");
+		h_light_span(b, x->light, x->text);
+		pf_rbuf_printf(b, "</%s>", cell);
+	}
+	pf_rbuf_puts(b, "</tr>\n");
+}
+
+/* Writes the table, or "Inga." when it has no rows, and frees it. */
+static void h_table(pf_rbuf *b, pf_rtable *t)
+{
+	if (t->oom) {
+		b->oom = true;
+	} else if (!pf_rtable_rows(t)) {
+		h_empty(b, "Inga.");
+	} else {
+		/* a table wider than the screen scrolls instead of widening the page */
+		pf_rbuf_puts(b, "<div class=\"wide\">\n<table>\n<thead>");
+		h_row(b, t, 0);
+		pf_rbuf_puts(b, "</thead>\n<tbody>\n");
+		for (size_t r = 1; r <= pf_rtable_rows(t); r++)
+			h_row(b, t, r);
+		pf_rbuf_puts(b, "</tbody>\n</table>\n</div>\n");
+	}
+	pf_rtable_free(t);
+}
+
+/* A section holding one table (taken). */
+static void h_table_section(pf_rbuf *b, const char *title, pf_rtable *t)
+{
+	h_section(b, title);
+	h_table(b, t);
+	h_end_section(b);
+}
+
+/* Writes a label/value table as a definition list and frees it. */
+static void h_facts(pf_rbuf *b, pf_rtable *t)
+{
+	if (t->oom)
+		b->oom = true;
+	pf_rbuf_puts(b, "<dl class=\"facts\">\n");
+	for (size_t r = 1; !t->oom && r <= pf_rtable_rows(t); r++) {
+		const pf_rcell *value = pf_rtable_at(t, r, 1);
+
+		h_elem(b, "dt", strdup(pf_rtable_at(t, r, 0)->text));
+		pf_rbuf_puts(b, "<dd>");
+		h_light_span(b, value->light, value->text);
+		pf_rbuf_puts(b, "</dd>\n");
+	}
+	pf_rbuf_puts(b, "</dl>\n");
+	pf_rtable_free(t);
+}
+
+/* The items of an array as a list, or `none`. */
+static void h_list(pf_rbuf *b, const json_t *a, const char *none)
+{
+	if (!json_array_size(a)) {
+		h_empty(b, none);
+		return;
+	}
+	pf_rbuf_puts(b, "<ul class=\"plain\">\n");
+	for (size_t i = 0; i < json_array_size(a); i++)
+		h_elem(b, "li", pf_rfmt_value(json_array_get(a, i)));
+	pf_rbuf_puts(b, "</ul>\n");
+}
+
+/* ---- SVG ---- */
+
+/* A coordinate as text: at most one decimal, a decimal point whatever the locale. */
+typedef struct {
+	char s[24];
+} num_text;
+
+static num_text cnum(double v)
+{
+	num_text n;
+	long t;
+
+	if (!isfinite(v))
+		v = 0;
+	/* charts are a few hundred units wide: anything beyond is a clamped outlier */
+	v = fmax(-1e7, fmin(1e7, v));
+	t = lround(fabs(v) * 10);
+	snprintf(n.s, sizeof(n.s), "%s%ld", v < 0 && t ? "-" : "", t / 10);
+	if (t % 10)
+		snprintf(n.s + strlen(n.s), sizeof(n.s) - strlen(n.s), ".%ld", t % 10);
+	return n;
+}
+
+/* Opens a chart of w × h units scaled to the page width; its title (taken) names it. */
+static void svg_open(pf_rbuf *b, double w, double h, char *title)
+{
+	pf_rbuf_printf(b,
+	               "<svg class=\"chart\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" "
+	               "role=\"img\">\n",
+	               cnum(w).s, cnum(h).s, cnum(w).s, cnum(h).s);
+	h_elem(b, "title", title);
+}
+
+static void svg_close(pf_rbuf *b)
+{
+	pf_rbuf_puts(b, "</svg>\n");
+}
+
+/* Text at (x, y); anchor start, middle or end; cls a class or NULL. */
+static void svg_text(pf_rbuf *b, double x, double y, const char *anchor, const char *cls,
+                     const char *s)
+{
+	pf_rbuf_printf(b, "<text x=\"%s\" y=\"%s\" text-anchor=\"%s\"", cnum(x).s, cnum(y).s,
+	               anchor);
+	if (cls)
+		pf_rbuf_printf(b, " class=\"%s\"", cls);
+	pf_rbuf_puts(b, ">");
+	h_text(b, s, false);
+	pf_rbuf_puts(b, "</text>\n");
+}
+
+/* Same, taking s. */
+static void svg_text_take(pf_rbuf *b, double x, double y, const char *anchor, const char *cls,
+                          char *s)
+{
+	if (!s) {
+		b->oom = true;
+		return;
+	}
+	svg_text(b, x, y, anchor, cls, s);
+	free(s);
+}
+
+static void svg_rect(pf_rbuf *b, double x, double y, double w, double h, const char *fill)
+{
+	pf_rbuf_printf(b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"/>\n",
+	               cnum(x).s, cnum(y).s, cnum(fmax(w, 0)).s, cnum(fmax(h, 0)).s, fill);
+}
+
+/* A line; dash is a stroke-dasharray or NULL for a solid one. */
+static void svg_line(pf_rbuf *b, double x1, double y1, double x2, double y2, const char *color,
+                     double width, const char *dash)
+{
+	pf_rbuf_printf(b,
+	               "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" "
+	               "stroke-width=\"%s\"",
+	               cnum(x1).s, cnum(y1).s, cnum(x2).s, cnum(y2).s, color, cnum(width).s);
+	if (dash)
+		pf_rbuf_printf(b, " stroke-dasharray=\"%s\"", dash);
+	pf_rbuf_puts(b, "/>\n");
+}
+
+/* A group with a tooltip title (taken): hovering a bar or a point names it. */
+static void svg_group(pf_rbuf *b, char *title)
+{
+	pf_rbuf_puts(b, "<g>");
+	h_elem(b, "title", title);
+}
+
+/*
+ * A light's symbol drawn at (x, y) with radius r: a filled circle (grön), a
+ * half-filled one (gul), an empty one (röd), as the text symbols ● ◐ ○.
+ */
+static void svg_light(pf_rbuf *b, int light, double x, double y, double r)
+{
+	const char *c = light >= 0 && light < PF_RLIGHTS ? light_colors[light] : NO_LIGHT;
+
+	if (light == 0) {
+		pf_rbuf_printf(b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\"/>\n", cnum(x).s,
+		               cnum(y).s, cnum(r).s, c);
+	} else if (light == 1) {
+		pf_rbuf_printf(b,
+		               "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"#fff\" stroke=\"%s\" "
+		               "stroke-width=\"1.5\"/>\n",
+		               cnum(x).s, cnum(y).s, cnum(r - 0.75).s, c);
+		pf_rbuf_printf(b, "<path d=\"M%s %sA%s %s 0 0 0 %s %sZ\" fill=\"%s\"/>\n",
+		               cnum(x).s, cnum(y - r + 0.75).s, cnum(r - 0.75).s, cnum(r - 0.75).s,
+		               cnum(x).s, cnum(y + r - 0.75).s, c);
+	} else {
+		pf_rbuf_printf(b,
+		               "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"#fff\" stroke=\"%s\" "
+		               "stroke-width=\"2.2\"/>\n",
+		               cnum(x).s, cnum(y).s, cnum(r - 1.1).s, c);
+	}
+}
+
+/* A light's symbol and word at (x, y), the word in the light's colour; "–" for none. */
+static void svg_light_word(pf_rbuf *b, int light, double x, double y, const char *none)
+{
+	if (light < 0) {
+		svg_text(b, x, y + 4, "start", "muted", none);
+		return;
+	}
+	svg_light(b, light, x + 6, y, 6);
+	pf_rbuf_printf(b, "<text x=\"%s\" y=\"%s\" fill=\"%s\" style=\"fill:%s\">%s</text>\n",
+	               cnum(x + 16).s, cnum(y + 4).s, light_colors[light], light_colors[light],
+	               pf_rlight_word(light));
+}
+
+/* A fraction clamped to 0..1 for drawing, 0 for no number. */
+static double frac01(const json_t *v)
+{
+	double d = 0;
+
+	pf_rnum(v, &d);
+	return fmax(0, fmin(1, d));
+}
+
+/* A number for drawing, 0 for no number; negative counts draw as nothing. */
+static double num0(const json_t *v)
+{
+	double d = 0;
+
+	return pf_rnum(v, &d) ? d : 0;
+}
+
+/* ---- horizontal bars of fractions ---- */
+
+struct hbar {
+	char *label;         /* the row's name */
+	const json_t *value; /* a fraction, or null: not measured */
+	int light;           /* colours the bar; -1 for a neutral bar */
+	char *note;          /* after the percentage, or NULL */
+};
+
+#define HBAR_WIDTH 300.0
+#define HBAR_ROW 26.0
+#define HBAR_TOP 30.0
+#define CHAR_W 7.0 /* an estimate of a 12px character's width, to size label columns */
+
+/* The label column: as wide as the longest label, within reason (labels are cut to fit). */
+static double hbar_label_width(const struct hbar *rows, size_t n)
+{
+	double w = 40;
+
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].label)
+			w = fmax(w, CHAR_W * (double)pf_rwidth(rows[i].label));
+	return fmin(w, 300) + 16;
+}
+
+static void hbar_axis(pf_rbuf *b, double lw, double h)
+{
+	for (int i = 0; i <= 4; i++) {
+		double x = lw + HBAR_WIDTH * i / 4;
+
+		svg_line(b, x, HBAR_TOP - 6, x, h - 8, GRID, 1, i ? "3 3" : NULL);
+		svg_text_take(b, x, HBAR_TOP - 12, "middle", "muted", pf_rfmt("%d %%", 25 * i));
+	}
+}
+
+static void hbar_row(pf_rbuf *b, const struct hbar *r, double lw, double y)
+{
+	double v = frac01(r->value), x = lw + HBAR_WIDTH + 8;
+	const char *fill = r->light >= 0 ? light_colors[r->light] : BLUE;
+
+	svg_group(b, pf_rjoin(strdup(r->label), ": ", pf_rfmt_pct(r->value)));
+	svg_text(b, lw - 8, y + 16, "end", NULL, r->label);
+	svg_rect(b, lw, y + 5, HBAR_WIDTH, 14, TRACK);
+	if (json_is_number(r->value)) {
+		svg_rect(b, lw, y + 5, HBAR_WIDTH * v, 14, fill);
+		svg_text_take(b, x, y + 16, "start", NULL, pf_rfmt_pct(r->value));
+	} else {
+		svg_text(b, lw + 8, y + 16, "start", "muted", "ej mätt");
+	}
+	x += 58;
+	if (r->light >= 0)
+		svg_light_word(b, r->light, x, y + 12, "");
+	if (r->note)
+		svg_text(b, x + (r->light >= 0 ? 54 : 0), y + 16, "start", "muted", r->note);
+	pf_rbuf_puts(b, "</g>\n");
+}
+
+/* A bar per row, 0–100 %, with the percentage, the light and a note; frees the rows. */
+static void hbar_chart(pf_rbuf *b, char *title, struct hbar *rows, size_t n)
+{
+	double h = HBAR_TOP + HBAR_ROW * (double)n + 10, lw = hbar_label_width(rows, n);
+
+	svg_open(b, lw + HBAR_WIDTH + 230, h, title);
+	hbar_axis(b, lw, h);
+	for (size_t i = 0; i < n; i++) {
+		if (!rows[i].label)
+			b->oom = true;
+		else
+			hbar_row(b, &rows[i], lw, HBAR_TOP + HBAR_ROW * (double)i);
+		free(rows[i].label);
+		free(rows[i].note);
+	}
+	svg_close(b);
+	free(rows);
+}
+
+/* ---- vertical grouped bars of counts ---- */
+
+struct series {
+	const char *key, *name, *color;
+};
+
+struct vbars {
+	const json_t *groups;        /* objects, one group of bars each */
+	const char *label_key;       /* the group's name */
+	const struct series *series; /* one bar per series in a group */
+	size_t nseries;
+	const char *line_key; /* a dashed level per group (capacity), or NULL */
+	const char *band_key; /* true marks a group (over capacity), or NULL */
+	const char *line_name, *band_name;
+	bool counts; /* whole numbers: ticks at whole numbers */
+};
+
+#define VB_LEFT 64.0
+#define VB_TOP 34.0
+#define VB_PLOT 200.0
+#define VB_GROUP 96.0
+
+/* The axis: a round step (1, 2, 2.5 or 5 times a power of ten) and the top it reaches. */
+struct axis {
+	double step, top;
+};
+
+/* The largest value drawn, so the tallest bar or level fits under the top tick. */
+static struct axis vbars_axis_of(const struct vbars *c)
+{
+	double max = 0, raw, p, f, step;
+
+	for (size_t i = 0; i < json_array_size(c->groups); i++) {
+		const json_t *g = json_array_get(c->groups, i);
+
+		for (size_t s = 0; s < c->nseries; s++)
+			max = fmax(max, num0(pf_rget(g, c->series[s].key)));
+		if (c->line_key)
+			max = fmax(max, num0(pf_rget(g, c->line_key)));
+	}
+	/* beyond any real count of hours the chart only has to stay finite */
+	max = fmin(max > 0 ? max : 1, 1e12);
+	raw = max / 4;
+	p = pow(10, floor(log10(raw)));
+	f = raw / p;
+	step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * p;
+	if (c->counts)
+		step = fmax(1, ceil(step));
+	return (struct axis){step, step * ceil(max / step)};
+}
+
+/* A legend entry's width: its swatch and its text. */
+static double legend_width(const char *name)
+{
+	return 36 + CHAR_W * (double)pf_rwidth(name);
+}
+
+static void vbars_legend(pf_rbuf *b, const struct vbars *c)
+{
+	double x = VB_LEFT;
+
+	for (size_t s = 0; s < c->nseries; s++) {
+		svg_rect(b, x, 6, 12, 12, c->series[s].color);
+		svg_text(b, x + 17, 16, "start", NULL, c->series[s].name);
+		x += legend_width(c->series[s].name);
+	}
+	if (c->line_key) {
+		svg_line(b, x, 12, x + 20, 12, INK, 2, "6 4");
+		svg_text(b, x + 25, 16, "start", NULL, c->line_name);
+		x += legend_width(c->line_name) + 12;
+	}
+	if (c->band_key) {
+		svg_rect(b, x, 6, 12, 12, "#ffebe9");
+		svg_text(b, x + 17, 16, "start", "over", c->band_name);
+	}
+}
+
+static void vbars_axis(pf_rbuf *b, struct axis a, double w)
+{
+	for (int i = 0; i * a.step <= a.top * (1 + 1e-9) && i <= 10; i++) {
+		double y = VB_TOP + VB_PLOT - VB_PLOT * i * a.step / a.top;
+
+		svg_line(b, VB_LEFT, y, w - 10, y, GRID, 1, i ? "3 3" : NULL);
+		svg_text_take(b, VB_LEFT - 6, y + 4, "end", "muted", pf_rfmt_real(a.step * i));
+	}
+}
+
+/* The tooltip of a group: "2025Q4: begärda 300, åtagna 650, kapacitet 800". */
+static char *vbars_tip(const struct vbars *c, const json_t *g)
+{
+	char *s = pf_rfmt_value(pf_rget(g, c->label_key));
+
+	for (size_t k = 0; s && k < c->nseries; k++)
+		s = pf_rjoin(s, k ? ", " : ": ",
+		             pf_rjoin(strdup(c->series[k].name), " ",
+		                      pf_rfmt_value(pf_rget(g, c->series[k].key))));
+	if (c->line_key)
+		s = pf_rjoin(
+		    s, ", ",
+		    pf_rjoin(strdup(c->line_name), " ", pf_rfmt_value(pf_rget(g, c->line_key))));
+	if (c->band_key && json_is_true(pf_rget(g, c->band_key)))
+		s = pf_rjoin(s, ", ", strdup(c->band_name));
+	return s;
+}
+
+/* The bars of one group, each with its value above it. */
+static void vbars_bars(pf_rbuf *b, const struct vbars *c, const json_t *g, double x, double top)
+{
+	double bw = (VB_GROUP - 24) / (double)c->nseries, base = VB_TOP + VB_PLOT;
+
+	for (size_t s = 0; s < c->nseries; s++) {
+		const json_t *v = pf_rget(g, c->series[s].key);
+		double h = VB_PLOT * fmax(0, fmin(1, num0(v) / top)), bx = x + 12 + bw * (double)s;
+
+		svg_rect(b, bx + 2, base - h, bw - 4, h, c->series[s].color);
+		svg_text_take(b, bx + bw / 2, base - h - 4, "middle", NULL, pf_rfmt_value(v));
+	}
+}
+
+static void vbars_group(pf_rbuf *b, const struct vbars *c, const json_t *g, double x, double top)
+{
+	double base = VB_TOP + VB_PLOT, level;
+	bool band = c->band_key && json_is_true(pf_rget(g, c->band_key));
+
+	svg_group(b, vbars_tip(c, g));
+	/* the band behind the bars, its word under the period: it reads without colour */
+	if (band) {
+		svg_rect(b, x + 2, VB_TOP, VB_GROUP - 4, VB_PLOT, "#ffebe9");
+		svg_text(b, x + VB_GROUP / 2, base + 30, "middle", "over", "över");
+	}
+	vbars_bars(b, c, g, x, top);
+	if (c->line_key && pf_rnum(pf_rget(g, c->line_key), &level) && level >= 0) {
+		double y = base - VB_PLOT * fmin(1, level / top);
+
+		svg_line(b, x + 4, y, x + VB_GROUP - 4, y, INK, 2, "6 4");
+	}
+	svg_text_take(b, x + VB_GROUP / 2, base + 16, "middle", NULL,
+	              pf_rfmt_value(pf_rget(g, c->label_key)));
+	pf_rbuf_puts(b, "</g>\n");
+}
+
+/* Grouped vertical bars with a value axis, a legend and the optional level and band. */
+static void vbars_chart(pf_rbuf *b, char *title, const struct vbars *c)
+{
+	size_t n = json_array_size(c->groups);
+	struct axis a = vbars_axis_of(c);
+	double w = VB_LEFT + VB_GROUP * (double)n + 20, lw = 0;
+
+	/* the legend's width is known once it is laid out; measure it first */
+	for (size_t s = 0; s < c->nseries; s++)
+		lw += legend_width(c->series[s].name);
+	lw += (c->line_key ? legend_width(c->line_name) + 12 : 0) +
+	      (c->band_key ? legend_width(c->band_name) : 0);
+	w = fmax(w, VB_LEFT + lw + 10);
+	svg_open(b, w, VB_TOP + VB_PLOT + 38, title);
+	vbars_legend(b, c);
+	vbars_axis(b, a, w);
+	for (size_t i = 0; i < n; i++)
+		vbars_group(b, c, json_array_get(c->groups, i), VB_LEFT + VB_GROUP * (double)i,
+		            a.top);
+	svg_close(b);
+}
+
+/* ---- page ---- */
+
+static void h_head(pf_rbuf *b, const char *title)
+{
+	pf_rbuf_puts(b,
+	             "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+	             "<meta name=\"generator\" content=\"portfolj\"/>\n");
+	h_elem(b, "title", strdup(title));
+	pf_rbuf_printf(b, "<style>%s</style>\n</head>\n", css);
+}
+
+static void h_footer(pf_rbuf *b)
+{
+	pf_rbuf_puts(b, "<footer>\n<p>Ljus: ");
+	h_light_span(b, 0, "● grön");
+	pf_rbuf_puts(b, " i fas, ");
+	h_light_span(b, 1, "◐ gul");
+	pf_rbuf_puts(b, " delvis, ");
+	h_light_span(b, 2, "○ röd");
+	pf_rbuf_puts(b, " inte i fas. Realisering: viktad andel av effektmålens väg från "
+	                "basvärde till målvärde. Skapad av portfolj.</p>\n</footer>\n");
+}
+
+/* A paragraph under the heading: "Label value"; takes value. */
+static void h_lead(pf_rbuf *b, const char *label, char *value)
+{
+	pf_rbuf_printf(b, "<p class=\"lead\">%s ", label);
+	h_take(b, value, false);
+	pf_rbuf_puts(b, "</p>\n");
+}
+
+/* ---- quarter ---- */
+
+/* "P-01 Digital kallelse", cut to fit a chart's label column. */
+static char *id_title(const json_t *it, const char *id_key)
+{
+	char *s =
+	    pf_rjoin(pf_rfmt_value(pf_rget(it, id_key)), " ", pf_rfmt_or(pf_rget(it, "title"), ""));
+	char *t = s ? pf_rtruncate(s, 42) : NULL;
+
+	free(s);
+	return t;
+}
+
+static void quarter_bars(pf_rbuf *b, const json_t *items)
+{
+	size_t n = json_array_size(items);
+	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
+
+	if (!rows) {
+		b->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const json_t *it = json_array_get(items, i);
+
+		rows[i].label = id_title(it, "id");
+		rows[i].value = pf_rget(it, "realisation");
+		rows[i].light = pf_rlight(pf_rget(it, "computed"));
+	}
+	hbar_chart(b,
+	           strdup("Realisering per initiativ, stapeln färgad efter det beräknade ljuset"),
+	           rows, n);
+}
+
+/* Initiatives (rows) × assessment, computed light and previous assessment. */
+static void quarter_matrix(pf_rbuf *b, const json_t *items)
+{
+	static const char *const keys[] = {"assessment", "computed", "previous_assessment"};
+	static const char *const heads[] = {"Bedömning", "Beräknat", "Föregående"};
+	size_t n = json_array_size(items);
+
+	svg_open(b, 300 + 130 * 3, 34 + 26.0 * (double)n,
+	         strdup("Ljus per initiativ: bedömning, beräknat ljus och föregående bedömning"));
+	for (size_t k = 0; k < COUNT_OF(keys); k++)
+		svg_text(b, 310 + 130.0 * (double)k, 20, "start", "muted", heads[k]);
+	for (size_t i = 0; i < n; i++) {
+		const json_t *it = json_array_get(items, i);
+		double y = 34 + 26.0 * (double)i;
+
+		svg_line(b, 0, y, 300 + 130 * 3, y, TRACK, 1, NULL);
+		svg_text_take(b, 292, y + 17, "end", NULL, id_title(it, "id"));
+		for (size_t k = 0; k < COUNT_OF(keys); k++)
+			svg_light_word(b, pf_rlight(pf_rget(it, keys[k])), 310 + 130.0 * (double)k,
+			               y + 13, k == 1 ? PF_NONE " ej mätt" : PF_NONE);
+	}
+	svg_close(b);
+}
+
+static void html_quarter(pf_rbuf *b, const json_t *d)
+{
+	const json_t *items = pf_rget(d, "initiatives"), *list = pf_rget(d, "list_period");
+	pf_rtable t;
+
+	if (list)
+		h_lead(b, "Prioriteringslista:", pf_rfmt_or(list, "ingen"));
+	h_section(b, "Realisering och ljus");
+	if (json_array_size(items)) {
+		quarter_bars(b, items);
+		quarter_matrix(b, items);
+	} else {
+		h_empty(b, "Inga initiativ.");
+	}
+	h_end_section(b);
+	pf_rtab_quarter(&t, d);
+	h_table_section(b, "Initiativ", &t);
+	h_section(b, "Saknar uppföljning för perioden");
+	h_list(b, pf_rget(d, "missing"), "Inga.");
+	h_end_section(b);
+}
+
+/* ---- committee ---- */
+
+static void committee_bars(pf_rbuf *b, const json_t *list)
+{
+	size_t n = json_array_size(list);
+	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
+
+	if (!rows) {
+		b->oom = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const json_t *c = json_array_get(list, i);
+
+		rows[i].label = pf_rfmt_value(pf_rget(c, "code"));
+		rows[i].value = pf_rget(c, "realisation");
+		rows[i].light = -1;
+		rows[i].note = pf_rjoin(
+		    pf_rjoin(strdup("i fas"), " ", pf_rfmt_value(pf_rget(c, "on_track"))), " av ",
+		    pf_rjoin(pf_rfmt_value(pf_rget(c, "measured")), " ", strdup("mätta")));
+	}
+	hbar_chart(b, strdup("Realisering per nämnd, 0–100 %"), rows, n);
+}
+
+/* The largest count of by_status over all committees, at least 1. */
+static double status_max(const json_t *list)
+{
+	double max = 1;
+
+	for (size_t i = 0; i < json_array_size(list); i++)
+		for (size_t s = 0; s < PF_RSTATUSES; s++)
+			max = fmax(max, num0(pf_rget(pf_rget(json_array_get(list, i), "by_status"),
+			                             pf_rstatus[s])));
+	return max;
+}
+
+static void status_cell(pf_rbuf *b, const json_t *by, size_t s, double x, double y, double max)
+{
+	const json_t *v = pf_rget(by, pf_rstatus[s]);
+	double share = fmax(0, fmin(1, num0(v) / max));
+
+	pf_rbuf_printf(b,
+	               "<rect x=\"%s\" y=\"%s\" width=\"76\" height=\"24\" fill=\"%s\" "
+	               "fill-opacity=\"%s\" stroke=\"%s\"/>\n",
+	               cnum(x).s, cnum(y).s, BLUE, cnum(share > 0 ? 0.12 + 0.5 * share : 0).s,
+	               GRID);
+	svg_text_take(b, x + 38, y + 16, "middle", share > 0 ? NULL : "muted",
+	              !json_is_object(by) ? strdup(PF_NONE)
+	              : v                 ? pf_rfmt_value(v)
+	                                  : strdup("0"));
+}
+
+/* Committees (rows) × the seven statuses: how many initiatives each has in each. */
+static void committee_matrix(pf_rbuf *b, const json_t *list)
+{
+	size_t n = json_array_size(list);
+	double max = status_max(list);
+
+	svg_open(b, 80 + 80 * PF_RSTATUSES, 30 + 28.0 * (double)n,
+	         strdup("Antal initiativ per nämnd och fas"));
+	for (size_t s = 0; s < PF_RSTATUSES; s++)
+		svg_text(b, 118 + 80.0 * (double)s, 18, "middle", "muted", pf_rstatus[s]);
+	for (size_t i = 0; i < n; i++) {
+		const json_t *c = json_array_get(list, i);
+		double y = 28 + 28.0 * (double)i;
+
+		svg_text_take(b, 70, y + 17, "end", NULL, pf_rfmt_value(pf_rget(c, "code")));
+		for (size_t s = 0; s < PF_RSTATUSES; s++)
+			status_cell(b, pf_rget(c, "by_status"), s, 80 + 80.0 * (double)s, y, max);
+	}
+	svg_close(b);
+}
+
+static void html_committee(pf_rbuf *b, const json_t *d)
+{
+	const json_t *list = pf_rget(d, "committees");
+	pf_rtable t;
+
+	h_section(b, "Realisering per nämnd");
+	if (json_array_size(list))
+		committee_bars(b, list);
+	else
+		h_empty(b, "Inga nämnder.");
+	h_end_section(b);
+	pf_rtab_committee(&t, d);
+	h_table_section(b, "Nyckeltal per nämnd", &t);
+	h_section(b, "Initiativ per nämnd och fas");
+	if (json_array_size(list))
+		committee_matrix(b, list);
+	pf_rbuf_puts(b, "<details><summary>Som tabell</summary>\n");
+	pf_rtab_by_status(&t, d);
+	h_table(b, &t);
+	pf_rbuf_puts(b, "</details>\n");
+	h_end_section(b);
+}
+
+/* ---- roadmap ---- */
+
+static const char *or_empty(const char *s)
+{
+	return s ? s : "";
+}
+
+/* Whether id is among the strings of list. */
+static bool listed(const json_t *list, const char *id)
+{
+	for (size_t i = 0; id && i < json_array_size(list); i++)
+		if (!strcmp(id, or_empty(json_string_value(json_array_get(list, i)))))
+			return true;
+	return false;
+}
+
+/* "ny" or "flyttad från senare" for an item changed since the previous version. */
+static void card_badges(pf_rbuf *b, const json_t *changes, const char *id)
+{
+	const json_t *moved = pf_rget(changes, "moved");
+
+	if (listed(pf_rget(changes, "added"), id))
+		pf_rbuf_puts(b, "<span class=\"badge\">ny</span>");
+	for (size_t i = 0; id && i < json_array_size(moved); i++) {
+		const json_t *m = json_array_get(moved, i);
+
+		if (strcmp(id, or_empty(pf_rget_str(m, "initiative"))))
+			continue;
+		pf_rbuf_puts(b, "<span class=\"badge\">flyttad från ");
+		h_take(b, pf_rfmt_value(pf_rget(m, "from")), false);
+		pf_rbuf_puts(b, "</span>");
+	}
+}
+
+/* A small bar of the realisation, with the percentage; "ej mätt" without one. */
+static void card_realisation(pf_rbuf *b, const json_t *v)
+{
+	pf_rbuf_puts(b, "<p class=\"meta\">");
+	if (json_is_number(v)) {
+		pf_rbuf_puts(b, "<svg class=\"mini\" viewBox=\"0 0 120 10\" width=\"120\" "
+		                "height=\"10\" role=\"img\">");
+		h_elem(b, "title", pf_rjoin(strdup("Realisering"), " ", pf_rfmt_pct(v)));
+		svg_rect(b, 0, 0, 120, 10, TRACK);
+		svg_rect(b, 0, 0, 120 * frac01(v), 10, BLUE);
+		pf_rbuf_puts(b, "</svg>");
+		h_take(b, pf_rfmt_pct(v), false);
+	} else {
+		pf_rbuf_puts(b, "<span class=\"empty\">ej mätt</span>");
+	}
+	pf_rbuf_puts(b, "</p>\n");
+}
+
+static void roadmap_card(pf_rbuf *b, const json_t *it, const json_t *changes)
+{
+	const json_t *a = pf_rget(it, "assessment");
+	char *light = pf_rlight_text(a, PF_NONE " ingen bedömning");
+
+	pf_rbuf_printf(b, "<div class=\"card %s\">\n<p class=\"id\">",
+	               pf_rlight(a) >= 0 ? pf_rlight_class(pf_rlight(a)) : "none");
+	h_take(b, pf_rfmt_value(pf_rget(it, "initiative")), false);
+	card_badges(b, changes, pf_rget_str(it, "initiative"));
+	pf_rbuf_puts(b, "</p>\n<p class=\"title\">");
+	h_take(b, pf_rfmt_or(pf_rget(it, "title"), ""), false);
+	pf_rbuf_puts(b, "</p>\n<p class=\"meta\">");
+	h_take(b, pf_rfmt_value(pf_rget(it, "status")), false);
+	pf_rbuf_puts(b, " · ");
+	h_light_span(b, pf_rlight(a), light ? light : "");
+	b->oom |= !light;
+	free(light);
+	pf_rbuf_puts(b, "</p>\n");
+	card_realisation(b, pf_rget(it, "realisation"));
+	pf_rbuf_puts(b, "</div>\n");
+}
+
+/* One column of the board: the items on horizon h (PF_RHORIZONS: on none known). */
+static void board_column(pf_rbuf *b, const json_t *d, size_t h)
+{
+	const json_t *items = pf_rget(d, "items");
+	size_t shown = 0;
+
+	pf_rbuf_puts(b, "<div class=\"column\">\n");
+	h_elem(b, "h3", pf_rhorizon_heading(d, h));
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		const json_t *it = json_array_get(items, i);
+
+		if (pf_rhorizon_index(pf_rget(it, "horizon")) != h)
+			continue;
+		roadmap_card(b, it, pf_rget(d, "changes"));
+		shown++;
+	}
+	if (!shown)
+		h_empty(b, "Inga initiativ.");
+	pf_rbuf_puts(b, "</div>\n");
+}
+
+/* Four columns år 1, år 2, år 3, senare; a fifth only for items on no known horizon. */
+static void roadmap_board(pf_rbuf *b, const json_t *d)
+{
+	const json_t *items = pf_rget(d, "items");
+	bool others = false;
+
+	for (size_t i = 0; i < json_array_size(items); i++)
+		if (pf_rhorizon_index(pf_rget(json_array_get(items, i), "horizon")) == PF_RHORIZONS)
+			others = true;
+	pf_rbuf_puts(b, "<div class=\"board\">\n");
+	for (size_t h = 0; h < (size_t)PF_RHORIZONS + (others ? 1 : 0); h++)
+		board_column(b, d, h);
+	pf_rbuf_puts(b, "</div>\n");
+}
+
+static void roadmap_changes(pf_rbuf *b, const json_t *changes)
+{
+	const json_t *moved = pf_rget(changes, "moved");
+
+	h_section(b, "Ändringar mot föregående version");
+	h_elem(b, "h3", strdup("Tillagda"));
+	h_list(b, pf_rget(changes, "added"), "Inga.");
+	h_elem(b, "h3", strdup("Borttagna"));
+	h_list(b, pf_rget(changes, "removed"), "Inga.");
+	h_elem(b, "h3", strdup("Flyttade"));
+	if (!json_array_size(moved))
+		h_empty(b, "Inga.");
+	else
+		pf_rbuf_puts(b, "<ul class=\"plain\">\n");
+	for (size_t i = 0; i < json_array_size(moved); i++)
+		h_elem(b, "li", pf_rmoved_text(json_array_get(moved, i)));
+	if (json_array_size(moved))
+		pf_rbuf_puts(b, "</ul>\n");
+	h_end_section(b);
+}
+
+static void html_roadmap(pf_rbuf *b, const json_t *d)
+{
+	pf_rtable t;
+
+	pf_rtab_roadmap_facts(&t, d);
+	h_facts(b, &t);
+	h_section(b, "Horisonter");
+	roadmap_board(b, d);
+	h_end_section(b);
+	roadmap_changes(b, pf_rget(d, "changes"));
+	pf_rtab_decisions(&t, pf_rget(d, "decisions"), false);
+	h_table_section(b, "Beslut och information om versionen", &t);
+}
+
+/* ---- traceability ---- */
+
+/* "✓ HR 2025 (2025-02-01)" in green, or "✗ ..." in red. */
+static void trace_roadmap(pf_rbuf *b, const json_t *rm)
+{
+	const json_t *rep = pf_rget(rm, "reported");
+	int light = json_is_true(rep) ? 0 : json_is_false(rep) ? 2 : -1;
+	char *text = pf_rjoin(pf_rjoin(pf_rfmt_value(pf_rget(rm, "roadmap")), " ",
+	                               pf_rfmt_value(pf_rget(rm, "version"))),
+	                      " (", pf_rjoin(pf_rfmt_value(pf_rget(rm, "date")), "", strdup(")")));
+
+	pf_rbuf_puts(b, "<li>");
+	if (text) {
+		char *line = pf_rfmt("%s %s", light == 0 ? "✓" : light == 2 ? "✗" : PF_NONE, text);
+
+		h_light_span(b, light, line ? line : "");
+		b->oom |= !line;
+		free(line);
+	}
+	b->oom |= !text;
+	free(text);
+	pf_rbuf_puts(b, light == 0 ? " rapporterad" : light == 2 ? " ej rapporterad" : "");
+	pf_rbuf_puts(b, "</li>\n");
+}
+
+static void trace_row(pf_rbuf *b, const json_t *c)
+{
+	static const char *const counts[] = {"informed", "decisions", "without_protocol"};
+	const json_t *rms = pf_rget(c, "roadmaps");
+
+	pf_rbuf_puts(b, "<tr><th scope=\"row\">");
+	h_take(b, pf_rfmt_value(pf_rget(c, "code")), false);
+	pf_rbuf_puts(b, "</th>");
+	for (size_t k = 0; k < COUNT_OF(counts); k++) {
+		pf_rbuf_puts(b, "<td class=\"num\">");
+		h_take(b, pf_rfmt_value(pf_rget(c, counts[k])), false);
+		pf_rbuf_puts(b, "</td>");
+	}
+	pf_rbuf_puts(b, "<td>");
+	if (!json_array_size(rms))
+		pf_rbuf_puts(b, "<span class=\"empty\">inga</span>");
+	else
+		pf_rbuf_puts(b, "<ul class=\"plain\">\n");
+	for (size_t i = 0; i < json_array_size(rms); i++)
+		trace_roadmap(b, json_array_get(rms, i));
+	if (json_array_size(rms))
+		pf_rbuf_puts(b, "</ul>");
+	pf_rbuf_puts(b, "</td><td>");
+	h_list(b, pf_rget(c, "unreported_initiatives"), "inga");
+	pf_rbuf_puts(b, "</td></tr>\n");
+}
+
+/* Committees with their roadmap versions (reported ✓ / ✗) and unreported initiatives named. */
+static void trace_table(pf_rbuf *b, const json_t *list)
+{
+	if (!json_array_size(list)) {
+		h_empty(b, "Inga nämnder.");
+		return;
+	}
+	pf_rbuf_puts(b,
+	             "<table>\n<thead><tr><th scope=\"col\">Nämnd</th>"
+	             "<th scope=\"col\" class=\"num\">Informerad</th>"
+	             "<th scope=\"col\" class=\"num\">Beslut</th>"
+	             "<th scope=\"col\" class=\"num\">Utan protokoll</th>"
+	             "<th scope=\"col\">Färdplansversioner under året</th>"
+	             "<th scope=\"col\">Prioriterade initiativ som nämnden inte fått information "
+	             "om</th></tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < json_array_size(list); i++)
+		trace_row(b, json_array_get(list, i));
+	pf_rbuf_puts(b, "</tbody>\n</table>\n");
+}
+
+static void html_traceability(pf_rbuf *b, const json_t *d)
+{
+	static const struct series series[] = {
+	    {"informed", "Informerad", BLUE},
+	    {"decisions", "Beslut", "#8250df"},
+	    {"without_protocol", "Utan protokoll", RED},
+	};
+	const json_t *list = pf_rget(d, "committees");
+	const struct vbars c = {.groups = list,
+	                        .label_key = "code",
+	                        .series = series,
+	                        .nseries = COUNT_OF(series),
+	                        .counts = true};
+
+	h_section(b, "Ärenden i nämnderna under året");
+	if (json_array_size(list))
+		vbars_chart(b,
+		            strdup("Antal informationsärenden och beslut per nämnd, och hur många "
+		                   "av dem som saknar protokollsreferens"),
+		            &c);
+	else
+		h_empty(b, "Inga nämnder.");
+	h_end_section(b);
+	h_section(b, "Spårbarhet per nämnd");
+	trace_table(b, list);
+	h_end_section(b);
+}
+
+/* ---- initiative ---- */
+
+/* The values a chart of one indicator must show: baseline, target, measured and expected. */
+struct range {
+	double lo, hi;
+};
+
+static void range_add(struct range *r, const json_t *v)
+{
+	double d;
+
+	if (pf_rnum(v, &d)) {
+		r->lo = fmin(r->lo, d);
+		r->hi = fmax(r->hi, d);
+	}
+}
+
+/*
+ * The expected value at a series point: baseline + expected × (target −
+ * baseline), the straight path from baseline to target the point's
+ * "expected" fraction of the way. false without the three numbers.
+ */
+static bool expected_value(const json_t *ind, const json_t *m, double *out)
+{
+	double b, t, e;
+
+	if (!pf_rnum(pf_rget(ind, "baseline"), &b) || !pf_rnum(pf_rget(ind, "target"), &t) ||
+	    !pf_rnum(pf_rget(m, "expected"), &e))
+		return false;
+	*out = b + e * (t - b);
+	return isfinite(*out);
+}
+
+static struct range indicator_range(const json_t *ind)
+{
+	const json_t *series = pf_rget(ind, "series");
+	struct range r = {INFINITY, -INFINITY};
+	double e;
+
+	range_add(&r, pf_rget(ind, "baseline"));
+	range_add(&r, pf_rget(ind, "target"));
+	for (size_t i = 0; i < json_array_size(series); i++) {
+		const json_t *m = json_array_get(series, i);
+
+		range_add(&r, pf_rget(m, "value"));
+		if (expected_value(ind, m, &e)) {
+			r.lo = fmin(r.lo, e);
+			r.hi = fmax(r.hi, e);
+		}
+	}
+	if (!(r.lo <= r.hi))
+		r = (struct range){0, 1};
+	if (r.hi - r.lo < 1e-9 * fmax(1, fabs(r.hi)))
+		r = (struct range){r.lo - 1, r.hi + 1};
+	return r;
+}
+
+#define IC_W 440.0
+#define IC_LEFT 58.0
+#define IC_RIGHT 16.0
+#define IC_TOP 34.0
+#define IC_BOTTOM 172.0
+
+/* Where the chart puts values: the range shown (padded so lines do not touch the frame). */
+struct plot {
+	struct range data, r;
+	size_t n;
+};
+
+static struct plot make_plot(const json_t *ind)
+{
+	struct range d = indicator_range(ind);
+	double pad = (d.hi - d.lo) * 0.08;
+
+	return (struct plot){d, {d.lo - pad, d.hi + pad}, json_array_size(pf_rget(ind, "series"))};
+}
+
+static double plot_x(const struct plot *p, size_t i)
+{
+	double w = IC_W - IC_LEFT - IC_RIGHT - 40;
+
+	return IC_LEFT + 20 + (p->n > 1 ? w * (double)i / (double)(p->n - 1) : w / 2);
+}
+
+static double plot_y(const struct plot *p, double v)
+{
+	double f = (v - p->r.lo) / (p->r.hi - p->r.lo);
+
+	return IC_BOTTOM - (IC_BOTTOM - IC_TOP) * fmax(-0.05, fmin(1.05, f));
+}
+
+/* The indicator's number under key with its unit: "80 %". */
+static char *with_unit(const json_t *ind, const char *key)
+{
+	const json_t *unit = pf_rget(ind, "unit");
+	char *v = pf_rfmt_value(pf_rget(ind, key));
+
+	if (!json_is_string(unit) || !json_string_length(unit))
+		return v;
+	return pf_rjoin(v, " ", pf_rfmt_value(unit));
+}
+
+static void indicator_frame(pf_rbuf *b, const struct plot *p, const json_t *ind)
+{
+	double t;
+
+	svg_line(b, IC_LEFT, IC_TOP, IC_LEFT, IC_BOTTOM, GRID, 1, NULL);
+	svg_line(b, IC_LEFT, IC_BOTTOM, IC_W - IC_RIGHT, IC_BOTTOM, GRID, 1, NULL);
+	svg_text_take(b, IC_LEFT - 6, plot_y(p, p->data.hi) + 4, "end", "muted",
+	              pf_rfmt_real(p->data.hi));
+	svg_text_take(b, IC_LEFT - 6, plot_y(p, p->data.lo) + 4, "end", "muted",
+	              pf_rfmt_real(p->data.lo));
+	if (pf_rnum(pf_rget(ind, "target"), &t))
+		svg_line(b, IC_LEFT, plot_y(p, t), IC_W - IC_RIGHT, plot_y(p, t), "#1a7f37", 1.5,
+		         "6 4");
+	/* the legend names the target's value: a label on the line would hide points */
+	svg_line(b, IC_LEFT, 12, IC_LEFT + 18, 12, BLUE, 2, NULL);
+	svg_text(b, IC_LEFT + 22, 16, "start", NULL, "uppmätt");
+	svg_line(b, IC_LEFT + 90, 12, IC_LEFT + 108, 12, MUTED, 1.5, "2 3");
+	svg_text(b, IC_LEFT + 112, 16, "start", NULL, "förväntat");
+	svg_line(b, IC_LEFT + 185, 12, IC_LEFT + 203, 12, "#1a7f37", 1.5, "6 4");
+	svg_text_take(b, IC_LEFT + 207, 16, "start", NULL,
+	              pf_rjoin(strdup("mål"), " ", with_unit(ind, "target")));
+}
+
+/*
+ * A polyline through the series: the measured values (which), or the
+ * expected path at the same periods. Points without a number are skipped.
+ */
+static void indicator_line(pf_rbuf *b, const struct plot *p, const json_t *ind, bool expected)
+{
+	const json_t *series = pf_rget(ind, "series");
+	const char *style = expected ? "stroke=\"" MUTED "\" stroke-width=\"1.5\" "
+	                               "stroke-dasharray=\"2 3\""
+	                             : "stroke=\"" BLUE "\" stroke-width=\"2\"";
+	double v;
+
+	pf_rbuf_printf(b, "<polyline fill=\"none\" %s points=\"", style);
+	for (size_t i = 0; i < p->n; i++) {
+		const json_t *m = json_array_get(series, i);
+		bool has = expected ? expected_value(ind, m, &v) : pf_rnum(pf_rget(m, "value"), &v);
+
+		if (has)
+			pf_rbuf_printf(b, "%s,%s ", cnum(plot_x(p, i)).s, cnum(plot_y(p, v)).s);
+	}
+	pf_rbuf_puts(b, "\"/>\n");
+}
+
+/* The expected path's points, small and hollow: a lone point has no line to show it. */
+static void expected_points(pf_rbuf *b, const struct plot *p, const json_t *ind)
+{
+	const json_t *series = pf_rget(ind, "series");
+	double v;
+
+	for (size_t i = 0; i < p->n; i++)
+		if (expected_value(ind, json_array_get(series, i), &v))
+			pf_rbuf_printf(b,
+			               "<circle cx=\"%s\" cy=\"%s\" r=\"2.5\" fill=\"#fff\" "
+			               "stroke=\"" MUTED "\"/>\n",
+			               cnum(plot_x(p, i)).s, cnum(plot_y(p, v)).s);
+}
+
+/* Each measured point as its light's symbol, with the period below the axis. */
+static void indicator_points(pf_rbuf *b, const struct plot *p, const json_t *ind)
+{
+	const json_t *series = pf_rget(ind, "series");
+	size_t step = p->n > 8 ? (p->n + 7) / 8 : 1; /* at most eight period labels */
+	double v;
+
+	for (size_t i = 0; i < p->n; i++) {
+		const json_t *m = json_array_get(series, i);
+
+		if (i % step == 0 || i == p->n - 1)
+			svg_text_take(b, plot_x(p, i), IC_BOTTOM + 16, "middle", "muted",
+			              pf_rfmt_value(pf_rget(m, "period")));
+		if (!pf_rnum(pf_rget(m, "value"), &v))
+			continue;
+		svg_group(b, pf_rjoin(pf_rfmt_value(pf_rget(m, "period")), ": ",
+		                      pf_rjoin(pf_rfmt_value(pf_rget(m, "value")), ", ",
+		                               pf_rlight_text(pf_rget(m, "light"), "inget ljus"))));
+		svg_light(b, pf_rlight(pf_rget(m, "light")), plot_x(p, i), plot_y(p, v), 5);
+		pf_rbuf_puts(b, "</g>\n");
+	}
+}
+
+static void indicator_chart(pf_rbuf *b, const json_t *ind)
+{
+	struct plot p = make_plot(ind);
+
+	pf_rbuf_puts(b, "<figure>\n<figcaption>");
+	h_take(b,
+	       pf_rjoin(pf_rfmt_value(pf_rget(ind, "indicator_id")), " ",
+	                pf_rfmt_or(pf_rget(ind, "indicator"), "")),
+	       false);
+	pf_rbuf_puts(b, "</figcaption>\n");
+	if (!p.n) {
+		h_empty(b, "Inga mätvärden ännu.");
+		pf_rbuf_puts(b, "</figure>\n");
+		return;
+	}
+	svg_open(b, IC_W, IC_BOTTOM + 24,
+	         pf_rjoin(pf_rfmt_value(pf_rget(ind, "indicator_id")), ": ",
+	                  strdup("uppmätta värden mot förväntad väg och målvärde")));
+	indicator_frame(b, &p, ind);
+	indicator_line(b, &p, ind, true);
+	expected_points(b, &p, ind);
+	indicator_line(b, &p, ind, false);
+	indicator_points(b, &p, ind);
+	svg_close(b);
+	pf_rbuf_puts(b, "</figure>\n");
+}
+
+static void html_initiative(pf_rbuf *b, const json_t *d)
+{
+	const json_t *inds = pf_rget(d, "indicators");
+	pf_rtable t;
+
+	pf_rtab_initiative_facts(&t, d);
+	h_facts(b, &t);
+	pf_rtab_indicators(&t, inds);
+	h_table_section(b, "Effektmål och indikatorer", &t);
+	h_section(b, "Mätserier");
+	if (!json_array_size(inds))
+		h_empty(b, "Inga indikatorer.");
+	pf_rbuf_puts(b, "<div class=\"figures\">\n");
+	for (size_t i = 0; i < json_array_size(inds); i++)
+		indicator_chart(b, json_array_get(inds, i));
+	pf_rbuf_puts(b, "</div>\n<details><summary>Mätvärden som tabell</summary>\n");
+	pf_rtab_series(&t, inds);
+	h_table(b, &t);
+	pf_rbuf_puts(b, "</details>\n");
+	h_end_section(b);
+	pf_rtab_indicator_details(&t, inds);
+	h_table_section(b, "Indikatorernas underlag", &t);
+	pf_rtab_followups(&t, pf_rget(d, "followups"));
+	h_table_section(b, "Uppföljningar", &t);
+	pf_rtab_priorities(&t, pf_rget(d, "priorities"));
+	h_table_section(b, "Prioriteringar", &t);
+	pf_rtab_initiative_roadmaps(&t, pf_rget(d, "roadmaps"));
+	h_table_section(b, "Färdplaner", &t);
+	pf_rtab_decisions(&t, pf_rget(d, "decisions"), true);
+	h_table_section(b, "Beslut", &t);
+	pf_rtab_changes(&t, pf_rget(d, "changes"));
+	h_table_section(b, "Ändringshistorik", &t);
+}
+
+/* ---- priority ---- */
+
+static void html_priority(pf_rbuf *b, const json_t *d)
+{
+	static const struct series series[] = {
+	    {"asked", "Begärda timmar", ORANGE},
+	    {"committed", "Åtagna timmar", BLUE},
+	};
+	const json_t *hours = pf_rget(d, "hours");
+	const struct vbars c = {.groups = hours,
+	                        .label_key = "period",
+	                        .series = series,
+	                        .nseries = COUNT_OF(series),
+	                        .line_key = "capacity",
+	                        .band_key = "over",
+	                        .line_name = "Kapacitet",
+	                        .band_name = "Över kapacitet"};
+	pf_rtable t;
+
+	pf_rtab_priority_facts(&t, d);
+	h_facts(b, &t);
+	h_section(b, "Region IT-timmar per kvartal");
+	if (json_array_size(hours))
+		vbars_chart(
+		    b,
+		    strdup("Region IT-timmar per kvartal: begärda av väntande initiativ och "
+		           "åtagna för pågående, mot kapaciteten"),
+		    &c);
+	pf_rtab_hours(&t, hours);
+	h_table(b, &t);
+	h_end_section(b);
+	pf_rtab_waiting(&t, pf_rget(d, "waiting"));
+	h_table_section(b, "Väntar på beslut (tvärsektoriella först)", &t);
+	pf_rtab_priority_list(&t, pf_rget(d, "priority_list"));
+	h_table_section(b, "Prioriteringslista", &t);
+}
+
+/* ---- entry ---- */
+
+typedef void (*html_renderer)(pf_rbuf *b, const json_t *doc);
+
+pf_status pf_render_html(const pf_report *r, char **out, size_t *len, pf_error *err)
+{
+	static const html_renderer renderers[PF_REPORT_COUNT] = {
+	    [PF_REPORT_QUARTER] = html_quarter,       [PF_REPORT_COMMITTEE] = html_committee,
+	    [PF_REPORT_INITIATIVE] = html_initiative, [PF_REPORT_PRIORITY] = html_priority,
+	    [PF_REPORT_ROADMAP] = html_roadmap,       [PF_REPORT_TRACEABILITY] = html_traceability,
+	};
+	pf_rbuf b;
+	char *title;
+
+	*out = NULL;
+	*len = 0;
+	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
+		return pf_error_set(err, PF_EUSAGE, "no html format for this report");
+	if (!pf_rbuf_open(&b))
+		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");
+	title = pf_rtitle(r);
+	b.oom |= !title;
+	h_head(&b, title ? title : "");
+	pf_rbuf_puts(&b, "<body>\n<header>\n");
+	h_elem(&b, "h1", title);
+	pf_rbuf_puts(&b, "</header>\n<main>\n");
+	renderers[r->kind](&b, r->doc);
+	pf_rbuf_puts(&b, "</main>\n");
+	h_footer(&b);
+	pf_rbuf_puts(&b, "</body>\n</html>\n");
+	return pf_rbuf_finish(&b, out, len, err);
+}

@@ -1,0 +1,332 @@
+/*
+ * The `md` format of the reports of FORMATS.md section 5: GitHub-flavoured
+ * Markdown with the same content as the terminal table format (the tables
+ * come from render_util.c), a `#` heading, pipe tables, facts and id lists as
+ * bullet lists, lights as symbol and word ("● grön"), percentages and numbers
+ * the Swedish way ("62,5 %", "9 800 000").
+ *
+ * Every text from the document is escaped so it cannot become markup: the
+ * characters that Markdown gives a meaning (| \ * _ ` [ ] < > ~) get a
+ * backslash, `&` too where it could start an entity, control characters
+ * become spaces, and line breaks inside a cell become <br>.
+ */
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_util.h"
+
+/* ---- text ---- */
+
+/*
+ * Whether p, at the start of a line, would open a block: a heading, a list
+ * item ("-", "+", "1." or "1)") or a setext underline. Returns the character
+ * to escape, or NULL.
+ */
+static const unsigned char *block_opener(const unsigned char *p)
+{
+	const unsigned char *q = p;
+
+	if (*p && strchr("#-+=", *p))
+		return p;
+	while (isdigit(*q))
+		q++;
+	return q > p && (*q == '.' || *q == ')') ? q : NULL;
+}
+
+/*
+ * Writes text escaped; a newline becomes nl: in a cell "<br>" (a cell is
+ * never a line start), elsewhere a space or a hard break, after which a line
+ * must not open a block.
+ */
+static void md_text(pf_rbuf *b, const char *s, const char *nl)
+{
+	bool cell = !strcmp(nl, "<br>");
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *opener = cell ? NULL : block_opener(p);
+
+	for (; *p; p++) {
+		if (*p == '\n') {
+			pf_rbuf_puts(b, nl);
+			opener = cell ? NULL : block_opener(p + 1);
+		} else if (*p == '\r') {
+			continue;
+		} else if (*p < 0x20 || *p == 0x7f) {
+			pf_rbuf_puts(b, " ");
+		} else if (p == opener || strchr("|\\*_`[]<>~", *p) ||
+		           (*p == '&' && (isalnum(p[1]) || p[1] == '#'))) {
+			pf_rbuf_printf(b, "\\%c", *p);
+		} else {
+			pf_rbuf_putn(b, (const char *)p, 1);
+		}
+	}
+}
+
+/* Writes text escaped on one line and frees it. */
+static void md_take(pf_rbuf *b, char *s)
+{
+	if (!s) {
+		b->oom = true;
+		return;
+	}
+	md_text(b, s, " ");
+	free(s);
+}
+
+/* Every block, headings too, starts with a blank line and ends with its last line. */
+static void md_heading(pf_rbuf *b, const char *marks, const char *title)
+{
+	pf_rbuf_printf(b, "\n%s ", marks);
+	md_text(b, title, " ");
+	pf_rbuf_puts(b, "\n");
+}
+
+/* ---- blocks ---- */
+
+static void md_row(pf_rbuf *b, const pf_rtable *t, size_t row)
+{
+	pf_rbuf_puts(b, "|");
+	for (size_t c = 0; c < t->ncols; c++) {
+		pf_rbuf_puts(b, " ");
+		md_text(b, pf_rtable_at(t, row, c)->text, "<br>");
+		pf_rbuf_puts(b, " |");
+	}
+	pf_rbuf_puts(b, "\n");
+}
+
+/* Writes the table as a pipe table, or "Inga." when it has no rows, and frees it. */
+static void md_table(pf_rbuf *b, pf_rtable *t)
+{
+	if (t->oom) {
+		b->oom = true;
+	} else if (!pf_rtable_rows(t)) {
+		pf_rbuf_puts(b, "\nInga.\n");
+	} else {
+		pf_rbuf_puts(b, "\n");
+		md_row(b, t, 0);
+		pf_rbuf_puts(b, "|");
+		for (size_t c = 0; c < t->ncols; c++)
+			pf_rbuf_puts(b, t->spec[c] == 'r' ? " ---: |" : " --- |");
+		pf_rbuf_puts(b, "\n");
+		for (size_t r = 1; r <= pf_rtable_rows(t); r++)
+			md_row(b, t, r);
+	}
+	pf_rtable_free(t);
+}
+
+/* Writes a label/value table as a bullet list ("- **Nämnd:** HSN") and frees it. */
+static void md_facts(pf_rbuf *b, pf_rtable *t)
+{
+	if (t->oom)
+		b->oom = true;
+	pf_rbuf_puts(b, "\n");
+	for (size_t r = 1; !t->oom && r <= pf_rtable_rows(t); r++) {
+		pf_rbuf_puts(b, "- **");
+		md_text(b, pf_rtable_at(t, r, 0)->text, " ");
+		pf_rbuf_puts(b, ":** ");
+		/* a hard line break, the next line indented into the item */
+		md_text(b, pf_rtable_at(t, r, 1)->text, "\\\n  ");
+		pf_rbuf_puts(b, "\n");
+	}
+	pf_rtable_free(t);
+}
+
+/* The items of an array as a bullet list, or "Inga." */
+static void md_list(pf_rbuf *b, const json_t *a)
+{
+	pf_rbuf_puts(b, "\n");
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		pf_rbuf_puts(b, "- ");
+		md_take(b, pf_rfmt_value(json_array_get(a, i)));
+		pf_rbuf_puts(b, "\n");
+	}
+	if (!json_array_size(a))
+		pf_rbuf_puts(b, "Inga.\n");
+}
+
+/* "Label: value." as a paragraph; takes value. */
+static void md_para(pf_rbuf *b, const char *label, char *value)
+{
+	pf_rbuf_printf(b, "\n%s: ", label);
+	md_take(b, value);
+	pf_rbuf_puts(b, ".\n");
+}
+
+/* ---- reports ---- */
+
+static void md_quarter(pf_rbuf *b, const json_t *d)
+{
+	const json_t *list = pf_rget(d, "list_period");
+	pf_rtable t;
+
+	if (list)
+		md_para(b, "Prioriteringslista", pf_rfmt_or(list, "ingen"));
+	pf_rtab_quarter(&t, d);
+	md_table(b, &t);
+	md_heading(b, "##", "Saknar uppföljning");
+	md_list(b, pf_rget(d, "missing"));
+}
+
+static void md_committee(pf_rbuf *b, const json_t *d)
+{
+	pf_rtable t;
+
+	pf_rtab_committee(&t, d);
+	md_table(b, &t);
+	md_heading(b, "##", "Initiativ per fas");
+	pf_rtab_by_status(&t, d);
+	md_table(b, &t);
+}
+
+static void md_changes(pf_rbuf *b, const json_t *changes)
+{
+	const json_t *moved = pf_rget(changes, "moved");
+
+	md_heading(b, "##", "Ändringar mot föregående version");
+	md_heading(b, "###", "Tillagda");
+	md_list(b, pf_rget(changes, "added"));
+	md_heading(b, "###", "Borttagna");
+	md_list(b, pf_rget(changes, "removed"));
+	md_heading(b, "###", "Flyttade");
+	pf_rbuf_puts(b, "\n");
+	for (size_t i = 0; i < json_array_size(moved); i++) {
+		pf_rbuf_puts(b, "- ");
+		md_take(b, pf_rmoved_text(json_array_get(moved, i)));
+		pf_rbuf_puts(b, "\n");
+	}
+	if (!json_array_size(moved))
+		pf_rbuf_puts(b, "Inga.\n");
+}
+
+static void md_roadmap(pf_rbuf *b, const json_t *d)
+{
+	pf_rtable t;
+
+	pf_rtab_roadmap_facts(&t, d);
+	md_facts(b, &t);
+	for (size_t h = 0; h <= PF_RHORIZONS; h++) {
+		char *title = pf_rhorizon_heading(d, h);
+
+		pf_rtab_roadmap_horizon(&t, d, h);
+		/* items on no known horizon get a section only when there are any */
+		if (title && (h < PF_RHORIZONS || pf_rtable_rows(&t))) {
+			md_heading(b, "##", title);
+			md_table(b, &t);
+		} else {
+			b->oom |= !title;
+			pf_rtable_free(&t);
+		}
+		free(title);
+	}
+	md_changes(b, pf_rget(d, "changes"));
+	md_heading(b, "##", "Beslut om versionen");
+	pf_rtab_decisions(&t, pf_rget(d, "decisions"), false);
+	md_table(b, &t);
+}
+
+/* "- **HSN:** P-05, P-06" for each committee with initiatives it was not told about. */
+static void md_unreported(pf_rbuf *b, const json_t *list)
+{
+	size_t shown = 0;
+
+	pf_rbuf_puts(b, "\n");
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i);
+		const json_t *ids = pf_rget(c, "unreported_initiatives");
+
+		if (!json_array_size(ids))
+			continue;
+		pf_rbuf_puts(b, "- **");
+		md_take(b, pf_rfmt_value(pf_rget(c, "code")));
+		pf_rbuf_puts(b, ":** ");
+		md_take(b, pf_rfmt_value(ids));
+		pf_rbuf_puts(b, "\n");
+		shown++;
+	}
+	if (!shown)
+		pf_rbuf_puts(b, "Inga.\n");
+}
+
+static void md_traceability(pf_rbuf *b, const json_t *d)
+{
+	pf_rtable t;
+
+	pf_rtab_traceability(&t, d);
+	md_table(b, &t);
+	md_heading(b, "##", "Färdplansversioner och om nämnden fått dem");
+	pf_rtab_trace_roadmaps(&t, d);
+	md_table(b, &t);
+	md_heading(b, "##", "Prioriterade initiativ som nämnden inte fått information om");
+	md_unreported(b, pf_rget(d, "committees"));
+}
+
+/* A section: its heading, then the table (taken). */
+static void md_section(pf_rbuf *b, const char *title, pf_rtable *t)
+{
+	md_heading(b, "##", title);
+	md_table(b, t);
+}
+
+static void md_initiative(pf_rbuf *b, const json_t *d)
+{
+	const json_t *inds = pf_rget(d, "indicators");
+	pf_rtable t;
+
+	pf_rtab_initiative_facts(&t, d);
+	md_facts(b, &t);
+	pf_rtab_indicators(&t, inds);
+	md_section(b, "Effektmål och indikatorer", &t);
+	pf_rtab_indicator_details(&t, inds);
+	md_section(b, "Indikatorernas underlag", &t);
+	pf_rtab_series(&t, inds);
+	md_section(b, "Mätserier", &t);
+	pf_rtab_followups(&t, pf_rget(d, "followups"));
+	md_section(b, "Uppföljningar", &t);
+	pf_rtab_priorities(&t, pf_rget(d, "priorities"));
+	md_section(b, "Prioriteringar", &t);
+	pf_rtab_initiative_roadmaps(&t, pf_rget(d, "roadmaps"));
+	md_section(b, "Färdplaner", &t);
+	pf_rtab_decisions(&t, pf_rget(d, "decisions"), true);
+	md_section(b, "Beslut", &t);
+	pf_rtab_changes(&t, pf_rget(d, "changes"));
+	md_section(b, "Ändringshistorik", &t);
+}
+
+static void md_priority(pf_rbuf *b, const json_t *d)
+{
+	pf_rtable t;
+
+	pf_rtab_priority_facts(&t, d);
+	md_facts(b, &t);
+	pf_rtab_waiting(&t, pf_rget(d, "waiting"));
+	md_section(b, "Väntar på beslut (tvärsektoriella först)", &t);
+	pf_rtab_hours(&t, pf_rget(d, "hours"));
+	md_section(b, "Region IT-timmar per kvartal", &t);
+	pf_rtab_priority_list(&t, pf_rget(d, "priority_list"));
+	md_section(b, "Prioriteringslista", &t);
+}
+
+typedef void (*md_renderer)(pf_rbuf *b, const json_t *doc);
+
+pf_status pf_render_md(const pf_report *r, char **out, size_t *len, pf_error *err)
+{
+	static const md_renderer renderers[PF_REPORT_COUNT] = {
+	    [PF_REPORT_QUARTER] = md_quarter,       [PF_REPORT_COMMITTEE] = md_committee,
+	    [PF_REPORT_INITIATIVE] = md_initiative, [PF_REPORT_PRIORITY] = md_priority,
+	    [PF_REPORT_ROADMAP] = md_roadmap,       [PF_REPORT_TRACEABILITY] = md_traceability,
+	};
+	pf_rbuf b;
+
+	*out = NULL;
+	*len = 0;
+	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
+		return pf_error_set(err, PF_EUSAGE, "no md format for this report");
+	if (!pf_rbuf_open(&b))
+		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");
+	pf_rbuf_puts(&b, "# ");
+	md_take(&b, pf_rtitle(r));
+	pf_rbuf_puts(&b, "\n");
+	renderers[r->kind](&b, r->doc);
+	return pf_rbuf_finish(&b, out, len, err);
+}

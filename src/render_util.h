@@ -1,0 +1,164 @@
+/*
+ * What the csv, md and html renderers share: an output buffer, defensive JSON
+ * getters, Swedish number formatting, the lights, statuses and horizons of
+ * FORMATS.md, and neutral tables (plain-text cells) that the md and html
+ * renderers build from a report's document and then write in their own
+ * syntax, so both show the same content as the terminal table format.
+ *
+ * Every getter accepts NULL, null and values of the wrong type: a document is
+ * never trusted.
+ */
+#ifndef PF_RENDER_UTIL_H
+#define PF_RENDER_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include <jansson.h>
+
+#include "report_internal.h"
+
+
+#define PF_NONE "–" /* what a display format shows for null */
+
+/* ---- output ---- */
+
+/* A growable text buffer; any failed write sets oom, checked once by pf_rbuf_finish(). */
+typedef struct pf_rbuf {
+	FILE *f;
+	char *data;
+	size_t len;
+	bool oom;
+} pf_rbuf;
+
+bool pf_rbuf_open(pf_rbuf *b);
+void pf_rbuf_puts(pf_rbuf *b, const char *s);
+void pf_rbuf_putn(pf_rbuf *b, const char *s, size_t n);
+void pf_rbuf_printf(pf_rbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Writes s and frees it; NULL (a failed allocation) marks the buffer out of memory. */
+void pf_rbuf_take(pf_rbuf *b, char *s);
+/* Closes the buffer and hands its text to *out (the caller frees), or fails with PF_ENOMEM. */
+pf_status pf_rbuf_finish(pf_rbuf *b, char **out, size_t *len, pf_error *err);
+
+/* ---- JSON ---- */
+
+/* obj[key], or NULL when obj is not an object or has no such key. */
+const json_t *pf_rget(const json_t *obj, const char *key);
+/* obj[key] as a string, or NULL. */
+const char *pf_rget_str(const json_t *obj, const char *key);
+/* A finite JSON number into *out; false for anything else. */
+bool pf_rnum(const json_t *v, double *out);
+
+/* ---- text ---- */
+
+char *pf_rfmt(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Joins a and b with sep, freeing both; NULL if either is. */
+char *pf_rjoin(char *a, const char *sep, char *b);
+/* Display columns of s: one per code point. */
+size_t pf_rwidth(const char *s);
+/* A copy of s cut to at most max code points, the last one "…"; NULL when out of memory. */
+char *pf_rtruncate(const char *s, size_t max);
+
+/* An integer the Swedish way: "9 800 000", grouped from 10 000 on. */
+char *pf_rfmt_int(long long v);
+/* A real with at most two decimals and a decimal comma; whole numbers as integers. */
+char *pf_rfmt_real(double v);
+/* Any value for display: strings as they are, numbers Swedish, ja/nej, arrays joined by ", ". */
+char *pf_rfmt_value(const json_t *v);
+/* Like pf_rfmt_value(), with `none` in place of null and missing. */
+char *pf_rfmt_or(const json_t *v, const char *none);
+/* A fraction as a percentage with one decimal: 0.625 -> "62,5 %"; PF_NONE for null. */
+char *pf_rfmt_pct(const json_t *v);
+/* A fraction written as "62,5 %", for values already known to be numbers. */
+char *pf_rfmt_pct_of(double fraction);
+
+/* ---- words ---- */
+
+enum { PF_RLIGHTS = 3, PF_RSTATUSES = 7, PF_RHORIZONS = 4 };
+
+/* The light's index (0 grön, 1 gul, 2 röd) or -1 for null and anything else. */
+int pf_rlight(const json_t *v);
+const char *pf_rlight_word(int light);   /* "grön" */
+const char *pf_rlight_symbol(int light); /* full, half, empty circle: yes, partly, no */
+const char *pf_rlight_class(int light);  /* "green", "yellow", "red"; "none" for -1 */
+/* "● grön", or `none` when v is no light. */
+char *pf_rlight_text(const json_t *v, const char *none);
+
+/* The seven statuses (fas) in their canonical order. */
+extern const char *const pf_rstatus[PF_RSTATUSES];
+/* år 1, år 2, år 3, senare. */
+extern const char *const pf_rhorizon[PF_RHORIZONS];
+/* The horizon's index, PF_RHORIZONS when it is none of them. */
+size_t pf_rhorizon_index(const json_t *v);
+/* "År 1 (2025)", "Senare", "Övriga" (h == PF_RHORIZONS) for a roadmap document. */
+char *pf_rhorizon_heading(const json_t *doc, size_t h);
+
+/* The report's heading: "Kvartalsrapport 2025Q3", "Initiativ P-01: Digital kallelse", ... */
+char *pf_rtitle(const pf_report *r);
+
+/* ---- neutral tables ---- */
+
+/* One cell: plain unescaped UTF-8 (it may hold newlines) and its light, if it shows one. */
+typedef struct pf_rcell {
+	char *text;
+	int light; /* pf_rlight() index, -1 when the cell is no light */
+} pf_rcell;
+
+/*
+ * Rows of cells, the headings first. spec holds one letter per column: l
+ * text, r number (right-aligned), w long text (may wrap), n text kept on one
+ * line (dates, times).
+ */
+typedef struct pf_rtable {
+	const char *spec;
+	size_t ncols;
+	pf_rcell *cells;
+	size_t n, cap;
+	bool oom;
+} pf_rtable;
+
+/* Starts a table with one heading per letter of spec. */
+void pf_rtable_init(pf_rtable *t, const char *spec, ...);
+/* Starts a table with the headings in an array. */
+void pf_rtable_init_v(pf_rtable *t, const char *spec, const char *const *heads);
+/* Adds the next cell, taking text (NULL marks the table out of memory). */
+void pf_rtable_add(pf_rtable *t, char *text, int light);
+void pf_rtable_value(pf_rtable *t, const json_t *v);
+void pf_rtable_pct(pf_rtable *t, const json_t *v);
+void pf_rtable_light(pf_rtable *t, const json_t *v, const char *none);
+/* Data rows, not counting the headings. */
+size_t pf_rtable_rows(const pf_rtable *t);
+const pf_rcell *pf_rtable_at(const pf_rtable *t, size_t row, size_t col); /* row 0: headings */
+void pf_rtable_free(pf_rtable *t);
+
+/*
+ * The tables of each report, the same as the terminal format shows; each
+ * starts t (the caller frees it with pf_rtable_free()). Facts are two columns,
+ * label and value.
+ */
+void pf_rtab_quarter(pf_rtable *t, const json_t *doc);
+void pf_rtab_committee(pf_rtable *t, const json_t *doc);
+void pf_rtab_by_status(pf_rtable *t, const json_t *doc);
+void pf_rtab_roadmap_facts(pf_rtable *t, const json_t *doc);
+void pf_rtab_roadmap_horizon(pf_rtable *t, const json_t *doc, size_t h);
+void pf_rtab_decisions(pf_rtable *t, const json_t *list, bool titles);
+void pf_rtab_traceability(pf_rtable *t, const json_t *doc);
+void pf_rtab_trace_roadmaps(pf_rtable *t, const json_t *doc);
+void pf_rtab_initiative_facts(pf_rtable *t, const json_t *doc);
+void pf_rtab_indicators(pf_rtable *t, const json_t *list);
+void pf_rtab_indicator_details(pf_rtable *t, const json_t *list);
+void pf_rtab_series(pf_rtable *t, const json_t *list);
+void pf_rtab_followups(pf_rtable *t, const json_t *list);
+void pf_rtab_priorities(pf_rtable *t, const json_t *list);
+void pf_rtab_initiative_roadmaps(pf_rtable *t, const json_t *list);
+void pf_rtab_changes(pf_rtable *t, const json_t *list);
+void pf_rtab_priority_facts(pf_rtable *t, const json_t *doc);
+void pf_rtab_waiting(pf_rtable *t, const json_t *list);
+void pf_rtab_hours(pf_rtable *t, const json_t *list);
+void pf_rtab_priority_list(pf_rtable *t, const json_t *list);
+
+/* "P-05 senare → år 2" for one entry of a roadmap's changes.moved. */
+char *pf_rmoved_text(const json_t *m);
+
+#endif

@@ -1,0 +1,813 @@
+/*
+ * Tests for src/render_csv.c, src/render_md.c, src/render_html.c and
+ * src/render_util.c: every report kind rendered in every format from the
+ * documents under tests/data/render/ (the conformance expectations, a
+ * hand-written initiative and priority document, and an all-null document
+ * per kind), then read back: CSV with an RFC 4180 reader, Markdown by its
+ * pipe tables, HTML with python3's XML parser. Also escaping of hostile
+ * text, Swedish number formatting, and documents of the wrong shape.
+ *
+ * PF_UPDATE_GOLDEN=1 rewrites the expected .csv/.md files from the output.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render_util.h"
+#include "testutil.h"
+
+#define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
+#define DATA PF_TEST_DATA "/render/"
+
+typedef pf_status (*renderer)(const pf_report *r, char **out, size_t *len, pf_error *err);
+
+enum fmt { CSV, MD, HTML, FORMATS };
+static const renderer renderers[FORMATS] = {pf_render_csv, pf_render_md, pf_render_html};
+
+/* ---- helpers ---- */
+
+/* Renders doc (kept) as a report of kind in a format; fails the test on error. */
+static char *render_doc(pf_report_kind kind, json_t *doc, enum fmt f)
+{
+	pf_report r = {kind, {0}, doc};
+	pf_error err;
+	char *out = NULL;
+	size_t len = 0;
+	pf_status st;
+
+	pf_error_init(&err);
+	st = renderers[f](&r, &out, &len, &err);
+	if (st != PF_OK)
+		print_error("render: %s\n", err.count ? err.diags[0].message : "?");
+	pf_error_clear(&err);
+	assert_int_equal(st, PF_OK);
+	assert_non_null(out);
+	assert_int_equal(strlen(out), len);
+	return out;
+}
+
+static json_t *load(const char *name)
+{
+	char path[4096];
+	json_error_t jerr;
+	json_t *doc;
+
+	snprintf(path, sizeof(path), DATA "%s", name);
+	doc = json_load_file(path, 0, &jerr);
+	if (!doc)
+		print_error("%s:%d: %s\n", path, jerr.line, jerr.text);
+	assert_non_null(doc);
+	return doc;
+}
+
+static json_t *parse(const char *text)
+{
+	json_error_t jerr;
+	json_t *doc = json_loads(text, JSON_DECODE_ANY, &jerr);
+
+	if (!doc)
+		print_error("%d: %s\n", jerr.column, jerr.text);
+	assert_non_null(doc);
+	return doc;
+}
+
+static char *render_file(pf_report_kind kind, const char *name, enum fmt f)
+{
+	json_t *doc = load(name);
+	char *out = render_doc(kind, doc, f);
+
+	json_decref(doc);
+	return out;
+}
+
+/* Whether text equals DATA/name; PF_UPDATE_GOLDEN rewrites the file first. */
+static bool matches_expected(const char *text, const char *name)
+{
+	char path[4096];
+	char *want;
+	bool same;
+
+	snprintf(path, sizeof(path), DATA "%s", name);
+	if (getenv("PF_UPDATE_GOLDEN")) {
+		FILE *f = fopen(path, "wb");
+
+		assert_non_null(f);
+		fputs(text, f);
+		fclose(f);
+	}
+	want = pf_test_read(path, NULL);
+	if (!want) {
+		print_error("%s: missing (run with PF_UPDATE_GOLDEN=1)\n", path);
+		return false;
+	}
+	same = strcmp(want, text) == 0;
+	if (!same)
+		print_error("%s differs; got:\n%s\n", path, text);
+	free(want);
+	return same;
+}
+
+/* ---- an RFC 4180 reader ---- */
+
+#define CSV_ROWS 64
+#define CSV_COLS 32
+
+struct csv {
+	size_t nrows;
+	size_t ncols[CSV_ROWS];
+	char *field[CSV_ROWS][CSV_COLS];
+};
+
+/* Reads one field at *p (quoted or not); leaves *p on the delimiter or the end. */
+static char *csv_field(const char **p)
+{
+	const char *s = *p;
+	char *f = malloc(strlen(s) + 1), *d = f;
+
+	assert_non_null(f);
+	if (*s == '"') {
+		for (s++;; s++) {
+			assert_true(*s != '\0'); /* a quoted field must be closed */
+			if (*s == '"' && s[1] == '"')
+				*d++ = *s++;
+			else if (*s == '"')
+				break;
+			else
+				*d++ = *s;
+		}
+		s++;
+		assert_true(*s == ',' || *s == '\n' || *s == '\0');
+	} else {
+		while (*s && *s != ',' && *s != '\n') {
+			assert_true(*s != '"' && *s != '\r'); /* would have needed quotes */
+			*d++ = *s++;
+		}
+	}
+	*d = '\0';
+	*p = s;
+	return f;
+}
+
+/* Parses the whole text, which must end every record with LF. */
+static void csv_read(struct csv *c, const char *text)
+{
+	const char *p = text;
+
+	memset(c, 0, sizeof(*c));
+	while (*p) {
+		size_t r = c->nrows++;
+
+		assert_true(r < CSV_ROWS);
+		for (;;) {
+			assert_true(c->ncols[r] < CSV_COLS);
+			c->field[r][c->ncols[r]++] = csv_field(&p);
+			if (*p == ',') {
+				p++;
+				continue;
+			}
+			assert_int_equal(*p, '\n');
+			p++;
+			break;
+		}
+	}
+}
+
+static void csv_free(struct csv *c)
+{
+	for (size_t r = 0; r < c->nrows; r++)
+		for (size_t i = 0; i < c->ncols[r]; i++)
+			free(c->field[r][i]);
+}
+
+/* The header joined by commas, to compare with one string. */
+static char *csv_header(const struct csv *c)
+{
+	char *s = strdup("");
+
+	for (size_t i = 0; s && i < c->ncols[0]; i++)
+		s = pf_rjoin(s, i ? "," : "", strdup(c->field[0][i]));
+	assert_non_null(s);
+	return s;
+}
+
+/* ---- Markdown tables ---- */
+
+/* The cells of a pipe-table line: unescaped pipes, minus the outer two. */
+static size_t md_cells(const char *line)
+{
+	size_t pipes = 0;
+
+	for (const char *p = line; *p && *p != '\n'; p++)
+		if (*p == '|' && (p == line || p[-1] != '\\'))
+			pipes++;
+	return pipes - 1;
+}
+
+/*
+ * The data rows of the pipe tables of text that come before stop (or the
+ * end): tables from number first on, at most count of them. Checks that each
+ * row has as many cells as its heading.
+ */
+static size_t md_rows(const char *text, const char *stop, size_t first, size_t count)
+{
+	const char *end = stop && strstr(text, stop) ? strstr(text, stop) : text + strlen(text);
+	size_t table = 0, rows = 0, width = 0;
+	bool in_table = false;
+
+	for (const char *line = text, *next; line < end; line = next) {
+		const char *nl = strchr(line, '\n');
+
+		next = nl ? nl + 1 : line + strlen(line);
+		if (*line != '|') {
+			in_table = false;
+			continue;
+		}
+		if (!in_table) {
+			/* a heading row, then the delimiter row */
+			in_table = true;
+			width = md_cells(line);
+			table++;
+			assert_true(!strncmp(next, "| ---", 5));
+			continue;
+		}
+		if (!strncmp(line, "| ---", 5))
+			continue;
+		assert_int_equal(md_cells(line), width);
+		if (table > first && table <= first + count)
+			rows++;
+	}
+	return rows;
+}
+
+/* ---- HTML ---- */
+
+/*
+ * Pages waiting for python3's XML parser, which checks them all in one run
+ * (a start per page is slow); each page is parsed after its doctype line.
+ */
+struct pages {
+	char *text[64];
+	size_t n;
+};
+
+static const char xml_check[] =
+    "python3 -c 'import sys,xml.etree.ElementTree as E\n"
+    "bad=0\n"
+    "for i,p in enumerate(sys.stdin.buffer.read().split(b\"\\0\")[:-1]):\n"
+    " try: E.fromstring(p.split(b\"\\n\",1)[1])\n"
+    " except Exception as e: print(\"page\",i,e,file=sys.stderr); bad=1\n"
+    "sys.exit(bad)'";
+
+static void pages_add(struct pages *p, const char *html)
+{
+	assert_true(p->n < COUNT_OF(p->text));
+	p->text[p->n] = strdup(html);
+	assert_non_null(p->text[p->n++]);
+}
+
+/* Whether every page is well-formed; frees them. */
+static bool pages_check(struct pages *p)
+{
+	FILE *py = popen(xml_check, "w");
+
+	assert_non_null(py);
+	for (size_t i = 0; i < p->n; i++) {
+		fwrite(p->text[i], 1, strlen(p->text[i]) + 1, py); /* with its NUL */
+		free(p->text[i]);
+	}
+	p->n = 0;
+	return pclose(py) == 0;
+}
+
+static bool well_formed(const char *html)
+{
+	struct pages p = {{NULL}, 0};
+
+	pages_add(&p, html);
+	return pages_check(&p);
+}
+
+static size_t count_of(const char *text, const char *what)
+{
+	size_t n = 0;
+
+	for (const char *p = strstr(text, what); p; p = strstr(p + 1, what))
+		n++;
+	return n;
+}
+
+/* Checks a page; its well-formedness now, or later with pages_check() when batch is set. */
+static void assert_page(const char *html, bool charts, struct pages *batch)
+{
+	assert_true(!strncmp(html, "<!DOCTYPE html>\n<html lang=\"sv\">", 32));
+	assert_non_null(strstr(html, "<meta charset=\"utf-8\"/>"));
+	assert_non_null(strstr(html, "<title>"));
+	assert_non_null(strstr(html, "<style>"));
+	assert_non_null(strstr(html, "@media print"));
+	assert_null(strstr(html, "http://"));
+	assert_null(strstr(html, "https://"));
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<link"));
+	if (charts) {
+		assert_non_null(strstr(html, "<svg"));
+		assert_non_null(strstr(html, "</svg>"));
+	}
+	/* every chart names itself: a <title> is its first child */
+	assert_int_equal(count_of(html, "<svg"), count_of(html, "role=\"img\">\n<title>") +
+	                                             count_of(html, "role=\"img\"><title>"));
+	if (batch) {
+		pages_add(batch, html);
+	} else if (!well_formed(html)) {
+		print_error("not well-formed:\n%s\n", html);
+		fail();
+	}
+}
+
+/* ---- the documents ---- */
+
+struct doc_row {
+	pf_report_kind kind;
+	const char *file;
+	const char *list;   /* the main list: CSV rows, the first Markdown table */
+	const char *title;  /* the heading */
+	const char *header; /* the CSV header */
+};
+
+#define H_QUARTER                                                                                  \
+	"id,title,committee,rank,status,assessment,computed,realisation,previous_assessment,"      \
+	"comment"
+#define H_COMMITTEE                                                                                \
+	"code,initiatives,by_status.idé,by_status.förstudie,by_status.beslutad,"                 \
+	"by_status.pågående,by_status.pausad,by_status.avslutad,by_status.stoppad,indicators,"   \
+	"measured,on_track,realisation,completed_in_year,innovative_share,missing_followups"
+#define H_ROADMAP "initiative,title,horizon,year,status,assessment,realisation"
+#define H_TRACE "code,informed,decisions,without_protocol,roadmaps,unreported_initiatives"
+#define H_INITIATIVE                                                                               \
+	"indicator_id,indicator,goal,unit,direction,baseline,baseline_date,target,target_date,"    \
+	"method,owner,weight,benefit_type,benefit_sek,value,value_period,progress,expected,light"
+#define H_PRIORITY "id,title,committee,status,cross_cutting,innovative,it_hours,budget,start,end"
+
+static const struct doc_row docs[] = {
+    {PF_REPORT_QUARTER, "quarter-2025Q2.json", "initiatives", "Kvartalsrapport 2025Q2", H_QUARTER},
+    {PF_REPORT_QUARTER, "quarter-2025Q3.json", "initiatives", "Kvartalsrapport 2025Q3", H_QUARTER},
+    {PF_REPORT_COMMITTEE, "committee-2025Q2.json", "committees", "Nämndrapport 2025Q2",
+     H_COMMITTEE},
+    {PF_REPORT_COMMITTEE, "committee-2025Q3.json", "committees", "Nämndrapport 2025Q3",
+     H_COMMITTEE},
+    {PF_REPORT_ROADMAP, "roadmap-HR-2025Q3.json", "items", "Digital färdplan HR, version 2025",
+     H_ROADMAP},
+    {PF_REPORT_TRACEABILITY, "traceability-2025.json", "committees", "Spårbarhet 2025", H_TRACE},
+    {PF_REPORT_INITIATIVE, "initiative-P-01.json", "indicators", "Initiativ P-01: Digital kallelse",
+     H_INITIATIVE},
+    {PF_REPORT_PRIORITY, "priority-2025Q3.json", "waiting", "Prioriteringsunderlag 2025Q3",
+     H_PRIORITY},
+    {PF_REPORT_QUARTER, "null-quarter.json", "initiatives", "Kvartalsrapport –", H_QUARTER},
+    {PF_REPORT_COMMITTEE, "null-committee.json", "committees", "Nämndrapport –", H_COMMITTEE},
+    {PF_REPORT_ROADMAP, "null-roadmap.json", "items", "Digital färdplan –, version –", H_ROADMAP},
+    {PF_REPORT_TRACEABILITY, "null-traceability.json", "committees", "Spårbarhet –", H_TRACE},
+    {PF_REPORT_INITIATIVE, "null-initiative.json", "indicators", "Initiativ –: –", H_INITIATIVE},
+    {PF_REPORT_PRIORITY, "null-priority.json", "waiting", "Prioriteringsunderlag –", H_PRIORITY},
+};
+
+static size_t list_size(const struct doc_row *d)
+{
+	json_t *doc = load(d->file);
+	size_t n = json_array_size(json_object_get(doc, d->list));
+
+	json_decref(doc);
+	return n;
+}
+
+/* ---- CSV ---- */
+
+static void test_csv_tables(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(docs); i++) {
+		char *text = render_file(docs[i].kind, docs[i].file, CSV);
+		struct csv c;
+		char *header;
+
+		assert_null(strchr(text, '\r'));
+		csv_read(&c, text);
+		header = csv_header(&c);
+		assert_string_equal(header, docs[i].header);
+		assert_int_equal(c.nrows, 1 + list_size(&docs[i]));
+		for (size_t r = 1; r < c.nrows; r++)
+			assert_int_equal(c.ncols[r], c.ncols[0]);
+		free(header);
+		csv_free(&c);
+		free(text);
+	}
+}
+
+static void test_csv_expected(void **state)
+{
+	static const struct {
+		pf_report_kind kind;
+		const char *input, *expected;
+	} rows[] = {
+	    {PF_REPORT_QUARTER, "quarter-2025Q3.json", "quarter-2025Q3.csv"},
+	    {PF_REPORT_COMMITTEE, "committee-2025Q3.json", "committee-2025Q3.csv"},
+	    {PF_REPORT_TRACEABILITY, "traceability-2025.json", "traceability-2025.csv"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		char *text = render_file(rows[i].kind, rows[i].input, CSV);
+
+		assert_true(matches_expected(text, rows[i].expected));
+		free(text);
+	}
+}
+
+/* Values as JSON writes them; a status missing from by_status counts 0. */
+static void test_csv_values(void **state)
+{
+	char *text = render_file(PF_REPORT_COMMITTEE, "committee-2025Q3.json", CSV);
+	struct csv c;
+
+	(void)state;
+	csv_read(&c, text);
+	assert_string_equal(c.field[1][0], "HSN");
+	assert_string_equal(c.field[1][2], "1"); /* by_status.idé */
+	assert_string_equal(c.field[1][3], "0"); /* by_status.förstudie: absent */
+	assert_string_equal(c.field[1][12], "0.625");
+	assert_string_equal(c.field[1][14], "1.0");
+	csv_free(&c);
+	free(text);
+
+	text = render_file(PF_REPORT_COMMITTEE, "null-committee.json", CSV);
+	csv_read(&c, text);
+	for (size_t i = 0; i < c.ncols[1]; i++)
+		assert_string_equal(c.field[1][i], "");
+	csv_free(&c);
+	free(text);
+}
+
+/* Commas, quotes, newlines and CR survive a round trip through RFC 4180 quoting. */
+static void test_csv_quoting(void **state)
+{
+	static const char *const titles[] = {
+	    "a,b", "say \"hi\"", "two\nlines", "cr\r\nlf", "\"", ",", "", "plain åäö", "x\"\"y",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(titles); i++) {
+		json_t *doc =
+		    parse("{\"initiatives\":[{\"id\":\"P-1\",\"title\":null,\"rank\":2}]}");
+		char *text;
+		struct csv c;
+
+		json_object_set_new(json_array_get(json_object_get(doc, "initiatives"), 0), "title",
+		                    json_string(titles[i]));
+		text = render_doc(PF_REPORT_QUARTER, doc, CSV);
+		csv_read(&c, text);
+		assert_int_equal(c.nrows, 2);
+		assert_string_equal(c.field[1][1], titles[i]);
+		assert_string_equal(c.field[1][3], "2");
+		csv_free(&c);
+		free(text);
+		json_decref(doc);
+	}
+}
+
+/* Traceability's lists are joined by ";" inside one field. */
+static void test_csv_lists(void **state)
+{
+	char *text = render_file(PF_REPORT_TRACEABILITY, "traceability-2025.json", CSV);
+	struct csv c;
+
+	(void)state;
+	csv_read(&c, text);
+	assert_string_equal(c.field[3][0], "RS");
+	assert_string_equal(c.field[3][4], "HR 2025 (2025-02-01): rapporterad");
+	assert_string_equal(c.field[3][5], "P-02;P-03");
+	assert_string_equal(c.field[2][4], "KU 2025-2027 (2025-01-15): ej rapporterad");
+	csv_free(&c);
+	free(text);
+}
+
+/* ---- Markdown ---- */
+
+static void test_md_tables(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(docs); i++) {
+		const struct doc_row *d = &docs[i];
+		char *text = render_file(d->kind, d->file, MD);
+		char heading[256];
+		size_t rows;
+
+		snprintf(heading, sizeof(heading), "# %s\n", d->title);
+		assert_true(!strncmp(text, heading, strlen(heading)));
+		/* a roadmap's items are spread over one table per horizon */
+		if (d->kind == PF_REPORT_ROADMAP)
+			rows = md_rows(text, "\n## Ändringar", 0, 5);
+		else
+			rows = md_rows(text, NULL, 0, 1);
+		assert_int_equal(rows, list_size(d));
+		md_rows(text, NULL, 0, 100); /* every table's rows as wide as its heading */
+		free(text);
+	}
+}
+
+static void test_md_expected(void **state)
+{
+	char *text = render_file(PF_REPORT_QUARTER, "quarter-2025Q3.json", MD);
+
+	(void)state;
+	assert_true(matches_expected(text, "quarter-2025Q3.md"));
+	assert_non_null(strstr(text, "| 62,5 % |"));
+	assert_non_null(strstr(text, "| ● grön |"));
+	assert_non_null(strstr(text, "| ◐ gul |"));
+	assert_non_null(strstr(text, "| ○ röd |"));
+	assert_non_null(strstr(text, "## Saknar uppföljning\n\n- P-04\n- P-05\n"));
+	free(text);
+
+	text = render_file(PF_REPORT_TRACEABILITY, "traceability-2025.json", MD);
+	assert_non_null(strstr(text, "- **RS:** P-02, P-03\n"));
+	assert_non_null(strstr(text, "| ✗ nej |"));
+	free(text);
+}
+
+/* A roadmap whose name already says färdplan is not called "Digital färdplan" twice. */
+static void test_md_roadmap_title(void **state)
+{
+	json_t *doc = parse("{\"roadmap\":\"Digital färdplan Kultur och bildning\","
+	                    "\"version\":\"2024 uppdaterad 2024-10-22\"}");
+	char *text = render_doc(PF_REPORT_ROADMAP, doc, MD);
+
+	(void)state;
+	assert_true(
+	    !strncmp(text,
+	             "# Digital färdplan Kultur och bildning, version 2024 uppdaterad "
+	             "2024-10-22\n",
+	             strlen("# Digital färdplan Kultur och bildning, version 2024 uppdaterad "
+	                    "2024-10-22\n")));
+	free(text);
+	json_decref(doc);
+}
+
+/* Text cannot become markup: pipes, emphasis, HTML and block openers are escaped. */
+static void test_md_escape(void **state)
+{
+	json_t *doc = parse("{\"period\":\"2025Q3\",\"initiatives\":[{\"id\":\"P-1\","
+	                    "\"title\":\"a|b *c* <script> [x](y) _z_\","
+	                    "\"comment\":\"one\\ntwo\"}],\"missing\":[\"- x\",\"1. y\",\"# z\"]}");
+	char *text = render_doc(PF_REPORT_QUARTER, doc, MD);
+
+	(void)state;
+	assert_non_null(strstr(text, "a\\|b \\*c\\* \\<script\\> \\[x\\](y) \\_z\\_"));
+	assert_non_null(strstr(text, "one<br>two"));
+	assert_non_null(strstr(text, "- \\- x\n- 1\\. y\n- \\# z\n"));
+	assert_int_equal(md_rows(text, NULL, 0, 1), 1);
+	free(text);
+	json_decref(doc);
+}
+
+/* ---- HTML ---- */
+
+static void test_html_pages(void **state)
+{
+	struct pages batch = {{NULL}, 0};
+
+	(void)state;
+	/* the checker itself rejects what is not well-formed */
+	assert_false(well_formed("<!DOCTYPE html>\n<p>unclosed"));
+	assert_false(well_formed("<!DOCTYPE html>\n<p>&nbsp;</p>"));
+	assert_true(well_formed("<!DOCTYPE html>\n<p>å &amp; ä</p>"));
+	pages_add(&batch, "<!DOCTYPE html>\n<p>good</p>");
+	pages_add(&batch, "<!DOCTYPE html>\n<p>bad</b>");
+	assert_false(pages_check(&batch));
+	for (size_t i = 0; i < COUNT_OF(docs); i++) {
+		char *text = render_file(docs[i].kind, docs[i].file, HTML);
+		char want[256];
+
+		assert_page(text, strncmp(docs[i].file, "null-", 5) != 0, &batch);
+		snprintf(want, sizeof(want), "<h1>%s</h1>", docs[i].title);
+		assert_non_null(strstr(text, want));
+		free(text);
+	}
+	assert_true(pages_check(&batch));
+}
+
+/* Titles with markup and quotes, everywhere a title is shown. */
+static void test_html_escape(void **state)
+{
+	static const char hostile[] = "<script>alert(\"x\")</script> & 'q'";
+	static const char escaped[] =
+	    "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;";
+	static const struct {
+		pf_report_kind kind;
+		const char *file, *list, *key;
+	} rows[] = {
+	    {PF_REPORT_QUARTER, "quarter-2025Q3.json", "initiatives", "title"},
+	    {PF_REPORT_ROADMAP, "roadmap-HR-2025Q3.json", "items", "title"},
+	    {PF_REPORT_PRIORITY, "priority-2025Q3.json", "waiting", "title"},
+	    {PF_REPORT_INITIATIVE, "initiative-P-01.json", "indicators", "indicator"},
+	    {PF_REPORT_COMMITTEE, "committee-2025Q3.json", "committees", "code"},
+	    {PF_REPORT_TRACEABILITY, "traceability-2025.json", "committees", "code"},
+	};
+	struct pages batch = {{NULL}, 0};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		json_t *doc = load(rows[i].file);
+		char *text;
+
+		json_object_set_new(json_array_get(json_object_get(doc, rows[i].list), 0),
+		                    rows[i].key, json_string(hostile));
+		if (rows[i].kind == PF_REPORT_INITIATIVE)
+			json_object_set_new(json_object_get(doc, "initiative"), "title",
+			                    json_string(hostile));
+		text = render_doc(rows[i].kind, doc, HTML);
+		assert_page(text, true, &batch);
+		assert_null(strstr(text, "<script"));
+		assert_non_null(strstr(text, escaped));
+		free(text);
+		json_decref(doc);
+	}
+	assert_true(pages_check(&batch));
+}
+
+/* Lights as symbol, word and colour, in tables and charts. */
+static void test_html_lights(void **state)
+{
+	char *text = render_file(PF_REPORT_QUARTER, "quarter-2025Q3.json", HTML);
+
+	(void)state;
+	assert_non_null(strstr(text, "<span class=\"light green\">● grön</span>"));
+	assert_non_null(strstr(text, "<span class=\"light yellow\">◐ gul</span>"));
+	assert_non_null(strstr(text, "<span class=\"light red\">○ röd</span>"));
+	assert_non_null(strstr(text, ">grön</text>"));
+	assert_non_null(strstr(text, "62,5 %"));
+	assert_non_null(strstr(text, "ej mätt"));
+	free(text);
+}
+
+/* One chart per indicator with a series, its points on the measured line. */
+static void test_html_charts(void **state)
+{
+	char *text = render_file(PF_REPORT_INITIATIVE, "initiative-P-01.json", HTML);
+
+	(void)state;
+	/* E-01-1 and E-01-2 have series; E-01-3 has none */
+	assert_int_equal(count_of(text, "<figure>"), 3);
+	assert_int_equal(count_of(text, "<svg class=\"chart\""), 2);
+	assert_int_equal(count_of(text, "<polyline"), 4);
+	assert_non_null(strstr(text, "Inga mätvärden ännu."));
+	assert_non_null(strstr(text, "mål 80 %"));
+	free(text);
+
+	text = render_file(PF_REPORT_PRIORITY, "priority-2025Q3.json", HTML);
+	/* two quarters over capacity of four */
+	assert_int_equal(count_of(text, ">över</text>"), 2);
+	assert_int_equal(count_of(text, "stroke-dasharray=\"6 4\""), 4 + 1);
+	free(text);
+
+	text = render_file(PF_REPORT_ROADMAP, "roadmap-HR-2025Q3.json", HTML);
+	assert_int_equal(count_of(text, "<div class=\"column\">"), 4);
+	assert_int_equal(count_of(text, "<div class=\"card "), 2);
+	assert_non_null(strstr(text, "flyttad från senare"));
+	free(text);
+
+	text = render_file(PF_REPORT_TRACEABILITY, "traceability-2025.json", HTML);
+	assert_non_null(strstr(text, "✓ HR 2025 (2025-02-01)"));
+	assert_non_null(strstr(text, "✗ KU 2025-2027 (2025-01-15)"));
+	free(text);
+}
+
+/* ---- numbers ---- */
+
+static void test_numbers(void **state)
+{
+	static const struct {
+		const char *json, *value, *pct;
+	} rows[] = {
+	    {"0.625", "0,62", "62,5 %"}, /* printf rounds the exact half to even */
+	    {"1.0", "1", "100,0 %"},
+	    {"0", "0", "0,0 %"},
+	    {"1234", "1234", "123400,0 %"},
+	    {"12345", "12 345", "1234500,0 %"},
+	    {"-1250000", "-1 250 000", "-125000000,0 %"},
+	    {"250.5", "250,5", "25050,0 %"},
+	    {"-0.001", "0", "-0,1 %"},
+	    {"-0.0001", "0", "0,0 %"},
+	    {"null", "–", "–"},
+	    {"\"x\"", "x", "–"},
+	    {"true", "ja", "–"},
+	    {"[1, \"a\"]", "1, a", "–"},
+	    {"1e300", "1e+300", "1e+302 %"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		json_t *v = parse(rows[i].json);
+		char *value = pf_rfmt_value(v), *pct = pf_rfmt_pct(v);
+
+		assert_string_equal(value, rows[i].value);
+		assert_string_equal(pct, rows[i].pct);
+		free(value);
+		free(pct);
+		json_decref(v);
+	}
+}
+
+/* ---- defensive ---- */
+
+static const char *const odd_docs[] = {
+    "null",
+    "{}",
+    "[]",
+    "42",
+    "\"text\"",
+    "{\"initiatives\":[{}],\"committees\":[{}],\"items\":[{}],\"indicators\":[{}],"
+    "\"followups\":[],\"waiting\":[{}],\"hours\":[{}],\"changes\":{}}",
+    "{\"period\":[1,2],\"initiatives\":\"x\",\"missing\":{\"a\":1},"
+    "\"committees\":[1,\"a\",null,[]],\"items\":[{\"horizon\":5,\"title\":\"a\\u001b[31mb\\nc\"}],"
+    "\"first_year\":\"2025\",\"changes\":{\"added\":\"P-1\",\"moved\":[{\"from\":1}]},"
+    "\"initiative\":[],\"indicators\":[{\"series\":1},{\"baseline\":1e308,\"target\":-1e308,"
+    "\"series\":[{\"value\":1e308,\"expected\":2},{\"value\":\"x\"},{}]}],"
+    "\"capacity\":-1e300,\"hours\":[{\"asked\":1e300,\"committed\":-9223372036854775807,"
+    "\"capacity\":-5,\"over\":true}],\"by_status\":7,\"year\":true,"
+    "\"first_year\":-9223372036854775807}",
+    "{\"committees\":[{\"code\":\"\\u0001\\u007f\",\"by_status\":{\"idé\":-3,\"x\":1},"
+    "\"realisation\":7,\"roadmaps\":[{\"reported\":\"ja\"}]}],"
+    "\"initiatives\":[{\"realisation\":-2,\"computed\":\"blå\"}],"
+    "\"hours\":[{\"asked\":-10,\"committed\":0,\"capacity\":0}],"
+    "\"items\":[{\"horizon\":\"år 9\"}]}",
+};
+
+static void test_odd_documents(void **state)
+{
+	struct pages batch = {{NULL}, 0};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(odd_docs); i++) {
+		for (int k = 0; k < PF_REPORT_COUNT; k++) {
+			json_t *doc = parse(odd_docs[i]);
+
+			for (int f = 0; f < FORMATS; f++) {
+				char *text = render_doc((pf_report_kind)k, doc, (enum fmt)f);
+
+				if (f == HTML)
+					assert_page(text, false, &batch);
+				free(text);
+			}
+			json_decref(doc);
+		}
+		assert_true(pages_check(&batch));
+	}
+}
+
+/* A report without a document (r->doc NULL) renders like an empty one. */
+static void test_no_document(void **state)
+{
+	(void)state;
+	for (int k = 0; k < PF_REPORT_COUNT; k++)
+		for (int f = 0; f < FORMATS; f++)
+			free(render_doc((pf_report_kind)k, NULL, (enum fmt)f));
+}
+
+static void test_unknown_kind(void **state)
+{
+	pf_report r = {PF_REPORT_COUNT, {0}, NULL};
+
+	(void)state;
+	for (int f = 0; f < FORMATS; f++) {
+		pf_error err;
+		char *out = (char *)"x";
+		size_t len = 1;
+
+		pf_error_init(&err);
+		assert_int_equal(renderers[f](&r, &out, &len, &err), PF_EUSAGE);
+		assert_null(out);
+		assert_int_equal(len, 0);
+		assert_int_equal(err.errors, 1);
+		pf_error_clear(&err);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_csv_tables),    cmocka_unit_test(test_csv_expected),
+	    cmocka_unit_test(test_csv_values),    cmocka_unit_test(test_csv_quoting),
+	    cmocka_unit_test(test_csv_lists),     cmocka_unit_test(test_md_tables),
+	    cmocka_unit_test(test_md_expected),   cmocka_unit_test(test_md_roadmap_title),
+	    cmocka_unit_test(test_md_escape),     cmocka_unit_test(test_html_pages),
+	    cmocka_unit_test(test_html_escape),   cmocka_unit_test(test_html_lights),
+	    cmocka_unit_test(test_html_charts),   cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_odd_documents), cmocka_unit_test(test_no_document),
+	    cmocka_unit_test(test_unknown_kind),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
