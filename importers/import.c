@@ -109,6 +109,30 @@ static void val_text(const pf_val *v, char *buf, size_t n, const char **out)
 	*out = buf;
 }
 
+/*
+ * Binds, for the history, the id of the row a key column refers to (found
+ * with sql from the key), or the key itself should there be none. Changes
+ * are rare, so this lookup costs nothing on an import's hot path.
+ */
+static void bind_ref(pf_import *imp, sqlite3_stmt *change, int i, const char *sql, bool has,
+                     int64_t key)
+{
+	sqlite3_stmt *st = NULL;
+
+	if (!has) {
+		sqlite3_bind_null(change, i);
+		return;
+	}
+	if (sqlite3_prepare_v2(imp->db->h, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_int64(st, 1, key);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			sqlite3_bind_value(change, i, sqlite3_column_value(st, 0));
+		else
+			sqlite3_bind_int64(change, i, key);
+	}
+	sqlite3_finalize(st);
+}
+
 static pf_status write_change(pf_import *imp, const pf_table *t, const char *key,
                               const char *initiative, int c, sqlite3_stmt *old, const pf_val *v)
 {
@@ -118,6 +142,7 @@ static pf_status write_change(pf_import *imp, const pf_table *t, const char *key
 	char buf[64];
 	const char *now;
 	sqlite3_stmt *st = pf_stmt(imp, &imp->change, sql);
+	const char *ref = t->refs ? t->refs[c] : NULL;
 
 	if (!st)
 		return PF_EENV;
@@ -129,6 +154,11 @@ static pf_status write_change(pf_import *imp, const pf_table *t, const char *key
 	pf_bind_text(st, 5, t->cols[c]);
 	sqlite3_bind_value(st, 6, sqlite3_column_value(old, c + 1));
 	pf_bind_text(st, 7, now);
+	if (ref) {
+		bind_ref(imp, st, 6, ref, sqlite3_column_type(old, c + 1) != SQLITE_NULL,
+		         sqlite3_column_int64(old, c + 1));
+		bind_ref(imp, st, 7, ref, v->t == PF_V_INT, v->i);
+	}
 	int rc = sqlite3_step(st);
 	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "writing the history");
 }
@@ -520,7 +550,9 @@ static pf_status load_all(pf_import *imp)
 
 	for (int k = 0; k < PF_KIND_COUNT; k++)
 		for (size_t i = 0; i < imp->nunits; i++)
-			if (imp->units[i]->kind == (pf_kind)k && (st = load_unit(imp, i)))
+			/* A source that cannot be read further is reported; the others go on. */
+			if (imp->units[i]->kind == (pf_kind)k && (st = load_unit(imp, i)) &&
+			    st != PF_EINPUT)
 				return st;
 	return PF_OK;
 }

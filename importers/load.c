@@ -229,6 +229,24 @@ static pf_status load_initiative(pf_import *imp, const pf_record *rec, pf_val *f
 	return pf_upsert(imp, &ini_table, fv, fv[F_INI_ID].s, fv[F_INI_ID].s, rec, &pk, res);
 }
 
+/* For tables whose first column is an initiative's key: the history shows its id. */
+const char *const pf_refs_initiative_first[] = {"SELECT id FROM initiatives WHERE pk = ?1",
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL,
+                                                NULL};
+
 static const char *const eff_cols[] = {
     "initiative", "indicator",   "goal",   "unit",  "direction", "baseline",     "baseline_date",
     "target",     "target_date", "method", "owner", "weight",    "benefit_type", "benefit_sek",
@@ -248,6 +266,7 @@ static const pf_table eff_table = {
     14,
     eff_cols,
     PF_KIND_EFFECTS,
+    pf_refs_initiative_first,
 };
 
 /* The direction of FORMATS.md: given, or from the sign of target - baseline. */
@@ -378,6 +397,7 @@ static const pf_table pri_table = {
     3,
     pri_cols,
     PF_KIND_PRIORITIES,
+    pf_refs_initiative_first,
 };
 
 static pf_status load_priority(pf_import *imp, const pf_record *rec, pf_val *fv,

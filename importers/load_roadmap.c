@@ -198,6 +198,20 @@ pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_u
 	return st;
 }
 
+/* The history shows the initiative's id and the roadmap version's names, not keys. */
+static const char *const decision_refs_sql[] = {
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+    "SELECT id FROM initiatives WHERE pk = ?1",
+    "SELECT roadmap || ' ' || version FROM roadmap_versions WHERE pk = ?1",
+    NULL,
+    NULL,
+    NULL,
+    NULL,
+};
+
 static const char *const decision_cols[] = {
     "body",     "date",           "type",          "title",  "initiative", "roadmap_version",
     "protocol", "protocol_first", "protocol_last", "comment"};
@@ -215,6 +229,7 @@ static const pf_table decision_table = {
     10,
     decision_cols,
     PF_KIND_DECISIONS,
+    decision_refs_sql,
 };
 
 /* The protocol reference must be the row's own body and date. */

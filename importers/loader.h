@@ -29,6 +29,11 @@ typedef struct pf_table {
 	int ncols;
 	const char *const *cols; /* column names, for the history */
 	int slot;                /* index into the statement caches */
+	/*
+	 * For columns that hold another row's key: a query giving that row's id
+	 * from the key (?1), so the history shows ids; NULL for the others.
+	 */
+	const char *const *refs;
 } pf_table;
 
 enum { PF_SLOTS = 8 }; /* seven kinds and the roadmap versions */
@@ -92,6 +97,9 @@ void pf_rec_error(pf_import *imp, const pf_record *rec, int f, const char *fmt, 
     __attribute__((format(printf, 4, 5)));
 void pf_rec_warn(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* The refs of a table whose first column is an initiative's key. */
+extern const char *const pf_refs_initiative_first[];
 
 /* Validates and writes one record of its kind (load.c). */
 pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result *res);

@@ -85,23 +85,30 @@ static pf_status migrate_one(pf_db *db, size_t i, pf_error *err)
 	return PF_OK;
 }
 
-static pf_status migrate(pf_db *db, pf_error *err)
+/* Refuses a database of a newer schema before anything touches it (even its journal mode). */
+static pf_status check_version(pf_db *db, int *v, pf_error *err)
 {
-	int v = pf_db_schema_version(db);
-
-	if (v < 0)
+	*v = pf_db_schema_version(db);
+	if (*v < 0)
 		return pf_db_fail(db, sqlite3_errcode(db->h), err, "reading the schema version");
-	if ((size_t)v > pf_schema_count)
+	if ((size_t)*v > pf_schema_count)
 		return pf_error_pos(err, PF_EENV, db->path, NULL,
 		                    "the database has schema version %d, newer than this portfolj "
 		                    "knows (%zu); use a newer portfolj",
-		                    v, pf_schema_count);
-	for (size_t i = (size_t)v; i < pf_schema_count; i++) {
-		pf_status st = migrate_one(db, i, err);
-		if (st)
-			return st;
-	}
+		                    *v, pf_schema_count);
 	return PF_OK;
+}
+
+static pf_status migrate(pf_db *db, pf_error *err)
+{
+	int v;
+	pf_status st = check_version(db, &v, err);
+
+	if (st)
+		return st;
+	for (size_t i = (size_t)v; !st && i < pf_schema_count; i++)
+		st = migrate_one(db, i, err);
+	return st;
 }
 
 static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
@@ -109,9 +116,12 @@ static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 	int ms = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000;
 	pf_status st;
 
+	int v;
+
 	sqlite3_busy_timeout(db->h, ms);
 	sqlite3_extended_result_codes(db->h, 1);
-	if ((st = pf_db_exec(db, "PRAGMA foreign_keys = ON", err)))
+	if ((st = check_version(db, &v, err)) ||
+	    (st = pf_db_exec(db, "PRAGMA foreign_keys = ON", err)))
 		return st;
 	if ((st = pf_db_exec(db, "PRAGMA journal_mode = WAL", err)))
 		return st;
