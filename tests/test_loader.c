@@ -1648,16 +1648,12 @@ static void test_sql_injection_round_trips(void **state)
 	assert_counts(&fx->sum, PF_KIND_MEASUREMENTS, 1, 0, 0, 1);
 }
 
-/* ---- library bugs: these tests fail until the library is fixed ---- */
+/* ---- regressions of bugs these tests found ---- */
 
 /*
- * LIBRARY BUG: the change history of a reference (an indicator's initiative,
- * the initiative at a priority rank) records the database's internal row keys
- * ("1" -> "3") instead of the ids the sheets gave ("I1" -> "I3"), so the
- * history that `report initiative` shows cannot be read. Cause: load.c puts
- * the referenced row's pk in place of the id (set_int(&fv[F_EFF_INITIATIVE],
- * ini) in load_effect, likewise in load_priority) before pf_upsert, and
- * write_change() in import.c writes the old and new column values as stored.
+ * The change history of a reference (an indicator's initiative, the
+ * initiative at a priority rank) shows the ids the sheets gave ("I1" ->
+ * "I3"), not the database's internal row keys, which it once did.
  */
 static void test_history_of_references_uses_ids(void **state)
 {
@@ -1686,13 +1682,9 @@ static void test_history_of_references_uses_ids(void **state)
 }
 
 /*
- * LIBRARY BUG: FORMATS.md section 1 wants every error of a rejected import
- * listed, but a reader error in one source (here a quoted field never
- * closed) stops the import there: the sources after it are never read and
- * their errors never reported. Cause: importers/import.c, load_unit()
- * returns the reader's status (`return st == PF_END ? PF_OK : st;`) and
- * load_all() returns at the first unit that fails, so pf_import_run() skips
- * every later unit.
+ * FORMATS.md section 1 wants every error of a rejected import listed: a
+ * reader error in one source (here a quoted field never closed) once stopped
+ * the import there, hiding the errors of the sources after it.
  */
 static void test_reader_error_does_not_hide_later_errors(void **state)
 {
