@@ -7,6 +7,7 @@
 #include <errno.h>
 
 #include "json_source.h"
+#include "rest.h"
 #include "xlsx.h"
 
 #include <stdarg.h>
@@ -369,6 +370,8 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 	}
 	imp->db = db;
 	imp->dry_run = opts && opts->dry_run;
+	if (opts)
+		imp->opts = *opts;
 	if (opts && opts->map_path) {
 		pf_status st = pf_map_load(opts->map_path, &imp->map, err);
 		if (st) {
@@ -431,11 +434,48 @@ static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
 	return st ? st : add_units(imp, units, n, err);
 }
 
+struct page_ctx {
+	pf_import *imp;
+};
+
+/* One page of a REST source: its records join the import, its next page is returned. */
+static pf_status add_page(void *ctx, const char *url, const char *body, size_t len, char **next,
+                          pf_error *err)
+{
+	pf_import *imp = ((struct page_ctx *)ctx)->imp;
+	pf_unit **units = NULL;
+	size_t n = 0;
+	pf_status st = pf_json_units(url, body, len, imp->map, &units, &n, next, err);
+
+	return st ? st : add_units(imp, units, n, err);
+}
+
+static pf_status add_url(pf_import *imp, const char *url, pf_error *err)
+{
+	struct page_ctx ctx = {imp};
+	pf_rest_opts o = {
+	    .token = imp->opts.token,
+	    .cacert = imp->opts.cacert,
+	    .timeout_ms = imp->opts.timeout_ms,
+	    .progress = imp->opts.progress,
+	    .progress_ctx = imp->opts.progress_ctx,
+	};
+
+	return pf_rest_fetch(url, &o, add_page, &ctx, err);
+}
+
+void pf_import_global_cleanup(void)
+{
+	pf_rest_global_cleanup();
+}
+
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 {
 	pf_unit *u;
 	pf_status st;
 
+	if (!strncasecmp(source, "http://", 7) || !strncasecmp(source, "https://", 8))
+		return add_url(imp, source, err);
 	if (has_suffix(source, ".json"))
 		return add_json_file(imp, source, err);
 	if (has_suffix(source, ".xlsx")) {

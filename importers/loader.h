@@ -49,6 +49,7 @@ typedef struct pf_version_seen {
 struct pf_import {
 	pf_db *db;
 	struct pf_map *map; /* --map, or NULL */
+	pf_import_opts opts; /* as given; the strings belong to the caller */
 	bool dry_run;
 	char *command;
 	pf_unit **units;

@@ -22,6 +22,13 @@ typedef struct pf_import_opts {
 	bool dry_run;         /* validate everything, write nothing */
 	const char *command;  /* what the history calls this run: "import", "followup", ... */
 	const char *map_path; /* a mapping file (--map) for sources of another shape, or NULL */
+	/* For http:// and https:// sources. */
+	const char *token;    /* sent as a bearer token, never shown; NULL for none */
+	const char *cacert;   /* a CA bundle for private CAs, or NULL */
+	long timeout_ms;      /* per request; 0 gives 60 s */
+	/* Called before each page is fetched (a progress line); may be NULL. */
+	void (*progress)(void *ctx, size_t page, const char *url);
+	void *progress_ctx;
 } pf_import_opts;
 
 typedef struct pf_kind_counts {
@@ -37,8 +44,9 @@ typedef struct pf_import_summary {
 pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err);
 
 /*
- * Adds a source: a .csv, .tsv or .txt sheet or a .json document (by its
- * extension). Reads a sheet's header (a document whole) now, so a source of
+ * Adds a source: a .csv, .tsv or .txt sheet, an .xlsx workbook, a .json
+ * document (by its extension), or an http:// or https:// URL whose pages
+ * are fetched now, following `next` members and Link headers. Reads a sheet's header (a document whole) now, so a source of
  * no known kind fails here; records are read by pf_import_run(). Errors are
  * recorded in err; adding may go on so that every source's errors are listed.
  */
@@ -62,6 +70,9 @@ pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
 pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err);
 
 void pf_import_free(pf_import *imp);
+
+/* Releases what fetching URLs set up for the whole process; call once at exit. */
+void pf_import_global_cleanup(void);
 
 #ifdef __cplusplus
 }

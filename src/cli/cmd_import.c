@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -17,7 +18,12 @@ static const char import_usage[] =
     "again changes nothing; changed values are updated and kept in the history.\n\n"
     "  --dry-run        check everything, write nothing\n"
     "  --map MAP.json   read sources of another shape through a mapping file\n"
-    "                   (see examples/maps/README.md)\n";
+    "                   (see examples/maps/README.md)\n"
+    "  --cacert FILE    CA certificates for https:// sources with a private CA\n"
+    "  --timeout SECS   per request of a URL source (default 60)\n\n"
+    "A SOURCE may be an http:// or https:// URL serving the JSON document; its\n"
+    "pages are followed by their `next` member or Link header, and all pages are\n"
+    "one transaction. $PORTFOLJ_TOKEN, if set, is sent as a bearer token.\n";
 
 static void print_summary(const pf_import_summary *sum, bool dry_run)
 {
@@ -33,9 +39,31 @@ static void print_summary(const pf_import_summary *sum, bool dry_run)
 }
 
 /* Imports the sources in one transaction; prints the summary. */
-static int import_sources(const cli *c, char **sources, int n, bool dry_run, const char *map)
+/* The progress line of a multi-page URL source, on a terminal only. */
+static void progress(void *ctx, size_t page, const char *url)
 {
-	pf_import_opts o = {dry_run, "import", map};
+	(void)ctx;
+	if (page > 1)
+		fprintf(stderr, "\r\033[Kpage %zu: %.70s", page, url);
+}
+
+struct import_args {
+	bool dry_run;
+	const char *map, *cacert;
+	long timeout_ms;
+};
+
+static int import_sources(const cli *c, char **sources, int n, const struct import_args *a)
+{
+	const char *token = getenv("PORTFOLJ_TOKEN");
+	pf_import_opts o = {a->dry_run,
+	                    "import",
+	                    a->map,
+	                    token && *token ? token : NULL,
+	                    a->cacert,
+	                    a->timeout_ms,
+	                    isatty(STDERR_FILENO) ? progress : NULL,
+	                    NULL};
 	pf_import_summary sum;
 	pf_import *imp = NULL;
 	pf_db *db = NULL;
@@ -55,6 +83,8 @@ static int import_sources(const cli *c, char **sources, int n, bool dry_run, con
 			worst = st;
 	}
 	/* Sources that were read are still checked, so that every error is listed. */
+	if (o.progress)
+		fputs("\r\033[K", stderr);
 	if (!worst || worst == PF_EINPUT) {
 		pf_status st = pf_import_run(imp, &sum, &err);
 		if (pf_status_exit_code(st) > pf_status_exit_code(worst))
@@ -64,7 +94,7 @@ out:
 	cli_print_diags(&err);
 	code = pf_status_exit_code(worst);
 	if (!worst)
-		print_summary(&sum, dry_run);
+		print_summary(&sum, a->dry_run);
 	pf_import_free(imp);
 	pf_db_close(db);
 	pf_error_clear(&err);
@@ -73,20 +103,26 @@ out:
 
 int cmd_import(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
-	                                     {"map", required_argument, NULL, 'm'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
-	const char *map = NULL;
-	bool dry_run = false;
+	static const struct option opts[] = {
+	    {"dry-run", no_argument, NULL, 'n'},      {"map", required_argument, NULL, 'm'},
+	    {"cacert", required_argument, NULL, 'c'}, {"timeout", required_argument, NULL, 't'},
+	    {"help", no_argument, NULL, 'h'},         {0}};
+	struct import_args a = {false, NULL, NULL, 0};
+	double secs;
 	int ch;
 
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "nm:h", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "nm:c:t:h", opts, NULL)) != -1) {
 		if (ch == 'n')
-			dry_run = true;
+			a.dry_run = true;
 		else if (ch == 'm')
-			map = optarg;
+			a.map = optarg;
+		else if (ch == 'c')
+			a.cacert = optarg;
+		else if (ch == 't' && pf_number_parse(optarg, &secs) && secs > 0 && secs < 86400)
+			a.timeout_ms = (long)(secs * 1000);
+		else if (ch == 't')
+			return cli_usage_error("import", "--timeout wants seconds, e.g. 30");
 		else if (ch == 'h')
 			return fputs(import_usage, stdout), 0;
 		else
@@ -94,7 +130,7 @@ int cmd_import(cli *c, int argc, char **argv)
 	}
 	if (optind >= argc)
 		return cli_usage_error("import", "give at least one SOURCE");
-	return import_sources(c, argv + optind, argc - optind, dry_run, map);
+	return import_sources(c, argv + optind, argc - optind, &a);
 }
 
 static const char init_usage[] =
@@ -147,7 +183,8 @@ static int load_demo(const cli *c)
 		free(list[i]);
 	}
 	free(list);
-	code = paths ? import_sources(c, paths, n, false, NULL) : EXIT_ENV;
+	struct import_args a = {false, NULL, NULL, 0};
+	code = paths ? import_sources(c, paths, n, &a) : EXIT_ENV;
 	for (int i = 0; paths && i < n; i++)
 		free(paths[i]);
 	free(paths);

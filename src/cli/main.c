@@ -78,9 +78,13 @@ int main(int argc, char **argv)
 		c.db_path = getenv("PORTFOLJ_DB");
 	if (!c.db_path || !*c.db_path)
 		c.db_path = "portfolj.db";
-	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++)
-		if (!strcmp(argv[i], commands[k].name))
-			return commands[k].fn(&c, argc - i, argv + i);
+	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
+		if (!strcmp(argv[i], commands[k].name)) {
+			code = commands[k].fn(&c, argc - i, argv + i);
+			pf_import_global_cleanup();
+			return code;
+		}
+	}
 	fprintf(stderr, "portfolj: unknown command \"%s\"\n", argv[i]);
 	usage(stderr);
 	return EXIT_USAGE;

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Importing from a REST endpoint through the program: a real HTTP server on
+# 127.0.0.1 serves a portfolio as JSON pages that want a bearer token, paged by
+# the body's `next` (relative) and by a Link header; then no token, then a
+# failing later page: the import exits 3 and the database is unchanged.
+. "$(dirname "$0")/common.bash" "$@"
+DB=$WORK/r.db
+
+# The portfolio as one JSON document, from a database the sheets went into.
+"$PF" --db "$WORK/src.db" import "$CONF"/*.csv "$CONF"/*.tsv >/dev/null || { fail "seed import"; finish; }
+"$PF" --db "$WORK/src.db" export -o "$WORK/all.json" || { fail "seed export"; finish; }
+
+cat >"$WORK/server.py" <<'PY'
+import json, sys, threading
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+doc = json.load(open(sys.argv[1], encoding="utf-8"))
+kinds = [k for k in doc if doc[k]]
+def page(i, nxt):
+    body = {kinds[i]: doc[kinds[i]]}
+    if nxt: body["next"] = nxt
+    return json.dumps(body).encode()
+class H(BaseHTTPRequestHandler):
+    def log_message(self, *a): pass
+    def send(self, code, body=b"", headers=()):
+        self.send_response(code)
+        for k, v in headers: self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers(); self.wfile.write(body)
+    def do_GET(self):
+        if self.headers.get("Authorization") != "Bearer s3cret":
+            return self.send(401, b'{"error":"no"}')
+        parts = self.path.strip("/").split("/")   # body/N, link/N, fail/N
+        mode, i = parts[0], int(parts[1])
+        last = i == len(kinds) - 1
+        if mode == "fail" and i == 2:
+            return self.send(500, b"oops")
+        if mode == "link":
+            hdr = [] if last else [("Link", '<http://127.0.0.1:%d/link/%d>; rel="next"' % (self.server.server_port, i + 1))]
+            return self.send(200, page(i, None), hdr)
+        return self.send(200, page(i, None if last else "%d" % (i + 1)))
+srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
+print(srv.server_port, flush=True)
+threading.Timer(120, srv.shutdown).start()   # never outlive the test
+srv.serve_forever()
+PY
+python3 "$WORK/server.py" "$WORK/all.json" >"$WORK/port" &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do [ -s "$WORK/port" ] && break; sleep 0.1; done
+PORT=$(head -n1 "$WORK/port")
+BASE=http://127.0.0.1:$PORT
+
+export PORTFOLJ_TOKEN=s3cret
+expect_rc 0 "paged by body next" pf import "$BASE/body/0"
+pf report committee --period 2025Q3 --format json >"$WORK/body.json"
+"$PF" --db "$WORK/src.db" report committee --period 2025Q3 --format json >"$WORK/want.json"
+cmp -s "$WORK/body.json" "$WORK/want.json" && ok "same report as the sheets" ||
+	fail "paged import gives another committee report"
+if grep -q s3cret "$WORK/out" "$WORK/err"; then fail "the token was printed"; else ok "token not printed"; fi
+
+rm -f "$DB"*
+expect_rc 0 "paged by Link header" pf import "$BASE/link/0"
+pf report quarter --period 2025Q3 --format json >"$WORK/link.json"
+"$PF" --db "$WORK/src.db" report quarter --period 2025Q3 --format json >"$WORK/wantq.json"
+cmp -s "$WORK/link.json" "$WORK/wantq.json" && ok "Link paging: same quarter report" ||
+	fail "Link paging gives another quarter report"
+
+rm -f "$DB"*
+pf init >/dev/null
+snapshot "$DB" "$WORK/before"
+expect_rc 3 "a failing later page" pf import "$BASE/fail/0"
+grep -q "/fail/2: error: HTTP 500" "$WORK/err" && ok "names the page and status" ||
+	{ fail "500 message"; show_err; }
+snapshot "$DB" "$WORK/after"
+cmp -s "$WORK/before" "$WORK/after" && ok "nothing written after a failing page" ||
+	fail "the database changed after a failed import"
+
+unset PORTFOLJ_TOKEN
+expect_rc 3 "no token" pf import "$BASE/body/0"
+grep -q "401" "$WORK/err" && ok "401 reported" || { fail "401 message"; show_err; }
+snapshot "$DB" "$WORK/after2"
+cmp -s "$WORK/before" "$WORK/after2" && ok "nothing written without a token" ||
+	fail "the database changed after a 401"
+finish
