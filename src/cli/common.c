@@ -42,8 +42,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_open_db(const cli *c, pf_db **db)
 {
 	pf_error err;
-	const char *user = getenv("USER");
-	pf_db_opts opts = {0, user && *user ? user : NULL};
+	const char *user = getenv("USER"), *wait = getenv("PORTFOLJ_BUSY_TIMEOUT");
+	/* How long to wait for another writer, in ms: $PORTFOLJ_BUSY_TIMEOUT, else 5 s. */
+	pf_db_opts opts = {wait && *wait ? atoi(wait) : 0, user && *user ? user : NULL};
 	pf_status st;
 
 	pf_error_init(&err);

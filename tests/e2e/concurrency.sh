@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Two writers never interleave: a second writer waits for the first up to a
+# bounded time, then exits 3 saying the database is busy; a report run while
+# another writer has uncommitted changes sees the state before them; two
+# imports at once both land, one after the other.
+. "$(dirname "$0")/common.bash" "$@"
+DB=$WORK/c.db
+pf import "$CONF"/*.csv "$CONF"/*.tsv >/dev/null || { fail "base import"; finish; }
+pf report quarter --period 2025Q3 --format json >"$WORK/before.json"
+
+# Another writer holds the database (an uncommitted change) for 4 seconds.
+python3 - "$DB" >"$WORK/holder.out" 2>&1 <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=10)
+c.execute("BEGIN IMMEDIATE")
+c.execute("UPDATE initiatives SET title = 'UNCOMMITTED' WHERE id = 'P-01'")
+print("holding", flush=True)
+time.sleep(4)
+c.execute("COMMIT")
+PY
+HOLDER=$!
+for _ in $(seq 50); do grep -q holding "$WORK/holder.out" 2>/dev/null && break; sleep 0.1; done
+
+start=$(date +%s%N)
+PORTFOLJ_BUSY_TIMEOUT=1000 expect_rc 3 "a second writer gives up" \
+	pf followup P-01 --period 2025Q4 --status pågående --assessment grön
+waited=$((($(date +%s%N) - start) / 1000000))
+grep -qi "busy" "$WORK/err" && ok "says the database is busy" || { fail "busy message"; show_err; }
+[ "$waited" -ge 900 ] && [ "$waited" -lt 3500 ] && ok "waited ${waited} ms (bounded)" ||
+	fail "waited ${waited} ms, expected about 1000"
+
+expect_rc 0 "a report during the other write" pf report quarter --period 2025Q3 --format json
+cmp -s "$WORK/out" "$WORK/before.json" && ok "the report sees the state before the write" ||
+	fail "the report saw uncommitted changes"
+
+# With the default wait (5 s) the writer goes through once the holder commits.
+expect_rc 0 "a writer that waits long enough" \
+	pf followup P-01 --period 2025Q4 --status pågående --assessment grön
+wait "$HOLDER"
+
+# Two imports at once: both land, and the result is the same as one after the other.
+python3 "$SRC/tests/e2e/gen_big.py" "$WORK" 300
+cp "$DB" "$WORK/seq.db"
+"$PF" --db "$WORK/seq.db" import "$WORK"/big_initiatives.csv "$WORK"/big_effects.csv >/dev/null
+"$PF" --db "$WORK/seq.db" import "$WORK"/big_measurements.csv "$WORK"/big_effects.csv >/dev/null 2>&1
+pf import "$WORK"/big_initiatives.csv "$WORK"/big_effects.csv >"$WORK/a.out" 2>&1 &
+A=$!
+pf import "$WORK"/big_measurements.csv "$WORK"/big_initiatives.csv "$WORK"/big_effects.csv >"$WORK/b.out" 2>&1 &
+B=$!
+wait $A && ok "first concurrent import" || { fail "first concurrent import"; cat "$WORK/a.out"; }
+wait $B && ok "second concurrent import" || { fail "second concurrent import"; cat "$WORK/b.out"; }
+python3 - "$DB" >"$WORK/check" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+print(c.execute("PRAGMA integrity_check").fetchone()[0],
+      c.execute("SELECT count(*) FROM measurements m JOIN indicators i ON i.pk = m.indicator WHERE i.id LIKE 'B-%'").fetchone()[0])
+PY
+[ "$(cat "$WORK/check")" = "ok 30000" ] && ok "both imports landed whole" ||
+	fail "after two concurrent imports: $(cat "$WORK/check") (want ok 30000)"
+finish
