@@ -14,6 +14,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,7 +46,9 @@ struct pf_csv {
 	char delim;
 	int cp1252;
 	int has_lf;
-	iconv_t cd; /* Windows-1252 to UTF-8, or (iconv_t)-1 */
+	iconv_t cd;    /* Windows-1252 to UTF-8, or (iconv_t)-1 */
+	int hashing;   /* the second pass: every byte read goes into the checksum */
+	uint64_t hash; /* FNV-1a of the bytes: which file an import read, not security */
 
 	struct csv_parser parser;
 	int parser_ready;
@@ -90,12 +93,17 @@ static pf_status src_read(pf_csv *r)
 	if (r->chunk_len < CHUNK && ferror(r->file))
 		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot read the file: %s",
 		                   strerror(errno));
+	if (r->hashing)
+		for (size_t i = 0; i < r->chunk_len; i++)
+			r->hash = (r->hash ^ r->chunk[i]) * 1099511628211ULL;
 	return PF_OK;
 }
 
 static pf_status src_rewind(pf_csv *r)
 {
 	r->chunk_len = r->chunk_pos = 0;
+	r->hashing = 1;
+	r->hash = 1469598103934665603ULL;
 	if (!r->file) {
 		r->data_pos = 0;
 		return PF_OK;
@@ -608,6 +616,11 @@ pf_status pf_csv_open_buffer(pf_csv **out, const char *name, const void *data, s
 	}
 	*out = r;
 	return st;
+}
+
+void pf_csv_checksum(const pf_csv *r, char out[17])
+{
+	snprintf(out, 17, "%016llx", (unsigned long long)r->hash);
 }
 
 pf_status pf_csv_next(pf_csv *r, pf_csv_row *row, pf_error *err)

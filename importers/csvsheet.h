@@ -33,7 +33,7 @@ typedef struct pf_csv_row {
 pf_status pf_csv_open(pf_csv **out, const char *path, pf_error *err);
 /* The same over a buffer the caller keeps alive until pf_csv_close(); used by fuzzing and tests. */
 pf_status pf_csv_open_buffer(pf_csv **out, const char *name, const void *data, size_t len,
-			     pf_error *err);
+                             pf_error *err);
 
 /*
  * Gives the next row that has at least one non-empty field (rows of only
@@ -50,6 +50,9 @@ char pf_csv_delimiter(const pf_csv *r);
 /* True when the file was read as Windows-1252. */
 int pf_csv_is_cp1252(const pf_csv *r);
 const char *pf_csv_name(const pf_csv *r);
+
+/* The FNV-1a checksum of the file's bytes, in hex; complete once PF_END was returned. */
+void pf_csv_checksum(const pf_csv *r, char out[17]);
 
 void pf_csv_close(pf_csv *r);
 

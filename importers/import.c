@@ -165,17 +165,27 @@ static pf_status write_change(pf_import *imp, const pf_table *t, const char *key
 }
 
 /* True when the row was already written by this import: a duplicate key. */
-static pf_status seen_before(pf_import *imp, const pf_table *t, int64_t pk, bool *dup)
+/*
+ * True when the row was already written by this import: a duplicate key. A
+ * row inserted by this import is known by its key (rowid tables: larger than
+ * any before) or its run (keyed tables); one that existed before is noted in
+ * a temporary table the first time the import meets it.
+ */
+static pf_status seen_before(pf_import *imp, const pf_table *t, const pf_val *vals, int64_t pk,
+                             bool *dup)
 {
 	static const char sql[] = "INSERT INTO temp.touched (slot, pk) VALUES (?, ?) "
 	                          "ON CONFLICT DO NOTHING";
 	sqlite3_stmt *st;
 	int rc;
 
-	if (pk > imp->base_pk[t->slot]) {
+	if (t->keyed ? pk == imp->run : pk > imp->base_pk[t->slot]) {
 		*dup = true;
 		return PF_OK;
 	}
+	/* A keyed table's (key, period) as one number: periods are below 2^16. */
+	if (t->keyed)
+		pk = vals[0].i << 16 | vals[1].i;
 	if (!(st = pf_stmt(imp, &imp->touched, sql)))
 		return PF_EENV;
 	sqlite3_bind_int(st, 1, t->slot);
@@ -208,7 +218,13 @@ static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *val
 		return PF_EENV;
 	for (int c = 0; c < t->ncols; c++)
 		bind_val(upd, c + 1, &vals[t->nkeys + c]);
-	sqlite3_bind_int64(upd, t->ncols + 1, pk);
+	if (t->keyed) {
+		for (int k = 0; k < t->nkeys; k++)
+			bind_val(upd, t->ncols + 1 + k, &vals[k]);
+		sqlite3_bind_int64(upd, t->ncols + t->nkeys + 1, imp->run);
+	} else {
+		sqlite3_bind_int64(upd, t->ncols + 1, pk);
+	}
 	rc = sqlite3_step(upd);
 	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "updating a row");
 }
@@ -226,6 +242,8 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 		return PF_EENV;
 	for (int i = 0; i < t->nkeys + t->ncols; i++)
 		bind_val(ins, i + 1, &vals[i]);
+	if (t->keyed)
+		sqlite3_bind_int64(ins, t->nkeys + t->ncols + 1, imp->run);
 	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
 		return pf_db_fail(imp->db, rc, imp->err, "inserting a row");
 	if (sqlite3_changes(imp->db->h) == 1) {
@@ -240,7 +258,7 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 	if ((rc = sqlite3_step(sel)) != SQLITE_ROW)
 		return pf_db_fail(imp->db, rc, imp->err, "reading a row");
 	*pk = sqlite3_column_int64(sel, 0);
-	if ((st = seen_before(imp, t, *pk, &dup)))
+	if ((st = seen_before(imp, t, vals, *pk, &dup)))
 		return st;
 	if (dup) {
 		/* Every kind's first field is (the start of) its key. */
@@ -509,7 +527,7 @@ static pf_status read_base(pf_import *imp)
 	static const char *const sql[PF_SLOTS] = {
 	    "SELECT coalesce(max(pk), 0) FROM initiatives",
 	    "SELECT coalesce(max(pk), 0) FROM indicators",
-	    "SELECT coalesce(max(pk), 0) FROM measurements",
+	    "SELECT 0", /* measurements: keyed, see seen_before() */
 	    "SELECT coalesce(max(pk), 0) FROM followups",
 	    "SELECT coalesce(max(pk), 0) FROM priorities",
 	    "SELECT coalesce(max(pk), 0) FROM roadmap_items",
@@ -618,11 +636,19 @@ static bool changed_anything(const pf_import_summary *sum)
 	return false;
 }
 
+/*
+ * Starts the import's transaction. References are checked by the loader
+ * itself, with locations for the messages, so SQLite's own foreign-key
+ * lookups would only repeat that work on every row; they are off for the
+ * import. A larger page cache keeps the B-trees of a big import in memory.
+ */
 static pf_status begin(pf_import *imp)
 {
 	pf_status st;
 
 	if ((st = pf_db_exec(imp->db, "PRAGMA synchronous = FULL", imp->err)) ||
+	    (st = pf_db_exec(imp->db, "PRAGMA foreign_keys = OFF", imp->err)) ||
+	    (st = pf_db_exec(imp->db, "PRAGMA cache_size = -8192", imp->err)) ||
 	    (st = pf_db_exec(imp->db,
 	                     "CREATE TEMP TABLE IF NOT EXISTS touched (slot INTEGER, pk INTEGER, "
 	                     "PRIMARY KEY (slot, pk)) WITHOUT ROWID",
@@ -666,6 +692,7 @@ out:
 	if (open)
 		sqlite3_exec(imp->db->h, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_exec(imp->db->h, "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
+	sqlite3_exec(imp->db->h, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	return st;
 }
 

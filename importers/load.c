@@ -26,6 +26,15 @@ static void word_list(pf_wordset set, char *buf, size_t n)
 		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", pf_word(set, i));
 }
 
+/* Clears a value but not its text buffer: values are cleared for every field of every row. */
+static void val_clear(pf_val *v)
+{
+	v->t = PF_V_NULL;
+	v->i = 0;
+	v->d = 0;
+	v->s = NULL;
+}
+
 static bool parse_whole(const char *s, bool round_it, int64_t *out)
 {
 	double d;
@@ -50,7 +59,7 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 	bool b;
 	int w;
 
-	memset(v, 0, sizeof(*v));
+	val_clear(v);
 	if (!s) {
 		if (fd->required)
 			pf_rec_error(imp, rec, f, "missing required value %s (%s)", fd->sv, fd->en);
@@ -151,14 +160,14 @@ static bool convert_all(pf_import *imp, const pf_record *rec, pf_val *fv)
 
 static void set_int(pf_val *v, int64_t i)
 {
-	memset(v, 0, sizeof(*v));
+	val_clear(v);
 	v->t = PF_V_INT;
 	v->i = i;
 }
 
 static void set_text(pf_val *v, const char *s)
 {
-	memset(v, 0, sizeof(*v));
+	val_clear(v);
 	v->t = s ? PF_V_TEXT : PF_V_NULL;
 	v->s = s;
 }
@@ -319,17 +328,33 @@ static pf_status load_effect(pf_import *imp, const pf_record *rec, pf_val *fv,
 	return pf_upsert(imp, &eff_table, fv, fv[F_EFF_ID].s, initiative, rec, &pk, res);
 }
 
+/* "A B" into buf, truncated: every measurement builds its key, so no printf here. */
+static void join_key(char *buf, size_t n, const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+
+	if (la + lb + 2 > n) {
+		snprintf(buf, n, "%s %s", a, b);
+		return;
+	}
+	memcpy(buf, a, la);
+	buf[la] = ' ';
+	memcpy(buf + la + 1, b, lb + 1);
+}
+
 static const char *const mea_cols[] = {"value", "comment"};
 static const pf_table mea_table = {
     "measurements",
-    "INSERT INTO measurements (indicator, period, value, comment) VALUES (?1, ?2, ?3, ?4) "
-    "ON CONFLICT DO NOTHING",
-    "SELECT pk, value, comment FROM measurements WHERE indicator = ?1 AND period = ?2",
-    "UPDATE measurements SET value = ?1, comment = ?2 WHERE pk = ?3",
+    "INSERT INTO measurements (key, value, comment, run) "
+    "VALUES (?1 << 16 | ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+    "SELECT run, value, comment FROM measurements WHERE key = (?1 << 16 | ?2)",
+    "UPDATE measurements SET value = ?1, comment = ?2, run = ?5 WHERE key = (?3 << 16 | ?4)",
     2,
     2,
     mea_cols,
     PF_KIND_MEASUREMENTS,
+    NULL,
+    true,
 };
 
 static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *fv,
@@ -348,7 +373,7 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	if (st)
 		return st;
 	pf_period_format((pf_period)fv[F_MEA_PERIOD].i, period);
-	snprintf(key, sizeof(key), "%s %s", fv[F_MEA_INDICATOR].s, period);
+	join_key(key, sizeof(key), fv[F_MEA_INDICATOR].s, period);
 	set_int(&fv[F_MEA_INDICATOR], ind);
 	return pf_upsert(imp, &mea_table, fv, key, initiative, rec, &pk, res);
 }
@@ -379,7 +404,7 @@ static pf_status load_followup(pf_import *imp, const pf_record *rec, pf_val *fv,
 	if (!resolve_initiative(imp, rec, F_FUP_INITIATIVE, &ini, &st))
 		return st;
 	pf_period_format((pf_period)fv[F_FUP_PERIOD].i, period);
-	snprintf(key, sizeof(key), "%s %s", fv[F_FUP_INITIATIVE].s, period);
+	join_key(key, sizeof(key), fv[F_FUP_INITIATIVE].s, period);
 	const char *initiative = fv[F_FUP_INITIATIVE].s;
 	set_int(&fv[F_FUP_INITIATIVE], ini);
 	return pf_upsert(imp, &fup_table, fv, key, initiative, rec, &pk, res);

@@ -34,6 +34,12 @@ typedef struct pf_table {
 	 * from the key (?1), so the history shows ids; NULL for the others.
 	 */
 	const char *const *refs;
+	/*
+	 * A table without rowid keyed by (a key, a period), with a `run` column:
+	 * the select gives run first (not pk), the insert binds run after the
+	 * columns, the update binds columns, then keys, then run.
+	 */
+	bool keyed;
 } pf_table;
 
 enum { PF_SLOTS = 8 }; /* seven kinds and the roadmap versions */

@@ -81,24 +81,6 @@ void pf_record_pos(const pf_record *r, int f, char *buf, size_t n)
 	}
 }
 
-/* FNV-1a over a file: identifies the bytes an import read, not a security measure. */
-static void file_checksum(const char *path, char out[17])
-{
-	uint64_t h = 1469598103934665603ULL;
-	unsigned char buf[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	out[0] = '\0';
-	if (!f)
-		return;
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
-		for (size_t i = 0; i < n; i++)
-			h = (h ^ buf[i]) * 1099511628211ULL;
-	fclose(f);
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
-
 struct csv_unit {
 	pf_unit base;
 	pf_csv *csv;
@@ -115,6 +97,8 @@ static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
 	pf_csv_row row;
 	pf_status st = pf_csv_next(cu->csv, &row, err);
 
+	if (st == PF_END)
+		pf_csv_checksum(cu->csv, u->checksum);
 	if (st)
 		return st;
 	memset(rec, 0, sizeof(*rec));
@@ -261,7 +245,6 @@ pf_status pf_unit_csv_open(pf_unit **out, const char *path, const pf_map *map, p
 		csv_free(&cu->base);
 		return st;
 	}
-	file_checksum(path, cu->base.checksum);
 	*out = &cu->base;
 	return PF_OK;
 }

@@ -65,13 +65,18 @@ CREATE TABLE indicators (
 );
 CREATE INDEX indicators_initiative ON indicators(initiative);
 
+-- The bulk of a portfolio (years of quarterly values). The key packs the
+-- indicator and the period (indicator << 16 | period; periods are below
+-- 2^16) into the rowid: one B-tree, values of an indicator side by side in
+-- period order, an import of sorted sheets appends, and "the latest value by
+-- period P" is the largest key in a range.
 CREATE TABLE measurements (
-	pk INTEGER PRIMARY KEY,
-	indicator INTEGER NOT NULL REFERENCES indicators(pk),
-	period INTEGER NOT NULL,
+	key INTEGER PRIMARY KEY,
+	indicator INTEGER GENERATED ALWAYS AS (key >> 16) VIRTUAL,
+	period INTEGER GENERATED ALWAYS AS (key & 65535) VIRTUAL,
 	value REAL NOT NULL,
 	comment TEXT,
-	UNIQUE (indicator, period)
+	run INTEGER NOT NULL -- the run that last wrote the value
 );
 
 CREATE TABLE followups (

@@ -139,7 +139,9 @@ pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_e
 		goto fail;
 	if (opts && opts->actor && !(db->actor = strdup(opts->actor)))
 		goto fail;
-	rc = sqlite3_open_v2(path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	/* One connection is used by one thread at a time: SQLite's own mutexes are not needed. */
+	rc = sqlite3_open_v2(
+	    path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
 	if (rc != SQLITE_OK) {
 		st = pf_error_pos(err, PF_EENV, path, NULL, "cannot open the database: %s",
 		                  db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));

@@ -23,9 +23,8 @@ void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0,
 static const char eval_sql[] =
     "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
     "i.target_date, i.direction, m.value, m.period "
-    "FROM indicators i LEFT JOIN measurements m ON m.pk = ("
-    " SELECT pk FROM measurements WHERE indicator = i.pk AND period <= ?1"
-    " ORDER BY period DESC LIMIT 1) "
+    "FROM indicators i LEFT JOIN measurements m ON m.key = ("
+    " SELECT max(key) FROM measurements WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1)) "
     "WHERE ?2 = 0 OR i.initiative = ?2 ORDER BY i.initiative, i.id";
 
 static pf_status grow(pf_eval *out, size_t *cap)

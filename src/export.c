@@ -28,8 +28,11 @@ static const char *const kind_sql[PF_KIND_COUNT] = {
         "SELECT i.id, n.id, i.name, i.goal, i.unit, i.direction, i.baseline, i.baseline_date, "
         "i.target, i.target_date, i.method, i.owner, i.weight, i.benefit_type, i.benefit_sek "
         "FROM indicators i JOIN initiatives n ON n.pk = i.initiative ORDER BY i.id",
-    [PF_KIND_MEASUREMENTS] = "SELECT i.id, m.period, m.value, m.comment FROM measurements m "
-                             "JOIN indicators i ON i.pk = m.indicator ORDER BY i.id, m.period",
+    /* An indicator's values are the keys from its pk << 16 on (see schema/001_init.sql). */
+    [PF_KIND_MEASUREMENTS] =
+        "SELECT i.id, m.period, m.value, m.comment FROM indicators i "
+        "JOIN measurements m ON m.key BETWEEN i.pk << 16 AND (i.pk << 16 | 65535) "
+        "ORDER BY i.id, m.key",
     [PF_KIND_FOLLOWUPS] =
         "SELECT n.id, f.period, f.assessment, f.status, f.expected_effects, f.comment, "
         "f.reported_by FROM followups f JOIN initiatives n ON n.pk = f.initiative "

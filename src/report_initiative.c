@@ -109,8 +109,9 @@ static void light_fields(json_t *o, const pf_ind_eval *e)
 static pf_status series(pf_db *db, int64_t ind, const struct ind_fields *f, json_t *o,
                         pf_error *err)
 {
+	/* An indicator's values are the keys from its pk << 16 on (see schema/001_init.sql). */
 	static const char sql[] = "SELECT period, value, comment FROM measurements "
-	                          "WHERE indicator = ?1 ORDER BY period";
+	                          "WHERE key BETWEEN ?1 << 16 AND (?1 << 16 | 65535) ORDER BY key";
 	json_t *list = json_array();
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, sql, err);

@@ -231,12 +231,31 @@ bool pf_date_parse(const char *s, pf_date *out)
 	return true;
 }
 
+/* Four digits of a year 0..9999: formatting sits on an import's hot path, printf does not. */
+static void put_year(char *b, int y)
+{
+	b[0] = (char)('0' + y / 1000);
+	b[1] = (char)('0' + y / 100 % 10);
+	b[2] = (char)('0' + y / 10 % 10);
+	b[3] = (char)('0' + y % 10);
+}
+
 void pf_date_format(pf_date d, char buf[PF_DATE_BUF])
 {
 	char tmp[FORMAT_TMP];
 	int y, m, day;
 
 	pf_date_to_ymd(d, &y, &m, &day);
+	if (y >= 0 && y <= 9999) {
+		put_year(buf, y);
+		buf[4] = buf[7] = '-';
+		buf[5] = (char)('0' + m / 10);
+		buf[6] = (char)('0' + m % 10);
+		buf[8] = (char)('0' + day / 10);
+		buf[9] = (char)('0' + day % 10);
+		buf[10] = '\0';
+		return;
+	}
 	(void)snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, day);
 	copy_truncated(buf, PF_DATE_BUF, tmp);
 }
@@ -301,8 +320,16 @@ pf_period pf_period_of_date(pf_date d)
 void pf_period_format(pf_period p, char buf[PF_PERIOD_BUF])
 {
 	char tmp[FORMAT_TMP];
+	int y = pf_period_year(p);
 
-	(void)snprintf(tmp, sizeof(tmp), "%04dQ%d", pf_period_year(p), pf_period_quarter(p));
+	if (y >= 0 && y <= 9999) {
+		put_year(buf, y);
+		buf[4] = 'Q';
+		buf[5] = (char)('0' + pf_period_quarter(p));
+		buf[6] = '\0';
+		return;
+	}
+	(void)snprintf(tmp, sizeof(tmp), "%04dQ%d", y, pf_period_quarter(p));
 	copy_truncated(buf, PF_PERIOD_BUF, tmp);
 }
 
