@@ -106,6 +106,16 @@ static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
 	rec->style = PF_LOC_LINECOL;
 	rec->source = u->source;
 	rec->line = row.line;
+	/* Cells past the header are data the sheet cannot name: an unquoted delimiter, often. */
+	for (size_t c = cu->ncols; c < row.nfields; c++) {
+		if (pf_trim(row.fields[c])) {
+			pf_error_at(err, PF_EINPUT, u->source, row.line, (long)c + 1,
+			            "the row has %zu fields but the header only %zu (an unquoted "
+			            "delimiter inside a value?)",
+			            row.nfields, cu->ncols);
+			break;
+		}
+	}
 	for (size_t c = 0; c < row.nfields && c < cu->ncols; c++) {
 		int f = cu->map[c];
 		if (f < 0)

@@ -148,6 +148,9 @@ reject "malformed number 12,5.3" num.csv -- 'num\.csv:2:3: error: '
 printf 'indikator_id,period,varde\nE-01-1,2025Q1,12.5.3\n' >num2.csv
 reject "malformed number 12.5.3 (comma-delimited)" num2.csv -- 'num2\.csv:2:3: error: '
 
+printf 'indikator_id;period;varde;kommentar\nE-01-1;2024Q1;3;a;b\n' >extra.csv
+reject "a row with more fields than the header" extra.csv -- 'extra\.csv:2:5: error: '
+
 printf 'indikator_id;period;varde\nE-01-1;2025Q1;3\nE-01-2;2025Q5;3\n' >per.csv
 reject "malformed period 2025Q5" per.csv -- 'per\.csv:3:2: error: '
 
