@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# export -> import into an empty database -> export gives the same bytes, for
+# json, csv and xlsx; the demo portfolio (every kind, Swedish text, dates,
+# booleans, numbers, protocol references) is the data.
+. "$(dirname "$0")/common.bash" "$@"
+export PORTFOLJ_EXAMPLES=$SRC/examples
+"$PF" --db "$WORK/a.db" init --demo >/dev/null || { fail "init --demo"; finish; }
+
+"$PF" --db "$WORK/a.db" export -o "$WORK/a.json" && ok "export json" || fail "export json"
+"$PF" --db "$WORK/b.db" import "$WORK/a.json" >/dev/null && ok "import json" || fail "import json"
+"$PF" --db "$WORK/b.db" export -o "$WORK/b.json"
+cmp -s "$WORK/a.json" "$WORK/b.json" && ok "json round trip is byte-identical" ||
+	fail "json round trip differs"
+
+"$PF" --db "$WORK/a.db" export --format csv -o "$WORK/csv-a" && ok "export csv" || fail "export csv"
+"$PF" --db "$WORK/c.db" import "$WORK"/csv-a/*.csv >/dev/null && ok "import csv" || fail "import csv"
+"$PF" --db "$WORK/c.db" export --format csv -o "$WORK/csv-c"
+diff -r "$WORK/csv-a" "$WORK/csv-c" >/dev/null && ok "csv round trip is byte-identical" ||
+	fail "csv round trip differs"
+[ "$(ls "$WORK/csv-a" | wc -l)" -eq 7 ] && ok "one csv file per kind" || fail "csv files: $(ls "$WORK/csv-a")"
+
+"$PF" --db "$WORK/a.db" export --format xlsx -o "$WORK/a.xlsx" && ok "export xlsx" || fail "export xlsx"
+"$PF" --db "$WORK/d.db" import "$WORK/a.xlsx" >/dev/null && ok "import xlsx" || fail "import xlsx"
+"$PF" --db "$WORK/d.db" export --format xlsx -o "$WORK/d.xlsx"
+cmp -s "$WORK/a.xlsx" "$WORK/d.xlsx" && ok "xlsx round trip is byte-identical" ||
+	fail "xlsx round trip differs"
+
+# The three imports hold the same portfolio.
+for db in b c d; do
+	"$PF" --db "$WORK/$db.db" export -o "$WORK/$db-check.json"
+	cmp -s "$WORK/a.json" "$WORK/$db-check.json" && ok "$db holds the same portfolio" ||
+		fail "$db holds another portfolio"
+done
+# The workbook is a real XLSX: a zip with one sheet per kind, typed cells.
+python3 - "$WORK/a.xlsx" >"$WORK/x.out" 2>&1 <<'PY'
+import sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+wb = z.read("xl/workbook.xml").decode()
+kinds = ["initiatives", "effects", "measurements", "followups", "priorities", "roadmaps", "decisions"]
+assert sum(('name="%s"' % k) in wb for k in kinds) == 7, wb
+s1 = z.read("xl/worksheets/sheet1.xml").decode()
+assert "<pane" in s1 and "autoFilter" in s1, "frozen pane and filter"
+assert 't="b"' in s1, "boolean cells"
+PY
+[ $? -eq 0 ] && ok "workbook has seven sheets, panes, filters, booleans" || fail "workbook: $(cat "$WORK/x.out")"
+finish
