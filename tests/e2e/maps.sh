@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The example mapping files of examples/maps/ through `portfolj import --map`:
+# the Stratsys measure import sheet (headings and dates to quarters), the
+# Stratsys KPI data API response (only Utfall rows), and OpenProject's HAL
+# project list (statuses mapped onto ours).
+. "$(dirname "$0")/common.bash" "$@"
+DB=$WORK/m.db
+MAPS=$SRC/examples/maps
+
+# Initiatives and indicators for the measures of the Stratsys samples.
+printf 'id;titel;namnd\nKB-1;Bidrag;KBN\nRS-1;Service;RS\n' >ini.csv
+printf 'indikator_id;initiativ;indikator;basvarde;basdatum;malvarde;maldatum\n%s\n%s\n%s\n%s\n%s\n' \
+	'KBN-E1;KB-1;Handläggningstid;40;2025-01-01;20;2026-12-31' \
+	'KBN-E2;KB-1;Bidrag;1000;2025-01-01;2000;2026-12-31' \
+	'RS-E1;RS-1;Andel;0;2025-01-01;1;2026-12-31' \
+	'4711;KB-1;Utfall 4711;0;2025-01-01;100;2026-12-31' \
+	'4712;KB-1;Utfall 4712;0;2025-01-01;2000;2026-12-31' >eff.csv
+expect_rc 0 "base" pf import ini.csv eff.csv
+
+expect_rc 0 "Stratsys import sheet through its map" \
+	pf import --map "$MAPS/stratsys-import-sheet.json" "$MAPS/stratsys-import-sheet.sample.tsv"
+pf report initiative KB-1 --period 2025Q4 --format json >r1.json
+jcheck r1.json "dates read as their quarter, Swedish numbers" \
+	"[(m['period'], m['value']) for i in d['indicators'] if i['indicator_id'] == 'KBN-E1' for m in i['series']] == [('2025Q1', 38.5), ('2025Q2', 44)]"
+jcheck r1.json "1 250 read as 1250" \
+	"[m['value'] for i in d['indicators'] if i['indicator_id'] == 'KBN-E2' for m in i['series']] == [1250]"
+
+expect_rc 0 "Stratsys KPI data through its map" \
+	pf import --map "$MAPS/stratsys-kpidata.json" "$MAPS/stratsys-kpidata.sample.json"
+pf report initiative KB-1 --period 2025Q4 --format json >r2.json
+jcheck r2.json "only Utfall rows, null values skipped" \
+	"[(m['period'], m['value']) for i in d['indicators'] if i['indicator_id'] == '4711' for m in i['series']] == [('2025Q1', 38.5), ('2025Q2', 44)]"
+
+# A response with Success: false is an error that shows its Message.
+printf '{"Result": null, "Success": false, "Message": "Behörighet saknas"}' >fail.json
+snapshot "$DB" before
+run pf import --map "$MAPS/stratsys-kpidata.json" fail.json
+[ "$RC" -ne 0 ] && grep -q "Behörighet saknas" "$WORK/err" && ok "Success false shows the Message" ||
+	{ fail "Success false: exit $RC"; show_err; }
+snapshot "$DB" after
+cmp -s before after && ok "nothing written" || fail "the database changed"
+
+expect_rc 0 "OpenProject projects through their map" \
+	pf import --map "$MAPS/openproject-projects.json" "$MAPS/openproject-projects.sample.json"
+pf report committee --period 2025Q4 --format json >c.json
+jcheck c.json "OpenProject projects are initiatives with our statuses" \
+	"any(c['code'] == 'RS' and c['initiatives'] > 1 and set(c['by_status']) <= {'idé','förstudie','beslutad','pågående','pausad','avslutad','stoppad'} for c in d['committees'])"
+finish
