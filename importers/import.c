@@ -233,12 +233,15 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
                     const char *initiative, const pf_record *rec, int64_t *pk,
                     pf_upsert_result *res)
 {
-	sqlite3_stmt *ins = pf_stmt(imp, &imp->ins[t->slot], t->insert_sql), *sel;
+	sqlite3_stmt *ins = imp->ins[t->slot], *sel;
 	bool dup = false;
 	pf_status st;
 	int rc;
 
-	if (!ins)
+	/* The hot path: every parameter is bound below, so a reset is all it needs. */
+	if (ins)
+		sqlite3_reset(ins);
+	else if (!(ins = pf_stmt(imp, &imp->ins[t->slot], t->insert_sql)))
 		return PF_EENV;
 	for (int i = 0; i < t->nkeys + t->ncols; i++)
 		bind_val(ins, i + 1, &vals[i]);

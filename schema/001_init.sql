@@ -1,6 +1,7 @@
 -- portfolj schema, version 1: the whole portfolio of FORMATS.md section 2,
 -- the runs that changed it, and the history of every changed value.
--- Enumerated values are stored as the canonical Swedish words; periods as
+-- Enumerated values are stored as the canonical Swedish words (checked with OR
+-- chains: an IN list would make SQLite build a temporary table on every insert); periods as
 -- integers (year*4 + quarter-1); dates as ISO text; money in whole kronor.
 
 CREATE TABLE committees (
@@ -28,11 +29,12 @@ CREATE TABLE initiatives (
 	unit TEXT REFERENCES units(name),
 	description TEXT,
 	category TEXT NOT NULL DEFAULT 'digitalisering'
-		CHECK (category IN ('digitalisering', 'förvaltning', 'infrastruktur')),
+		CHECK (category = 'digitalisering' OR category = 'förvaltning' OR category = 'infrastruktur'),
 	status TEXT NOT NULL DEFAULT 'idé'
-		CHECK (status IN ('idé', 'förstudie', 'beslutad', 'pågående', 'pausad', 'avslutad', 'stoppad')),
-	innovative INTEGER NOT NULL DEFAULT 0 CHECK (innovative IN (0, 1)),
-	cross_cutting INTEGER NOT NULL DEFAULT 0 CHECK (cross_cutting IN (0, 1)),
+		CHECK (status = 'idé' OR status = 'förstudie' OR status = 'beslutad' OR status = 'pågående' OR
+			status = 'pausad' OR status = 'avslutad' OR status = 'stoppad'),
+	innovative INTEGER NOT NULL DEFAULT 0 CHECK (innovative = 0 OR innovative = 1),
+	cross_cutting INTEGER NOT NULL DEFAULT 0 CHECK (cross_cutting = 0 OR cross_cutting = 1),
 	project_manager TEXT,
 	benefit_owner TEXT,
 	start TEXT,
@@ -51,7 +53,7 @@ CREATE TABLE indicators (
 	name TEXT NOT NULL,
 	goal TEXT,
 	unit TEXT,
-	direction TEXT NOT NULL CHECK (direction IN ('öka', 'minska')),
+	direction TEXT NOT NULL CHECK (direction = 'öka' OR direction = 'minska'),
 	baseline REAL NOT NULL,
 	baseline_date TEXT NOT NULL,
 	target REAL NOT NULL,
@@ -59,7 +61,8 @@ CREATE TABLE indicators (
 	method TEXT,
 	owner TEXT,
 	weight REAL CHECK (weight IS NULL OR weight > 0),
-	benefit_type TEXT CHECK (benefit_type IN ('ekonomisk', 'omfördelning', 'kvalitativ')),
+	benefit_type TEXT CHECK (benefit_type = 'ekonomisk' OR benefit_type = 'omfördelning' OR
+		benefit_type = 'kvalitativ'),
 	benefit_sek INTEGER,
 	CHECK (target_date > baseline_date)
 );
@@ -83,9 +86,10 @@ CREATE TABLE followups (
 	pk INTEGER PRIMARY KEY,
 	initiative INTEGER NOT NULL REFERENCES initiatives(pk),
 	period INTEGER NOT NULL,
-	assessment TEXT NOT NULL CHECK (assessment IN ('grön', 'gul', 'röd')),
+	assessment TEXT NOT NULL CHECK (assessment = 'grön' OR assessment = 'gul' OR assessment = 'röd'),
 	status TEXT
-		CHECK (status IN ('idé', 'förstudie', 'beslutad', 'pågående', 'pausad', 'avslutad', 'stoppad')),
+		CHECK (status = 'idé' OR status = 'förstudie' OR status = 'beslutad' OR status = 'pågående' OR
+			status = 'pausad' OR status = 'avslutad' OR status = 'stoppad'),
 	expected_effects TEXT,
 	comment TEXT,
 	reported_by TEXT,
@@ -121,7 +125,8 @@ CREATE TABLE roadmap_items (
 	pk INTEGER PRIMARY KEY,
 	version INTEGER NOT NULL REFERENCES roadmap_versions(pk),
 	initiative INTEGER NOT NULL REFERENCES initiatives(pk),
-	horizon TEXT NOT NULL CHECK (horizon IN ('år 1', 'år 2', 'år 3', 'senare')),
+	horizon TEXT NOT NULL CHECK (horizon = 'år 1' OR horizon = 'år 2' OR horizon = 'år 3' OR
+		horizon = 'senare'),
 	comment TEXT,
 	UNIQUE (version, initiative)
 );
@@ -134,8 +139,8 @@ CREATE TABLE decisions (
 	id TEXT NOT NULL UNIQUE,
 	body TEXT NOT NULL,
 	date TEXT NOT NULL,
-	type TEXT NOT NULL CHECK (type IN ('start', 'prioritering', 'paus', 'stopp', 'avslut',
-	                                   'fastställande', 'information')),
+	type TEXT NOT NULL CHECK (type = 'start' OR type = 'prioritering' OR type = 'paus' OR
+		type = 'stopp' OR type = 'avslut' OR type = 'fastställande' OR type = 'information'),
 	title TEXT,
 	initiative INTEGER REFERENCES initiatives(pk),
 	roadmap_version INTEGER REFERENCES roadmap_versions(pk),

@@ -6,6 +6,7 @@
  */
 #include "portfolj/value.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -459,6 +460,53 @@ static bool clean_number(const char *p, const char *end, struct numbuf *nb)
 	return p == end;
 }
 
+/*
+ * The common case without strtod (imports parse a number per row): at most
+ * 15 digits are exact in a double, and so is 10^frac up to 10^22, so their
+ * quotient is the correctly rounded value, as strtod would give.
+ */
+static bool exact_decimal(const struct numbuf *nb, double *out)
+{
+	static const double pow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+	                               1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	                               1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+	const char *p = nb->s, *end = nb->s + nb->n;
+	bool neg = *p == '-';
+	uint64_t m = 0;
+	int digits = 0;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	for (; p < end; p++) {
+		if (*p < '0' || *p > '9' || ++digits > 15)
+			return false;
+		m = m * 10 + (uint64_t)(*p - '0');
+	}
+	if (!digits || nb->frac < 0 || nb->frac > 22)
+		return false;
+	double v = (double)m / pow10[nb->frac];
+	*out = neg ? -v : v;
+	return true;
+}
+
+/* Appends `e-FRAC` to the digits (no printf: this is on an import's hot path). */
+static void append_exponent(struct numbuf *nb)
+{
+	char tmp[12];
+	int k = 0, f = nb->frac;
+
+	do
+		tmp[k++] = (char)('0' + f % 10);
+	while ((f /= 10) > 0 && k < 11);
+	if (nb->n + (size_t)k + 3 > sizeof(nb->s))
+		return;
+	nb->s[nb->n++] = 'e';
+	nb->s[nb->n++] = '-';
+	while (k > 0)
+		nb->s[nb->n++] = tmp[--k];
+	nb->s[nb->n] = '\0';
+}
+
 bool pf_number_parse(const char *s, double *out)
 {
 	struct numbuf nb = {.n = 0, .frac = 0};
@@ -473,11 +521,13 @@ bool pf_number_parse(const char *s, double *out)
 	}
 	if (!clean_number(b, e, &nb))
 		return false;
+	if (exact_decimal(&nb, out))
+		return true;
 	/*
 	 * An exponent instead of a decimal point keeps strtod independent of
 	 * LC_NUMERIC: `-12345e-1` reads the same in every locale, correctly rounded.
 	 */
-	(void)snprintf(nb.s + nb.n, sizeof(nb.s) - nb.n, "e-%d", nb.frac);
+	append_exponent(&nb);
 	v = strtod(nb.s, &rest);
 	if (*rest != '\0')
 		return false;
