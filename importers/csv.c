@@ -75,6 +75,24 @@ struct pf_csv {
 /* ---- input ---- */
 
 /* Reads the next chunk of input into r->chunk; chunk_len is 0 at the end. */
+/*
+ * FNV-1a over 8-byte words (then the tail byte by byte): which file an import
+ * read, at a fraction of the cost of hashing byte by byte; not for security.
+ */
+static void hash_chunk(pf_csv *r)
+{
+	size_t i = 0;
+	uint64_t w, h = r->hash;
+
+	for (; i + 8 <= r->chunk_len; i += 8) {
+		memcpy(&w, r->chunk + i, 8);
+		h = (h ^ w) * 1099511628211ULL;
+	}
+	for (; i < r->chunk_len; i++)
+		h = (h ^ r->chunk[i]) * 1099511628211ULL;
+	r->hash = h;
+}
+
 static pf_status src_read(pf_csv *r)
 {
 	r->chunk_pos = 0;
@@ -94,8 +112,7 @@ static pf_status src_read(pf_csv *r)
 		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot read the file: %s",
 		                   strerror(errno));
 	if (r->hashing)
-		for (size_t i = 0; i < r->chunk_len; i++)
-			r->hash = (r->hash ^ r->chunk[i]) * 1099511628211ULL;
+		hash_chunk(r);
 	return PF_OK;
 }
 
@@ -135,7 +152,14 @@ static void scan_utf8(struct scan *s, const unsigned char *b, size_t n)
 {
 	for (size_t i = 0; i < n && s->valid; i++) {
 		unsigned char c = b[i];
+		uint64_t w;
 
+		/* Most sheets are mostly ASCII: skip eight such bytes at a time. */
+		while (!s->need && i + 8 <= n && (memcpy(&w, b + i, 8), !(w & 0x8080808080808080ULL)))
+			i += 8;
+		if (i >= n)
+			break;
+		c = b[i];
 		if (s->need) {
 			s->valid = c >= s->lo && c <= s->hi;
 			s->need--;

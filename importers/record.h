@@ -48,7 +48,7 @@ struct pf_map;
  * map (NULL for none), its headings are read through the map first.
  */
 pf_status pf_unit_csv_open(pf_unit **out, const char *path, const struct pf_map *map,
-			   pf_error *err);
+                           pf_error *err);
 /* One record from names and values (a command line). Copies everything. */
 pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
                              const char *const *names, const char *const *values,
