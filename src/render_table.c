@@ -7,275 +7,91 @@
  * added only when the caller asks for it (a terminal without NO_COLOR).
  * Every value may be null, missing or of an unexpected type: it is shown as
  * "–" and never trusted.
+ *
+ * Values are formatted and most tables built by render_util (the tables the
+ * csv, md and html formats show too); this file adds what a terminal needs:
+ * its own column kinds and a few shorter headings, control characters made
+ * harmless, long cells cut, colour, and the layout.
  */
 #include <assert.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_internal.h"
+#include "render_util.h"
 
-#define NONE "–"
 #define MAX_COLS 12
 #define TRUNC_COLS 40 /* a longer cell in a 't' column ends in "…" */
 #define FACT_COLS 17  /* the label column of a facts block */
 
-#define GREEN "\x1b[32m"
-#define YELLOW "\x1b[33m"
-#define RED "\x1b[31m"
 #define RESET "\x1b[0m"
 
-/* Where the text goes; oom is set by any failed allocation and checked once at the end. */
+/* The colour of each light, by pf_rlight() index: green, yellow, red. */
+static const char *const light_colors[PF_RLIGHTS] = {"\x1b[32m", "\x1b[33m", "\x1b[31m"};
+
+/* Where the text goes; b.oom is set by any failed allocation and checked once at the end. */
 struct out {
-	FILE *f;
+	pf_rbuf b;
 	bool color;
-	bool oom;
 };
 
 /* ---- text ---- */
 
 /*
- * A copy of s fit for a terminal: control characters (C0, DEL, C1) become
- * spaces so data cannot move the cursor or inject colour; carriage returns are
- * dropped; newlines are kept only when keep_nl.
+ * Makes s fit for a terminal, in place: control characters (C0, DEL, C1)
+ * become spaces so data cannot move the cursor or inject colour; carriage
+ * returns are dropped; newlines are kept only when keep_nl. Passes NULL on.
  */
-static char *clean_dup(const char *s, bool keep_nl)
+static char *clean(char *s, bool keep_nl)
 {
-	size_t n = strlen(s), j = 0;
-	char *d = malloc(n + 1);
+	size_t n, j = 0;
 
-	if (!d)
+	if (!s)
 		return NULL;
+	n = strlen(s);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
 		unsigned char next = (unsigned char)s[i + 1];
 
 		if (c == 0xc2 && next >= 0x80 && next <= 0x9f) {
-			d[j++] = ' ';
+			s[j++] = ' ';
 			i++;
 		} else if (c == '\r') {
 			continue;
 		} else if (c == '\n' && keep_nl) {
-			d[j++] = '\n';
+			s[j++] = '\n';
 		} else {
-			d[j++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
+			s[j++] = (c < 0x20 || c == 0x7f) ? ' ' : (char)c;
 		}
 	}
-	d[j] = '\0';
-	return d;
-}
-
-/* Display columns: one per code point, not counting our own ESC[...m sequences. */
-static size_t width(const char *s)
-{
-	size_t w = 0;
-
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == 0x1b) {
-			while (*p && *p != 'm')
-				p++;
-			if (!*p)
-				break;
-			continue;
-		}
-		if ((*p & 0xc0) != 0x80)
-			w++;
-	}
-	return w;
-}
-
-/* s cut to at most max columns, the last one "…"; takes s, NULL when out of memory. */
-static char *truncate_cols(char *s, size_t max)
-{
-	size_t i, w = 0;
-	char *t;
-
-	if (!s || width(s) <= max)
-		return s;
-	for (i = 0; s[i]; i++) {
-		if (((unsigned char)s[i] & 0xc0) == 0x80)
-			continue;
-		if (w == max - 1)
-			break;
-		w++;
-	}
-	t = malloc(i + sizeof("…"));
-	if (t) {
-		memcpy(t, s, i);
-		memcpy(t + i, "…", sizeof("…"));
-	}
-	free(s);
-	return t;
-}
-
-static char *fmt_alloc(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
-static char *fmt_alloc(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-	char *s;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return NULL;
-	s = malloc((size_t)n + 1);
-	if (!s)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
+	s[j] = '\0';
 	return s;
-}
-
-/* Joins a and b with sep; frees both; NULL if either is. */
-static char *join_take(char *a, const char *sep, char *b)
-{
-	char *s = a && b ? fmt_alloc("%s%s%s", a, sep, b) : NULL;
-
-	free(a);
-	free(b);
-	return s;
-}
-
-/* ---- values ---- */
-
-/* An integer the Swedish way: groups of three separated by spaces from 10 000 on. */
-static char *fmt_int(long long v)
-{
-	char digits[32], buf[48];
-	size_t n, j = 0;
-	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-
-	n = (size_t)snprintf(digits, sizeof(digits), "%llu", u);
-	if (v < 0)
-		buf[j++] = '-';
-	for (size_t i = 0; i < n; i++) {
-		if (i > 0 && u >= 10000 && (n - i) % 3 == 0)
-			buf[j++] = ' ';
-		buf[j++] = digits[i];
-	}
-	buf[j] = '\0';
-	return strdup(buf);
-}
-
-/* Replaces the decimal point with the Swedish comma and drops a negative zero's sign. */
-static char *swedish_decimal(char *s)
-{
-	char *p;
-
-	if (!s)
-		return NULL;
-	p = strchr(s, '.');
-	if (p)
-		*p = ',';
-	if (s[0] == '-' && strspn(s + 1, "0, %") == strlen(s + 1))
-		memmove(s, s + 1, strlen(s));
-	return s;
-}
-
-/* A real: whole numbers as integers, else at most two decimals with a decimal comma. */
-static char *fmt_real(double v)
-{
-	char buf[64];
-	size_t n;
-
-	if (!isfinite(v))
-		return strdup(NONE);
-	if (fabs(v) >= 1e15)
-		return swedish_decimal(fmt_alloc("%.6g", v));
-	if (v == floor(v))
-		return fmt_int((long long)v);
-	n = (size_t)snprintf(buf, sizeof(buf), "%.2f", v);
-	while (n > 0 && buf[n - 1] == '0')
-		buf[--n] = '\0';
-	if (n > 0 && buf[n - 1] == '.')
-		buf[--n] = '\0';
-	return swedish_decimal(strdup(buf));
-}
-
-static char *value_text(const json_t *v);
-
-/* The items of an array as text joined by ", "; "–" when empty. */
-static char *list_text(const json_t *a)
-{
-	char *s = NULL;
-	size_t i;
-
-	for (i = 0; i < json_array_size(a); i++) {
-		char *item = value_text(json_array_get(a, i));
-
-		s = s ? join_take(s, ", ", item) : item;
-		if (!s)
-			return NULL;
-	}
-	return s ? s : strdup(NONE);
 }
 
 /* Any JSON value as one line of text: null, missing and objects as "–". */
 static char *value_text(const json_t *v)
 {
-	if (json_is_string(v))
-		return clean_dup(json_string_value(v), false);
-	if (json_is_integer(v))
-		return fmt_int((long long)json_integer_value(v));
-	if (json_is_real(v))
-		return fmt_real(json_real_value(v));
-	if (json_is_true(v))
-		return strdup("ja");
-	if (json_is_false(v))
-		return strdup("nej");
-	if (json_is_array(v))
-		return list_text(v);
-	return strdup(NONE);
+	return clean(pf_rfmt_value(v), false);
 }
 
-/* A value, or `none` in place of null and anything unexpected. */
-static char *text_or(const json_t *v, const char *none)
+/* A fact that may span lines (a description), or "–". */
+static char *long_text(const json_t *v)
 {
-	return !v || json_is_null(v) ? strdup(none) : value_text(v);
+	return json_is_string(v) ? clean(strdup(json_string_value(v)), true) : value_text(v);
 }
 
-/* A fraction as a percentage with one decimal: 0.625 -> "62,5 %". */
-static char *pct_text(const json_t *v)
-{
-	double p = json_number_value(v) * 100.0;
-
-	if (!json_is_number(v) || !isfinite(p))
-		return strdup(NONE);
-	if (fabs(p) >= 1e15)
-		return swedish_decimal(fmt_alloc("%.6g %%", p));
-	return swedish_decimal(fmt_alloc("%.1f %%", p));
-}
-
-/*
- * A light as symbol and word (full, half, empty circle: yes, partly, no) so it
- * reads without colour; coloured when asked. `none` stands for null.
- */
+/* A light as symbol and word, coloured when asked; `none` stands for null. */
 static char *light_text(const struct out *o, const json_t *v, const char *none)
 {
-	static const struct {
-		const char *word, *symbol, *color;
-	} lights[] = {
-	    {"grön", "●", GREEN},
-	    {"gul", "◐", YELLOW},
-	    {"röd", "○", RED},
-	};
-	const char *w = json_string_value(v);
+	int l = pf_rlight(v);
+	char *s = clean(pf_rlight_text(v, none), false), *colored;
 
-	for (size_t i = 0; w && i < sizeof(lights) / sizeof(lights[0]); i++) {
-		if (strcmp(w, lights[i].word) != 0)
-			continue;
-		if (o->color)
-			return fmt_alloc("%s%s %s%s", lights[i].color, lights[i].symbol, w, RESET);
-		return fmt_alloc("%s %s", lights[i].symbol, w);
-	}
-	return text_or(v, none);
+	if (!s || !o->color || l < 0)
+		return s;
+	colored = pf_rfmt("%s%s%s", light_colors[l], s, RESET);
+	free(s);
+	return colored;
 }
 
 /* "×" for true, nothing otherwise. */
@@ -284,76 +100,19 @@ static char *mark_text(const json_t *v)
 	return strdup(json_is_true(v) ? "×" : "");
 }
 
-static const json_t *get(const json_t *obj, const char *key)
+/* "P-01, P-02", or "inga". */
+static char *ids_text(const json_t *ids)
 {
-	return json_object_get(obj, key);
+	return clean(pf_rfmt_list(ids, ", ", pf_rfmt_value, "inga"), false);
 }
 
 /* ---- tables ---- */
 
-/* Rows of cells, the heading first; each cell a malloc'd string (NULL only when out of memory). */
-struct table {
-	const char *spec; /* per column: l left, r right, t left and truncated */
-	size_t ncols;
-	char **cells;
-	size_t n, cap;
-	bool oom;
-};
-
-/* Adds the next cell, taking s. */
-static void cell(struct table *t, char *s)
-{
-	char **grown;
-
-	if (s && t->spec[t->n % t->ncols] == 't')
-		s = truncate_cols(s, TRUNC_COLS);
-	if (!s)
-		t->oom = true;
-	if (t->n == t->cap) {
-		size_t cap = t->cap ? 2 * t->cap : 16 * t->ncols;
-
-		grown = realloc(t->cells, cap * sizeof(*grown));
-		if (!grown) {
-			free(s);
-			t->oom = true;
-			return;
-		}
-		t->cells = grown;
-		t->cap = cap;
-	}
-	t->cells[t->n++] = s;
-}
-
-static void cell_value(struct table *t, const json_t *v)
-{
-	cell(t, value_text(v));
-}
-
-static void cell_pct(struct table *t, const json_t *v)
-{
-	cell(t, pct_text(v));
-}
-
-/* An empty table with its column kinds (see struct table), before the headings. */
-static void table_start(struct table *t, const char *spec)
-{
-	memset(t, 0, sizeof(*t));
-	t->spec = spec;
-	t->ncols = strlen(spec);
-	assert(t->ncols > 0 && t->ncols <= MAX_COLS);
-}
-
-/* Starts a table with its column kinds and one heading per column. */
-static void table_init(struct table *t, const char *spec, ...)
-{
-	va_list ap;
-
-	table_start(t, spec);
-	va_start(ap, spec);
-	for (size_t i = 0; i < t->ncols; i++)
-		cell(t, strdup(va_arg(ap, const char *)));
-	va_end(ap);
-}
+/*
+ * Tables are render_util's pf_rtable. Their spec here is the terminal's: per
+ * column l left, r right, t left and cut to TRUNC_COLS. Cells are cleaned and
+ * cut when the table is written, and a cell with a light is coloured then.
+ */
 
 static void pad(FILE *f, size_t n)
 {
@@ -361,90 +120,116 @@ static void pad(FILE *f, size_t n)
 		fputc(' ', f);
 }
 
-/* One row: columns two spaces apart, nothing written after its last non-empty cell. */
-static void table_row(FILE *f, const struct table *t, char *const *row, const size_t *w)
+static void put_cell(struct out *o, const pf_rcell *c)
 {
+	if (o->color && c->light >= 0 && c->light < PF_RLIGHTS)
+		fprintf(o->b.f, "%s%s%s", light_colors[c->light], c->text, RESET);
+	else
+		fputs(c->text, o->b.f);
+}
+
+/* One row: columns two spaces apart, nothing written after its last non-empty cell. */
+static void table_row(struct out *o, const pf_rtable *t, size_t row, const size_t *w)
+{
+	const pf_rcell *cells = pf_rtable_at(t, row, 0);
 	size_t last = 0;
 
 	for (size_t c = 0; c < t->ncols; c++)
-		if (row[c] && row[c][0])
+		if (cells[c].text[0])
 			last = c;
 	for (size_t c = 0; c <= last; c++) {
-		const char *s = row[c] ? row[c] : "";
-		size_t gap = w[c] - width(s);
+		size_t gap = w[c] - pf_rwidth(cells[c].text);
 
 		if (c > 0)
-			fputs("  ", f);
+			fputs("  ", o->b.f);
 		if (t->spec[c] == 'r')
-			pad(f, gap);
-		fputs(s, f);
+			pad(o->b.f, gap);
+		put_cell(o, &cells[c]);
 		if (t->spec[c] != 'r' && c < last)
-			pad(f, gap);
+			pad(o->b.f, gap);
 	}
-	fputc('\n', f);
+	fputc('\n', o->b.f);
 }
 
-static void table_free(struct table *t)
+/* Cleans every cell and cuts those of 't' columns. */
+static void table_fit(pf_rtable *t)
 {
-	for (size_t i = 0; i < t->n; i++)
-		free(t->cells[i]);
-	free(t->cells);
-	memset(t, 0, sizeof(*t));
+	for (size_t i = 0; i < t->n; i++) {
+		char *s = clean(t->cells[i].text, false);
+
+		if (s && t->spec[i % t->ncols] == 't') {
+			t->cells[i].text = pf_rtruncate(s, TRUNC_COLS);
+			free(s);
+		}
+		if (!t->cells[i].text)
+			t->oom = true;
+	}
 }
 
 /* Writes the table (or "inga" when it has no rows) and frees it. */
-static void table_emit(struct out *o, struct table *t)
+static void table_emit(struct out *o, pf_rtable *t)
 {
 	size_t w[MAX_COLS] = {0}, rows = t->n / t->ncols, total;
 
+	assert(t->ncols > 0 && t->ncols <= MAX_COLS);
+	table_fit(t);
 	if (t->oom) {
-		o->oom = true;
+		o->b.oom = true;
 		goto out;
 	}
 	if (rows <= 1) {
-		fputs("inga\n", o->f);
+		fputs("inga\n", o->b.f);
 		goto out;
 	}
 	for (size_t i = 0; i < rows * t->ncols; i++) {
-		size_t cw = width(t->cells[i]);
+		size_t cw = pf_rwidth(t->cells[i].text);
 
 		if (cw > w[i % t->ncols])
 			w[i % t->ncols] = cw;
 	}
-	table_row(o->f, t, t->cells, w);
+	table_row(o, t, 0, w);
 	total = 2 * (t->ncols - 1);
 	for (size_t c = 0; c < t->ncols; c++)
 		total += w[c];
 	for (size_t i = 0; i < total; i++)
-		fputs("─", o->f);
-	fputc('\n', o->f);
+		fputs("─", o->b.f);
+	fputc('\n', o->b.f);
 	for (size_t r = 1; r < rows; r++)
-		table_row(o->f, t, t->cells + r * t->ncols, w);
+		table_row(o, t, r, w);
 out:
-	table_free(t);
+	pf_rtable_free(t);
+}
+
+/* Writes a table render_util built, in the terminal's column kinds (spec), and frees it. */
+static void emit_as(struct out *o, pf_rtable *t, const char *spec)
+{
+	assert(strlen(spec) == t->ncols);
+	t->spec = spec;
+	table_emit(o, t);
+}
+
+/* Replaces the heading of column col with the terminal's shorter one. */
+static void set_heading(pf_rtable *t, size_t col, const char *heading)
+{
+	if (col >= t->n) /* out of memory before the headings were all in */
+		return;
+	free(t->cells[col].text);
+	t->cells[col].text = strdup(heading);
+	if (!t->cells[col].text)
+		t->oom = true;
 }
 
 /* ---- lines ---- */
 
-/* Writes s and frees it. */
-static void put_take(struct out *o, char *s)
-{
-	if (!s)
-		o->oom = true;
-	else
-		fputs(s, o->f);
-	free(s);
-}
-
 static void put_value(struct out *o, const json_t *v)
 {
-	put_take(o, value_text(v));
+	pf_rbuf_take(&o->b, value_text(v));
 }
 
 /* A blank line, then a section heading. */
 static void section(struct out *o, const char *title)
 {
-	fprintf(o->f, "\n%s\n", title);
+	fprintf(o->b.f, "\n%s\n", title);
 }
 
 /* "Label:   value", continuation lines of a multi-line value indented under it; takes value. */
@@ -453,85 +238,47 @@ static void fact(struct out *o, const char *label, char *value)
 	char *line, *next;
 
 	if (!value) {
-		o->oom = true;
+		o->b.oom = true;
 		return;
 	}
-	fprintf(o->f, "%s:", label);
-	pad(o->f, FACT_COLS > width(label) + 1 ? FACT_COLS - width(label) - 1 : 1);
+	fprintf(o->b.f, "%s:", label);
+	pad(o->b.f, FACT_COLS > pf_rwidth(label) + 1 ? FACT_COLS - pf_rwidth(label) - 1 : 1);
 	for (line = value; line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
 			*next++ = '\0';
 		if (line != value)
-			pad(o->f, FACT_COLS);
-		fprintf(o->f, "%s\n", line);
+			pad(o->b.f, FACT_COLS);
+		fprintf(o->b.f, "%s\n", line);
 	}
 	free(value);
 }
 
-/* A fact that may span lines (a description), or "–". */
-static char *long_text(const json_t *v)
-{
-	return json_is_string(v) ? clean_dup(json_string_value(v), true) : value_text(v);
-}
-
 /* ---- quarter ---- */
-
-static void quarter_row(struct out *o, struct table *t, const json_t *it)
-{
-	cell_value(t, get(it, "rank"));
-	cell_value(t, get(it, "id"));
-	cell_value(t, get(it, "title"));
-	cell_value(t, get(it, "committee"));
-	cell_value(t, get(it, "status"));
-	cell(t, light_text(o, get(it, "assessment"), NONE));
-	cell(t, light_text(o, get(it, "computed"), NONE " ej mätt"));
-	cell_pct(t, get(it, "realisation"));
-	cell(t, light_text(o, get(it, "previous_assessment"), NONE));
-	cell_value(t, get(it, "comment"));
-}
 
 static void render_quarter(struct out *o, const json_t *d)
 {
-	const json_t *items = get(d, "initiatives"), *missing = get(d, "missing");
-	const json_t *list = get(d, "list_period");
-	struct table t;
+	const json_t *missing = pf_rget(d, "missing"), *list = pf_rget(d, "list_period");
+	pf_rtable t;
 
-	fputs("Kvartalsrapport ", o->f);
-	put_value(o, get(d, "period"));
+	fputs("Kvartalsrapport ", o->b.f);
+	put_value(o, pf_rget(d, "period"));
 	if (json_is_null(list)) {
-		fputs(" (ingen prioriteringslista)", o->f);
+		fputs(" (ingen prioriteringslista)", o->b.f);
 	} else if (list) {
-		fputs(" (prioriteringslista ", o->f);
+		fputs(" (prioriteringslista ", o->b.f);
 		put_value(o, list);
-		fputs(")", o->f);
+		fputs(")", o->b.f);
 	}
-	fputs("\n\n", o->f);
-	table_init(&t, "rlttlllrlt", "Rang", "Id", "Initiativ", "Nämnd", "Fas", "Bedömning",
-	           "Beräknad", "Realisering", "Föregående", "Kommentar");
-	for (size_t i = 0; i < json_array_size(items); i++)
-		quarter_row(o, &t, json_array_get(items, i));
-	table_emit(o, &t);
-	fputs("\nSaknar uppföljning: ", o->f);
-	put_take(o, json_array_size(missing) ? list_text(missing) : strdup("inga"));
-	fputc('\n', o->f);
+	fputs("\n\n", o->b.f);
+	pf_rtab_quarter(&t, d);
+	emit_as(o, &t, "rlttlllrlt");
+	fputs("\nSaknar uppföljning: ", o->b.f);
+	pf_rbuf_take(&o->b, ids_text(missing));
+	fputc('\n', o->b.f);
 }
 
 /* ---- committee ---- */
-
-static void committee_row(struct table *t, const json_t *c)
-{
-	static const char *const keys[] = {
-	    "code",        "initiatives",       "indicators",       "measured",         "on_track",
-	    "realisation", "completed_in_year", "innovative_share", "missing_followups"};
-
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
-		if (!strcmp(keys[i], "realisation") || !strcmp(keys[i], "innovative_share"))
-			cell_pct(t, get(c, keys[i]));
-		else
-			cell_value(t, get(c, keys[i]));
-	}
-}
 
 /* "pågående 1, idé 1" in the document's order; "inga" when empty. */
 static char *by_status_text(const json_t *by)
@@ -542,9 +289,9 @@ static char *by_status_text(const json_t *by)
 
 	json_object_foreach((json_t *)by, key, n)
 	{
-		char *one = join_take(clean_dup(key, false), " ", value_text(n));
+		char *one = pf_rjoin(strdup(key), " ", pf_rfmt_value(n));
 
-		s = s ? join_take(s, ", ", one) : one;
+		s = s ? pf_rjoin(s, ", ", one) : one;
 		if (!s)
 			return NULL;
 	}
@@ -553,206 +300,142 @@ static char *by_status_text(const json_t *by)
 
 static void render_committee(struct out *o, const json_t *d)
 {
-	const json_t *list = get(d, "committees");
-	struct table t;
+	const json_t *list = pf_rget(d, "committees");
+	pf_rtable t;
 
-	fputs("Nämndrapport ", o->f);
-	put_value(o, get(d, "period"));
-	fputs("\n\n", o->f);
-	table_init(&t, "lrrrrrrrr", "Nämnd", "Initiativ", "Indikatorer", "Mätta", "I fas",
-	           "Realisering", "Slutförda i år", "Innovativa", "Saknar uppf.");
-	for (size_t i = 0; i < json_array_size(list); i++)
-		committee_row(&t, json_array_get(list, i));
-	table_emit(o, &t);
+	fputs("Nämndrapport ", o->b.f);
+	put_value(o, pf_rget(d, "period"));
+	fputs("\n\n", o->b.f);
+	pf_rtab_committee(&t, d);
+	set_heading(&t, 8, "Saknar uppf.");
+	emit_as(o, &t, "lrrrrrrrr");
 	section(o, "Initiativ per fas");
-	table_init(&t, "ll", "Nämnd", "Fas");
+	pf_rtable_init(&t, "ll", "Nämnd", "Fas");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i);
 
-		cell_value(&t, get(c, "code"));
-		cell(&t, by_status_text(get(c, "by_status")));
+		pf_rtable_value(&t, pf_rget(c, "code"));
+		pf_rtable_add(&t, by_status_text(pf_rget(c, "by_status")), -1);
 	}
 	table_emit(o, &t);
 }
 
 /* ---- roadmap ---- */
 
-static const char *const horizons[] = {"år 1", "år 2", "år 3", "senare"};
-#define HORIZONS (sizeof(horizons) / sizeof(horizons[0]))
-
-/* The horizon's index, HORIZONS when it is none of them. */
-static size_t horizon_index(const json_t *v)
-{
-	const char *s = json_string_value(v);
-	size_t h;
-
-	for (h = 0; s && h < HORIZONS; h++)
-		if (!strcmp(s, horizons[h]))
-			break;
-	return s ? h : HORIZONS;
-}
-
-/* "År 1 (2025)": the year from first_year, else from an item; "Senare" has none. */
+/*
+ * "År 1 (2025)": the year from first_year, else from an item; "Senare" has
+ * none. Unlike pf_rhorizon_heading(), any integer first_year is taken (added
+ * to unsigned, so one at the limit wraps rather than overflows).
+ */
 static char *horizon_heading(const json_t *d, size_t h)
 {
-	const json_t *items = get(d, "items"), *first = get(d, "first_year");
+	const json_t *first = pf_rget(d, "first_year");
 
-	if (h >= HORIZONS)
-		return strdup("Övriga");
-	if (h == HORIZONS - 1)
-		return strdup("Senare");
-	if (json_is_integer(first))
-		return fmt_alloc("År %zu (%lld)", h + 1,
-		                 (long long)json_integer_value(first) + (long long)h);
-	for (size_t i = 0; i < json_array_size(items); i++) {
-		const json_t *it = json_array_get(items, i);
-
-		if (horizon_index(get(it, "horizon")) == h && json_is_integer(get(it, "year")))
-			return fmt_alloc("År %zu (%lld)", h + 1,
-			                 (long long)json_integer_value(get(it, "year")));
-	}
-	return fmt_alloc("År %zu", h + 1);
+	if (h < PF_RHORIZONS - 1 && json_is_integer(first))
+		return pf_rfmt("År %zu (%lld)", h + 1,
+		               (long long)((unsigned long long)json_integer_value(first) + h));
+	return pf_rhorizon_heading(d, h);
 }
 
-/* The items on horizon h; h == HORIZONS: those on no known horizon (shown only if any). */
+/* The items on horizon h; h == PF_RHORIZONS: those on no known horizon (shown only if any). */
 static void roadmap_horizon(struct out *o, const json_t *d, size_t h)
 {
-	const json_t *items = get(d, "items");
-	struct table t;
+	const json_t *items = pf_rget(d, "items");
+	pf_rtable t;
 
-	table_init(&t, "ltllr", "Id", "Initiativ", "Fas", "Bedömning", "Realisering");
+	pf_rtable_init(&t, "ltllr", "Id", "Initiativ", "Fas", "Bedömning", "Realisering");
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i);
 
-		if (horizon_index(get(it, "horizon")) != h)
+		if (pf_rhorizon_index(pf_rget(it, "horizon")) != h)
 			continue;
-		cell_value(&t, get(it, "initiative"));
-		cell_value(&t, get(it, "title"));
-		cell_value(&t, get(it, "status"));
-		cell(&t, light_text(o, get(it, "assessment"), NONE));
-		cell_pct(&t, get(it, "realisation"));
+		pf_rtable_value(&t, pf_rget(it, "initiative"));
+		pf_rtable_value(&t, pf_rget(it, "title"));
+		pf_rtable_value(&t, pf_rget(it, "status"));
+		pf_rtable_light(&t, pf_rget(it, "assessment"), PF_NONE);
+		pf_rtable_pct(&t, pf_rget(it, "realisation"));
 	}
-	if (h == HORIZONS && t.n == t.ncols) {
-		table_free(&t);
+	if (h == PF_RHORIZONS && t.n == t.ncols) {
+		pf_rtable_free(&t);
 		return;
 	}
-	fputc('\n', o->f);
-	put_take(o, horizon_heading(d, h));
-	fputc('\n', o->f);
+	fputc('\n', o->b.f);
+	pf_rbuf_take(&o->b, horizon_heading(d, h));
+	fputc('\n', o->b.f);
 	table_emit(o, &t);
 }
 
 /* "P-05 senare → år 2, …" */
 static char *moved_text(const json_t *moved)
 {
-	char *s = NULL;
-
-	for (size_t i = 0; i < json_array_size(moved); i++) {
-		const json_t *m = json_array_get(moved, i);
-		char *one = join_take(
-		    value_text(get(m, "initiative")), " ",
-		    join_take(value_text(get(m, "from")), " → ", value_text(get(m, "to"))));
-
-		s = s ? join_take(s, ", ", one) : one;
-		if (!s)
-			return NULL;
-	}
-	return s ? s : strdup("inga");
-}
-
-static char *ids_text(const json_t *ids)
-{
-	return json_array_size(ids) ? list_text(ids) : strdup("inga");
-}
-
-static void decisions_table(struct out *o, const json_t *list, bool titles)
-{
-	struct table t;
-
-	if (titles)
-		table_init(&t, "lllltl", "Id", "Organ", "Datum", "Typ", "Titel", "Protokoll");
-	else
-		table_init(&t, "lllll", "Id", "Organ", "Datum", "Typ", "Protokoll");
-	for (size_t i = 0; i < json_array_size(list); i++) {
-		const json_t *b = json_array_get(list, i);
-
-		cell_value(&t, get(b, "decision_id"));
-		cell_value(&t, get(b, "body"));
-		cell_value(&t, get(b, "date"));
-		cell_value(&t, get(b, "type"));
-		if (titles)
-			cell_value(&t, get(b, "title"));
-		cell_value(&t, get(b, "protocol"));
-	}
-	table_emit(o, &t);
+	return clean(pf_rfmt_list(moved, ", ", pf_rmoved_text, "inga"), false);
 }
 
 static void roadmap_facts(struct out *o, const json_t *d)
 {
-	fact(o, "Färdplan", value_text(get(d, "roadmap")));
-	fact(o, "Version", value_text(get(d, "version")));
-	fact(o, "Verksamhet", value_text(get(d, "unit")));
-	fact(o, "Nämnd", value_text(get(d, "committee")));
-	fact(o, "Datum", value_text(get(d, "date")));
-	fact(o, "Beslutad av", value_text(get(d, "decided_by")));
-	fact(o, "Jämförd med", text_or(get(d, "previous_version"), NONE " (första versionen)"));
-	if (get(d, "period"))
-		fact(o, "Period", value_text(get(d, "period")));
+	fact(o, "Färdplan", value_text(pf_rget(d, "roadmap")));
+	fact(o, "Version", value_text(pf_rget(d, "version")));
+	fact(o, "Verksamhet", value_text(pf_rget(d, "unit")));
+	fact(o, "Nämnd", value_text(pf_rget(d, "committee")));
+	fact(o, "Datum", value_text(pf_rget(d, "date")));
+	fact(o, "Beslutad av", value_text(pf_rget(d, "decided_by")));
+	fact(o, "Jämförd med",
+	     clean(pf_rfmt_or(pf_rget(d, "previous_version"), PF_NONE " (första versionen)"),
+	           false));
+	if (pf_rget(d, "period"))
+		fact(o, "Period", value_text(pf_rget(d, "period")));
+}
+
+static void decisions_table(struct out *o, const json_t *list, bool titles)
+{
+	pf_rtable t;
+
+	pf_rtab_decisions(&t, list, titles);
+	emit_as(o, &t, titles ? "lllltl" : "lllll");
 }
 
 static void render_roadmap(struct out *o, const json_t *d)
 {
-	const json_t *changes = get(d, "changes");
+	const json_t *changes = pf_rget(d, "changes");
 
 	/* Roadmap names usually say "färdplan" themselves ("Digital färdplan KB 2024"). */
-	put_value(o, get(d, "roadmap"));
-	fputs(", version ", o->f);
-	put_value(o, get(d, "version"));
-	fputs("\n\n", o->f);
+	put_value(o, pf_rget(d, "roadmap"));
+	fputs(", version ", o->b.f);
+	put_value(o, pf_rget(d, "version"));
+	fputs("\n\n", o->b.f);
 	roadmap_facts(o, d);
-	for (size_t h = 0; h <= HORIZONS; h++)
+	for (size_t h = 0; h <= PF_RHORIZONS; h++)
 		roadmap_horizon(o, d, h);
 	section(o, "Ändringar");
-	fact(o, "Tillagda", ids_text(get(changes, "added")));
-	fact(o, "Borttagna", ids_text(get(changes, "removed")));
-	fact(o, "Flyttade", moved_text(get(changes, "moved")));
+	fact(o, "Tillagda", ids_text(pf_rget(changes, "added")));
+	fact(o, "Borttagna", ids_text(pf_rget(changes, "removed")));
+	fact(o, "Flyttade", moved_text(pf_rget(changes, "moved")));
 	section(o, "Beslut");
-	decisions_table(o, get(d, "decisions"), false);
-	fputs("\nRapporterad till nämnden: ", o->f);
-	put_value(o, get(d, "reported_to_committee"));
-	fputc('\n', o->f);
+	decisions_table(o, pf_rget(d, "decisions"), false);
+	fputs("\nRapporterad till nämnden: ", o->b.f);
+	put_value(o, pf_rget(d, "reported_to_committee"));
+	fputc('\n', o->b.f);
 }
 
 /* ---- traceability ---- */
 
-/* "1/2": the committee's roadmap versions reported to it, of all of them. */
-static char *roadmaps_count(const json_t *roadmaps)
-{
-	size_t reported = 0, n = json_array_size(roadmaps);
-
-	for (size_t i = 0; i < n; i++)
-		if (json_is_true(get(json_array_get(roadmaps, i), "reported")))
-			reported++;
-	return fmt_alloc("%zu/%zu", reported, n);
-}
-
 static void unreported_roadmaps(struct out *o, const json_t *list)
 {
-	struct table t;
+	pf_rtable t;
 
-	table_init(&t, "llll", "Nämnd", "Färdplan", "Version", "Datum");
+	pf_rtable_init(&t, "llll", "Nämnd", "Färdplan", "Version", "Datum");
 	for (size_t i = 0; i < json_array_size(list); i++) {
-		const json_t *c = json_array_get(list, i), *rms = get(c, "roadmaps");
+		const json_t *c = json_array_get(list, i), *rms = pf_rget(c, "roadmaps");
 
 		for (size_t j = 0; j < json_array_size(rms); j++) {
 			const json_t *rm = json_array_get(rms, j);
 
-			if (json_is_true(get(rm, "reported")))
+			if (json_is_true(pf_rget(rm, "reported")))
 				continue;
-			cell_value(&t, get(c, "code"));
-			cell_value(&t, get(rm, "roadmap"));
-			cell_value(&t, get(rm, "version"));
-			cell_value(&t, get(rm, "date"));
+			pf_rtable_value(&t, pf_rget(c, "code"));
+			pf_rtable_value(&t, pf_rget(rm, "roadmap"));
+			pf_rtable_value(&t, pf_rget(rm, "version"));
+			pf_rtable_value(&t, pf_rget(rm, "date"));
 		}
 	}
 	table_emit(o, &t);
@@ -760,229 +443,98 @@ static void unreported_roadmaps(struct out *o, const json_t *list)
 
 static void render_traceability(struct out *o, const json_t *d)
 {
-	const json_t *list = get(d, "committees");
-	struct table t;
+	pf_rtable t;
 
-	fputs("Spårbarhet ", o->f);
-	put_value(o, get(d, "year"));
-	fputs("\n\n", o->f);
-	table_init(&t, "lrrrrl", "Nämnd", "Informerad", "Beslut", "Utan protokoll",
-	           "Färdplaner (rapporterade/totalt)", "Ej rapporterade initiativ");
-	for (size_t i = 0; i < json_array_size(list); i++) {
-		const json_t *c = json_array_get(list, i);
-
-		cell_value(&t, get(c, "code"));
-		cell_value(&t, get(c, "informed"));
-		cell_value(&t, get(c, "decisions"));
-		cell_value(&t, get(c, "without_protocol"));
-		cell(&t, roadmaps_count(get(c, "roadmaps")));
-		cell_value(&t, get(c, "unreported_initiatives"));
-	}
-	table_emit(o, &t);
+	fputs("Spårbarhet ", o->b.f);
+	put_value(o, pf_rget(d, "year"));
+	fputs("\n\n", o->b.f);
+	pf_rtab_traceability(&t, d);
+	emit_as(o, &t, "lrrrrl");
 	section(o, "Färdplaner som inte rapporterats till nämnden");
-	unreported_roadmaps(o, list);
+	unreported_roadmaps(o, pf_rget(d, "committees"));
 }
 
 /* ---- initiative ---- */
 
-/* A number with its unit ("90 %", "5 st"), or "–". */
-static char *with_unit(const json_t *v, const json_t *unit)
-{
-	if (!json_is_number(v) || !json_is_string(unit) || !json_string_length(unit))
-		return value_text(v);
-	return join_take(value_text(v), " ", value_text(unit));
-}
-
 static void initiative_facts(struct out *o, const json_t *d)
 {
-	static const struct {
-		const char *label, *key;
-	} facts[] = {
-	    {"Id", "id"},
-	    {"Titel", "title"},
-	    {"Nämnd", "committee"},
-	    {"Verksamhet", "unit"},
-	    {"Beskrivning", "description"},
-	    {"Kategori", "category"},
-	    {"Fas", "status"},
-	    {"Innovativ", "innovative"},
-	    {"Tvärsektoriell", "cross_cutting"},
-	    {"Projektledare", "project_manager"},
-	    {"Nyttoägare", "benefit_owner"},
-	    {"Start", "start"},
-	    {"Slut", "end"},
-	};
-	const json_t *it = get(d, "initiative");
+	const json_t *it = pf_rget(d, "initiative");
 	json_t *kr = json_string("kr");
 
-	for (size_t i = 0; i < sizeof(facts) / sizeof(facts[0]); i++)
-		fact(o, facts[i].label, long_text(get(it, facts[i].key)));
-	fact(o, "Budget", with_unit(get(it, "budget"), kr));
-	fact(o, "IT-timmar", value_text(get(it, "it_hours")));
-	fact(o, "Realisering", pct_text(get(d, "realisation")));
-	fact(o, "Förväntat", pct_text(get(d, "expected")));
-	fact(o, "Beräknat ljus", light_text(o, get(d, "computed"), NONE " ej mätt"));
+	for (size_t i = 0; i < PF_RINITIATIVE_FIELDS; i++)
+		fact(o, pf_rinitiative_fields[i].label,
+		     long_text(pf_rget(it, pf_rinitiative_fields[i].key)));
+	fact(o, "Budget", clean(pf_rfmt_unit(pf_rget(it, "budget"), kr), false));
+	fact(o, "IT-timmar", value_text(pf_rget(it, "it_hours")));
+	fact(o, "Realisering", pf_rfmt_pct(pf_rget(d, "realisation")));
+	fact(o, "Förväntat", pf_rfmt_pct(pf_rget(d, "expected")));
+	fact(o, "Beräknat ljus", light_text(o, pf_rget(d, "computed"), PF_NONE " ej mätt"));
 	json_decref(kr);
 }
 
-static void indicator_row(struct out *o, struct table *t, const json_t *ind)
+/* "2025Q1 60": one measured value. */
+static char *measurement_text(const json_t *m)
 {
-	const json_t *unit = get(ind, "unit");
-
-	cell_value(t, get(ind, "indicator_id"));
-	cell_value(t, get(ind, "indicator"));
-	cell(t, join_take(value_text(get(ind, "baseline")), " → ",
-	                  with_unit(get(ind, "target"), unit)));
-	if (json_is_null(get(ind, "value")) || !get(ind, "value"))
-		cell(t, strdup(NONE));
-	else
-		cell(t,
-		     join_take(with_unit(get(ind, "value"), unit), " (",
-		               join_take(value_text(get(ind, "value_period")), "", strdup(")"))));
-	cell_pct(t, get(ind, "progress"));
-	cell_pct(t, get(ind, "expected"));
-	cell(t, light_text(o, get(ind, "light"), NONE " ej mätt"));
-}
-
-static void indicators_table(struct out *o, const json_t *list)
-{
-	struct table t;
-
-	table_init(&t, "ltllrrl", "Id", "Indikator", "Bas → mål", "Senaste värde", "Progress",
-	           "Förväntat", "Ljus");
-	for (size_t i = 0; i < json_array_size(list); i++)
-		indicator_row(o, &t, json_array_get(list, i));
-	table_emit(o, &t);
-}
-
-/* What the indicators table leaves out: goal, direction, dates, method, owner, weight, benefit. */
-static void indicator_details(struct out *o, const json_t *list)
-{
-	struct table t;
-
-	table_init(&t, "ltllttrlr", "Id", "Effektmål", "Riktning", "Bas- → måldatum", "Metod",
-	           "Ägare", "Vikt", "Nyttotyp", "Nytta (kr)");
-	for (size_t i = 0; i < json_array_size(list); i++) {
-		const json_t *ind = json_array_get(list, i);
-
-		cell_value(&t, get(ind, "indicator_id"));
-		cell_value(&t, get(ind, "goal"));
-		cell_value(&t, get(ind, "direction"));
-		cell(&t, join_take(value_text(get(ind, "baseline_date")), " → ",
-		                   value_text(get(ind, "target_date"))));
-		cell_value(&t, get(ind, "method"));
-		cell_value(&t, get(ind, "owner"));
-		cell_value(&t, get(ind, "weight"));
-		cell_value(&t, get(ind, "benefit_type"));
-		cell_value(&t, get(ind, "benefit_sek"));
-	}
-	table_emit(o, &t);
-}
-
-/* "2025Q1 60 · 2025Q3 75", or "–" when nothing is measured. */
-static char *series_text(const json_t *series)
-{
-	char *s = NULL;
-
-	for (size_t i = 0; i < json_array_size(series); i++) {
-		const json_t *m = json_array_get(series, i);
-		char *one =
-		    join_take(value_text(get(m, "period")), " ", value_text(get(m, "value")));
-
-		s = s ? join_take(s, " · ", one) : one;
-		if (!s)
-			return NULL;
-	}
-	return s ? s : strdup(NONE);
+	return pf_rjoin(pf_rfmt_value(pf_rget(m, "period")), " ",
+	                pf_rfmt_value(pf_rget(m, "value")));
 }
 
 static void series_table(struct out *o, const json_t *list)
 {
-	struct table t;
+	pf_rtable t;
 
-	table_init(&t, "ll", "Id", "Mätvärden");
+	pf_rtable_init(&t, "ll", "Id", "Mätvärden");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i);
 
-		cell_value(&t, get(ind, "indicator_id"));
-		cell(&t, series_text(get(ind, "series")));
+		pf_rtable_value(&t, pf_rget(ind, "indicator_id"));
+		/* "2025Q1 60 · 2025Q3 75", or "–" when nothing is measured */
+		pf_rtable_add(
+		    &t, pf_rfmt_list(pf_rget(ind, "series"), " · ", measurement_text, PF_NONE), -1);
 	}
-	table_emit(o, &t);
-}
-
-static void followups_table(struct out *o, const json_t *list)
-{
-	struct table t;
-
-	table_init(&t, "lllttl", "Period", "Bedömning", "Fas", "Förväntade effekter", "Kommentar",
-	           "Rapporterad av");
-	for (size_t i = 0; i < json_array_size(list); i++) {
-		const json_t *f = json_array_get(list, i);
-
-		cell_value(&t, get(f, "period"));
-		cell(&t, light_text(o, get(f, "assessment"), NONE));
-		cell_value(&t, get(f, "status"));
-		cell_value(&t, get(f, "expected_effects"));
-		cell_value(&t, get(f, "comment"));
-		cell_value(&t, get(f, "reported_by"));
-	}
-	table_emit(o, &t);
-}
-
-/* A table of the listed keys of each object in list. */
-static void plain_table(struct out *o, const json_t *list, const char *spec,
-                        const char *const *keys, const char *const *heads)
-{
-	struct table t;
-
-	table_start(&t, spec);
-	for (size_t c = 0; c < t.ncols; c++)
-		cell(&t, strdup(heads[c]));
-	for (size_t i = 0; i < json_array_size(list); i++)
-		for (size_t c = 0; c < t.ncols; c++)
-			cell_value(&t, get(json_array_get(list, i), keys[c]));
 	table_emit(o, &t);
 }
 
 static void history_tables(struct out *o, const json_t *d)
 {
-	static const char *const pri_keys[] = {"period", "rank"};
-	static const char *const pri_heads[] = {"Period", "Rang"};
-	static const char *const rm_keys[] = {"roadmap", "version", "date", "horizon"};
-	static const char *const rm_heads[] = {"Färdplan", "Version", "Datum", "Horisont"};
-	static const char *const chg_keys[] = {"at",    "command", "kind", "key",
-	                                       "field", "old",     "new"};
-	static const char *const chg_heads[] = {"Tidpunkt", "Kommando", "Typ",  "Nyckel",
-	                                        "Fält",     "Före",     "Efter"};
+	pf_rtable t;
 
 	section(o, "Uppföljningar");
-	followups_table(o, get(d, "followups"));
+	pf_rtab_followups(&t, pf_rget(d, "followups"));
+	emit_as(o, &t, "lllttl");
 	section(o, "Prioriteringar");
-	plain_table(o, get(d, "priorities"), "lr", pri_keys, pri_heads);
+	pf_rtab_priorities(&t, pf_rget(d, "priorities"));
+	emit_as(o, &t, "lr");
 	section(o, "Färdplaner");
-	plain_table(o, get(d, "roadmaps"), "llll", rm_keys, rm_heads);
+	pf_rtab_initiative_roadmaps(&t, pf_rget(d, "roadmaps"));
+	emit_as(o, &t, "llll");
 	section(o, "Beslut");
-	decisions_table(o, get(d, "decisions"), true);
+	decisions_table(o, pf_rget(d, "decisions"), true);
 	section(o, "Ändringshistorik");
-	plain_table(o, get(d, "changes"), "llllltt", chg_keys, chg_heads);
+	pf_rtab_changes(&t, pf_rget(d, "changes"));
+	emit_as(o, &t, "llllltt");
 }
 
 static void render_initiative(struct out *o, const json_t *d)
 {
-	const json_t *it = get(d, "initiative"), *inds = get(d, "indicators");
+	const json_t *it = pf_rget(d, "initiative"), *inds = pf_rget(d, "indicators");
+	pf_rtable t;
 
-	fputs("Initiativ ", o->f);
-	put_value(o, get(it, "id"));
-	fputs(": ", o->f);
-	put_value(o, get(it, "title"));
-	fputs(" (", o->f);
-	put_value(o, get(d, "period"));
-	fputs(")\n\n", o->f);
+	fputs("Initiativ ", o->b.f);
+	put_value(o, pf_rget(it, "id"));
+	fputs(": ", o->b.f);
+	put_value(o, pf_rget(it, "title"));
+	fputs(" (", o->b.f);
+	put_value(o, pf_rget(d, "period"));
+	fputs(")\n\n", o->b.f);
 	initiative_facts(o, d);
 	section(o, "Effektmål och indikatorer");
-	indicators_table(o, inds);
+	pf_rtab_indicators(&t, inds);
+	emit_as(o, &t, "ltllrrl");
 	section(o, "Indikatorernas underlag");
-	indicator_details(o, inds);
+	pf_rtab_indicator_details(&t, inds);
+	set_heading(&t, 8, "Nytta (kr)");
+	emit_as(o, &t, "ltllttrlr");
 	section(o, "Mätserier");
 	series_table(o, inds);
 	history_tables(o, d);
@@ -992,80 +544,64 @@ static void render_initiative(struct out *o, const json_t *d)
 
 static void waiting_table(struct out *o, const json_t *list)
 {
-	struct table t;
+	pf_rtable t;
 
-	table_init(&t, "llltllrrll", "Tvärsekt.", "Innov.", "Id", "Initiativ", "Nämnd", "Fas",
-	           "IT-timmar", "Budget (kr)", "Start", "Slut");
+	pf_rtable_init(&t, "llltllrrll", "Tvärsekt.", "Innov.", "Id", "Initiativ", "Nämnd", "Fas",
+	               "IT-timmar", "Budget (kr)", "Start", "Slut");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *w = json_array_get(list, i);
 
-		cell(&t, mark_text(get(w, "cross_cutting")));
-		cell(&t, mark_text(get(w, "innovative")));
-		cell_value(&t, get(w, "id"));
-		cell_value(&t, get(w, "title"));
-		cell_value(&t, get(w, "committee"));
-		cell_value(&t, get(w, "status"));
-		cell_value(&t, get(w, "it_hours"));
-		cell_value(&t, get(w, "budget"));
-		cell_value(&t, get(w, "start"));
-		cell_value(&t, get(w, "end"));
+		pf_rtable_add(&t, mark_text(pf_rget(w, "cross_cutting")), -1);
+		pf_rtable_add(&t, mark_text(pf_rget(w, "innovative")), -1);
+		pf_rtable_value(&t, pf_rget(w, "id"));
+		pf_rtable_value(&t, pf_rget(w, "title"));
+		pf_rtable_value(&t, pf_rget(w, "committee"));
+		pf_rtable_value(&t, pf_rget(w, "status"));
+		pf_rtable_value(&t, pf_rget(w, "it_hours"));
+		pf_rtable_value(&t, pf_rget(w, "budget"));
+		pf_rtable_value(&t, pf_rget(w, "start"));
+		pf_rtable_value(&t, pf_rget(w, "end"));
 	}
 	table_emit(o, &t);
 }
 
 static void hours_table(struct out *o, const json_t *list)
 {
-	struct table t;
+	pf_rtable t;
 
-	table_init(&t, "lrrrl", "Period", "Begärt", "Åtagna", "Kapacitet", "");
+	pf_rtable_init(&t, "lrrrl", "Period", "Begärt", "Åtagna", "Kapacitet", "");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *h = json_array_get(list, i);
 
-		cell_value(&t, get(h, "period"));
-		cell_value(&t, get(h, "asked"));
-		cell_value(&t, get(h, "committed"));
-		cell_value(&t, get(h, "capacity"));
-		cell(&t, strdup(json_is_true(get(h, "over")) ? "ÖVER" : ""));
-	}
-	table_emit(o, &t);
-}
-
-static void priority_list(struct out *o, const json_t *list)
-{
-	struct table t;
-
-	table_init(&t, "rltlll", "Rang", "Id", "Initiativ", "Nämnd", "Fas", "Bedömning");
-	for (size_t i = 0; i < json_array_size(list); i++) {
-		const json_t *p = json_array_get(list, i);
-
-		cell_value(&t, get(p, "rank"));
-		cell_value(&t, get(p, "id"));
-		cell_value(&t, get(p, "title"));
-		cell_value(&t, get(p, "committee"));
-		cell_value(&t, get(p, "status"));
-		cell(&t, light_text(o, get(p, "assessment"), NONE));
+		pf_rtable_value(&t, pf_rget(h, "period"));
+		pf_rtable_value(&t, pf_rget(h, "asked"));
+		pf_rtable_value(&t, pf_rget(h, "committed"));
+		pf_rtable_value(&t, pf_rget(h, "capacity"));
+		pf_rtable_add(&t, strdup(json_is_true(pf_rget(h, "over")) ? "ÖVER" : ""), -1);
 	}
 	table_emit(o, &t);
 }
 
 static void render_priority(struct out *o, const json_t *d)
 {
-	const json_t *cap = get(d, "capacity");
+	const json_t *cap = pf_rget(d, "capacity");
+	pf_rtable t;
 
-	fputs("Prioriteringsunderlag ", o->f);
-	put_value(o, get(d, "period"));
-	fputs("\n\n", o->f);
+	fputs("Prioriteringsunderlag ", o->b.f);
+	put_value(o, pf_rget(d, "period"));
+	fputs("\n\n", o->b.f);
 	fact(o, "Region IT-kapacitet",
-	     json_is_number(cap) ? join_take(value_text(cap), " ", strdup("timmar per kvartal"))
+	     json_is_number(cap) ? pf_rjoin(value_text(cap), " ", strdup("timmar per kvartal"))
 	                         : strdup("ej angiven"));
 	section(o, "Väntar på beslut (tvärsektoriella först)");
-	waiting_table(o, get(d, "waiting"));
+	waiting_table(o, pf_rget(d, "waiting"));
 	section(o, "Region IT-timmar per kvartal");
-	hours_table(o, get(d, "hours"));
-	fputs("\nPrioriteringslista ", o->f);
-	put_value(o, get(d, "list_period"));
-	fputc('\n', o->f);
-	priority_list(o, get(d, "priority_list"));
+	hours_table(o, pf_rget(d, "hours"));
+	fputs("\nPrioriteringslista ", o->b.f);
+	put_value(o, pf_rget(d, "list_period"));
+	fputc('\n', o->b.f);
+	pf_rtab_priority_list(&t, pf_rget(d, "priority_list"));
+	emit_as(o, &t, "rltlll");
 }
 
 /* ---- entry ---- */
@@ -1083,27 +619,16 @@ pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **ou
 	    [PF_REPORT_ROADMAP] = render_roadmap,
 	    [PF_REPORT_TRACEABILITY] = render_traceability,
 	};
-	struct out w = {NULL, o && o->color, false};
-	char *buf = NULL;
-	size_t n = 0;
-	int closed;
+	struct out w = {.color = o && o->color};
 
 	*out = NULL;
 	*len = 0;
 	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT || !renderers[r->kind])
 		return pf_error_set(err, PF_EUSAGE, "no table format for this report");
-	w.f = open_memstream(&buf, &n);
-	if (!w.f)
+	if (!pf_rbuf_open(&w.b))
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the table");
 	renderers[r->kind](&w, r->doc);
-	if (ferror(w.f))
-		w.oom = true;
-	closed = fclose(w.f);
-	if (w.oom || closed != 0) {
-		free(buf);
+	if (pf_rbuf_finish(&w.b, out, len, NULL) != PF_OK)
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the table");
-	}
-	*out = buf;
-	*len = n;
 	return PF_OK;
 }

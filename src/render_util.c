@@ -1,9 +1,10 @@
 /*
- * Helpers shared by the csv, md and html renderers; see render_util.h.
+ * Helpers shared by the renderers (csv, md, html and the terminal table); see render_util.h.
  *
- * The report tables at the end mirror src/render_table.c column for column so
- * that every format shows the same content; md and html differ only in how
- * they write a table, and html adds charts.
+ * The report tables at the end are the terminal table format's too:
+ * src/render_table.c writes most of them in its own column kinds, so every
+ * format shows the same content; md and html differ only in how they write a
+ * table, and html adds charts.
  */
 #include "render_util.h"
 
@@ -216,20 +217,6 @@ char *pf_rfmt_real(double v)
 	return swedish_decimal(strdup(buf));
 }
 
-static char *list_text(const json_t *a)
-{
-	char *s = NULL;
-
-	for (size_t i = 0; i < json_array_size(a); i++) {
-		char *item = pf_rfmt_value(json_array_get(a, i));
-
-		s = s ? pf_rjoin(s, ", ", item) : item;
-		if (!s)
-			return NULL;
-	}
-	return s ? s : strdup(PF_NONE);
-}
-
 char *pf_rfmt_value(const json_t *v)
 {
 	if (json_is_string(v))
@@ -243,13 +230,35 @@ char *pf_rfmt_value(const json_t *v)
 	if (json_is_false(v))
 		return strdup("nej");
 	if (json_is_array(v))
-		return list_text(v);
+		return pf_rfmt_list(v, ", ", pf_rfmt_value, PF_NONE);
 	return strdup(PF_NONE);
 }
 
 char *pf_rfmt_or(const json_t *v, const char *none)
 {
 	return !v || json_is_null(v) ? strdup(none) : pf_rfmt_value(v);
+}
+
+char *pf_rfmt_list(const json_t *a, const char *sep, char *(*item)(const json_t *),
+                   const char *empty)
+{
+	char *s = NULL;
+
+	for (size_t i = 0; i < json_array_size(a); i++) {
+		char *one = item(json_array_get(a, i));
+
+		s = s ? pf_rjoin(s, sep, one) : one;
+		if (!s)
+			return NULL;
+	}
+	return s ? s : strdup(empty);
+}
+
+char *pf_rfmt_unit(const json_t *v, const json_t *unit)
+{
+	if (!json_is_number(v) || !json_is_string(unit) || !json_string_length(unit))
+		return pf_rfmt_value(v);
+	return pf_rjoin(pf_rfmt_value(v), " ", pf_rfmt_value(unit));
 }
 
 char *pf_rfmt_pct_of(double fraction)
@@ -695,41 +704,33 @@ void pf_rtab_trace_roadmaps(pf_rtable *t, const json_t *doc)
 
 /* ---- initiative ---- */
 
-/* A number with its unit ("90 %", "5 st"), else the value alone. */
-static char *with_unit(const json_t *v, const json_t *unit)
-{
-	if (!json_is_number(v) || !json_is_string(unit) || !json_string_length(unit))
-		return pf_rfmt_value(v);
-	return pf_rjoin(pf_rfmt_value(v), " ", pf_rfmt_value(unit));
-}
+const pf_rfield pf_rinitiative_fields[PF_RINITIATIVE_FIELDS] = {
+    {"Id", "id"},
+    {"Titel", "title"},
+    {"Nämnd", "committee"},
+    {"Verksamhet", "unit"},
+    {"Beskrivning", "description"},
+    {"Kategori", "category"},
+    {"Fas", "status"},
+    {"Innovativ", "innovative"},
+    {"Tvärsektoriell", "cross_cutting"},
+    {"Projektledare", "project_manager"},
+    {"Nyttoägare", "benefit_owner"},
+    {"Start", "start"},
+    {"Slut", "end"},
+};
 
 void pf_rtab_initiative_facts(pf_rtable *t, const json_t *d)
 {
-	static const struct {
-		const char *label, *key;
-	} facts[] = {
-	    {"Id", "id"},
-	    {"Titel", "title"},
-	    {"Nämnd", "committee"},
-	    {"Verksamhet", "unit"},
-	    {"Beskrivning", "description"},
-	    {"Kategori", "category"},
-	    {"Fas", "status"},
-	    {"Innovativ", "innovative"},
-	    {"Tvärsektoriell", "cross_cutting"},
-	    {"Projektledare", "project_manager"},
-	    {"Nyttoägare", "benefit_owner"},
-	    {"Start", "start"},
-	    {"Slut", "end"},
-	    {"Budget (kr)", "budget"},
-	    {"IT-timmar", "it_hours"},
-	};
 	const json_t *it = pf_rget(d, "initiative");
 
 	pf_rtable_init(t, "lw", "Uppgift", "Värde");
 	fact(t, "Period", pf_rfmt_value(pf_rget(d, "period")));
-	for (size_t i = 0; i < COUNT_OF(facts); i++)
-		fact(t, facts[i].label, pf_rfmt_value(pf_rget(it, facts[i].key)));
+	for (size_t i = 0; i < PF_RINITIATIVE_FIELDS; i++)
+		fact(t, pf_rinitiative_fields[i].label,
+		     pf_rfmt_value(pf_rget(it, pf_rinitiative_fields[i].key)));
+	fact(t, "Budget (kr)", pf_rfmt_value(pf_rget(it, "budget")));
+	fact(t, "IT-timmar", pf_rfmt_value(pf_rget(it, "it_hours")));
 	fact(t, "Realisering", pf_rfmt_pct(pf_rget(d, "realisation")));
 	fact(t, "Förväntat", pf_rfmt_pct(pf_rget(d, "expected")));
 	pf_rtable_add(t, strdup("Beräknat ljus"), -1);
@@ -743,7 +744,7 @@ static char *latest_value(const json_t *ind)
 
 	if (!v || json_is_null(v))
 		return strdup(PF_NONE);
-	return pf_rjoin(with_unit(v, pf_rget(ind, "unit")), " (",
+	return pf_rjoin(pf_rfmt_unit(v, pf_rget(ind, "unit")), " (",
 	                pf_rjoin(pf_rfmt_value(pf_rget(ind, "value_period")), "", strdup(")")));
 }
 
@@ -758,7 +759,7 @@ void pf_rtab_indicators(pf_rtable *t, const json_t *list)
 		pf_rtable_value(t, pf_rget(ind, "indicator"));
 		pf_rtable_add(t,
 		              pf_rjoin(pf_rfmt_value(pf_rget(ind, "baseline")), " → ",
-		                       with_unit(pf_rget(ind, "target"), pf_rget(ind, "unit"))),
+		                       pf_rfmt_unit(pf_rget(ind, "target"), pf_rget(ind, "unit"))),
 		              -1);
 		pf_rtable_add(t, latest_value(ind), -1);
 		pf_rtable_pct(t, pf_rget(ind, "progress"));
@@ -802,7 +803,8 @@ void pf_rtab_series(pf_rtable *t, const json_t *list)
 
 			pf_rtable_value(t, pf_rget(ind, "indicator_id"));
 			pf_rtable_value(t, pf_rget(m, "period"));
-			pf_rtable_add(t, with_unit(pf_rget(m, "value"), pf_rget(ind, "unit")), -1);
+			pf_rtable_add(t, pf_rfmt_unit(pf_rget(m, "value"), pf_rget(ind, "unit")),
+			              -1);
 			pf_rtable_pct(t, pf_rget(m, "progress"));
 			pf_rtable_pct(t, pf_rget(m, "expected"));
 			pf_rtable_light(t, pf_rget(m, "light"), PF_NONE);

@@ -1,9 +1,9 @@
 /*
- * What the csv, md and html renderers share: an output buffer, defensive JSON
- * getters, Swedish number formatting, the lights, statuses and horizons of
- * FORMATS.md, and neutral tables (plain-text cells) that the md and html
+ * What the renderers share: an output buffer, defensive JSON getters, Swedish
+ * number formatting, the lights, statuses and horizons of FORMATS.md, and
+ * neutral tables (plain-text cells) that the md, html and terminal table
  * renderers build from a report's document and then write in their own
- * syntax, so both show the same content as the terminal table format.
+ * syntax, so all show the same content.
  *
  * Every getter accepts NULL, null and values of the wrong type: a document is
  * never trusted.
@@ -18,7 +18,6 @@
 #include <jansson.h>
 
 #include "report_internal.h"
-
 
 #define PF_NONE "–" /* what a display format shows for null */
 
@@ -68,6 +67,11 @@ char *pf_rfmt_real(double v);
 char *pf_rfmt_value(const json_t *v);
 /* Like pf_rfmt_value(), with `none` in place of null and missing. */
 char *pf_rfmt_or(const json_t *v, const char *none);
+/* item() of each element of the array a, joined by sep; `empty` when there are none. */
+char *pf_rfmt_list(const json_t *a, const char *sep, char *(*item)(const json_t *),
+                   const char *empty);
+/* A number with its unit ("90 %", "5 st"), else the value alone. */
+char *pf_rfmt_unit(const json_t *v, const json_t *unit);
 /* A fraction as a percentage with one decimal: 0.625 -> "62,5 %"; PF_NONE for null. */
 char *pf_rfmt_pct(const json_t *v);
 /* A fraction written as "62,5 %", for values already known to be numbers. */
@@ -94,6 +98,13 @@ size_t pf_rhorizon_index(const json_t *v);
 /* "År 1 (2025)", "Senare", "Övriga" (h == PF_RHORIZONS) for a roadmap document. */
 char *pf_rhorizon_heading(const json_t *doc, size_t h);
 
+/* The initiative's own facts, Id to Slut, in the order every format shows them. */
+typedef struct pf_rfield {
+	const char *label, *key;
+} pf_rfield;
+enum { PF_RINITIATIVE_FIELDS = 13 };
+extern const pf_rfield pf_rinitiative_fields[PF_RINITIATIVE_FIELDS];
+
 /* The report's heading: "Kvartalsrapport 2025Q3", "Initiativ P-01: Digital kallelse", ... */
 char *pf_rtitle(const pf_report *r);
 
@@ -108,7 +119,7 @@ typedef struct pf_rcell {
 /*
  * Rows of cells, the headings first. spec holds one letter per column: l
  * text, r number (right-aligned), w long text (may wrap), n text kept on one
- * line (dates, times).
+ * line (dates, times). The terminal format sets its own (see render_table.c).
  */
 typedef struct pf_rtable {
 	const char *spec;
