@@ -24,6 +24,7 @@ start=$(date +%s%N)
 "$PF" --db "$WORK/full.db" import "${BIG[@]}" >/dev/null || { fail "full import"; finish; }
 total_ms=$((($(date +%s%N) - start) / 1000000))
 ok "a whole import takes ${total_ms} ms"
+dump "$WORK/full.db" >"$WORK/full.dump"
 
 for pct in 20 50 80; do
 	db=$WORK/kill$pct.db
@@ -39,8 +40,15 @@ for pct in 20 50 80; do
 	grep -q '^integrity ok$' "$WORK/kill$pct.dump" && ok "integrity after a kill at $pct %" ||
 		fail "integrity_check after a kill at $pct %: $(head -n1 "$WORK/kill$pct.dump")"
 	if [ "$rc" -eq 137 ]; then
-		cmp -s "$WORK/base.dump" "$WORK/kill$pct.dump" && ok "unchanged after a kill at $pct %" ||
+		if cmp -s "$WORK/base.dump" "$WORK/kill$pct.dump"; then
+			ok "unchanged after a kill at $pct %"
+		elif [ "$pct" -eq 80 ] && cmp -s "$WORK/full.dump" "$WORK/kill$pct.dump"; then
+			# On a loaded machine the run can reach its commit before 80 % of the
+			# time measured: then the whole import is there, never a part of it.
+			ok "killed after the commit point: the whole import, not a part"
+		else
 			fail "the database changed after a kill at $pct %"
+		fi
 	fi
 done
 finish
