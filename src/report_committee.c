@@ -4,6 +4,8 @@
  */
 #include "report_internal.h"
 
+#include "benefits.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,8 +111,9 @@ static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts
 	sqlite3_bind_int(st, 2, o->period);
 	if ((s = pf_query_rows(db, st, err, initiative_row, &c)))
 		return s;
-	json_array_append_new(list, committee_json(code, &acc));
-	return PF_OK;
+	json_t *j = committee_json(code, &acc);
+	json_array_append_new(list, j);
+	return pf_benefits_committee(db, code, o->period, eval, j, err);
 }
 
 pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)

@@ -1,0 +1,29 @@
+/*
+ * Benefit realisation (effekthemtagning): what the reports add beyond the
+ * contract's keys: whether completed initiatives are still measured, the
+ * committee KPIs for each year, and the promised and realised value by
+ * benefit type, with the goals not measured yet listed.
+ */
+#ifndef PF_BENEFITS_H
+#define PF_BENEFITS_H
+
+#include <jansson.h>
+
+#include "db_internal.h"
+#include "eval.h"
+
+/*
+ * Adds to a committee's object: "after_completion" {"completed",
+ * "still_measured": [ids], "measuring_stopped": [ids]}, "kpis_by_year"
+ * [{"year", "completed", "innovative_share"}], "benefits" {type: {"promised",
+ * "realised"}}, "unmeasured_indicators" [ids].
+ */
+pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
+                                json_t *obj, pf_error *err);
+
+/* Adds "benefits" {type: {"promised", "realised"}} and "unmeasured_indicators" to an initiative
+ * report. */
+pf_status pf_benefits_initiative(pf_db *db, int64_t initiative, const pf_eval *eval, json_t *obj,
+                                 pf_error *err);
+
+#endif
