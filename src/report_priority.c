@@ -6,10 +6,22 @@
  *
  * Hours: an initiative's it_hours are spread evenly over the quarters from
  * its start to its end; without dates, over the four quarters after P.
+ *
+ * Score (0..100) of a waiting initiative, shown with its parts so the council
+ * can argue with it; each part is 0..1:
+ *   benefit     30  yearly benefit promised by its effect goals (nytta_kr)
+ *                   per krona of budget, a ratio of 2 or more counting fully
+ *   it_load     25  1 - Region IT hours asked / 2000 (fewer hours first)
+ *   readiness   20  idé 0.2, förstudie 0.6, beslutad 1
+ *   innovative  15  1 when classed as innovative
+ *   measurable  10  1 when it has effect goals with indicators
+ * Cross-cutting initiatives come first (they go to the council), then by
+ * score, then by id.
  */
 #include "report_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define HORIZON_QUARTERS 8 /* the quarters shown, from P on */
@@ -53,11 +65,51 @@ struct prio_ctx {
 	json_t *waiting;
 };
 
-/* id, title, committee, status, cross_cutting, innovative, it_hours, budget, start, end */
+/*
+ * id, title, committee, status, cross_cutting, innovative, it_hours, budget,
+ * start, end, the benefit its indicators promise, its number of indicators.
+ */
 static const char waiting_sql[] =
     "SELECT id, title, committee, status, cross_cutting, innovative, it_hours, budget, start, "
-    "end FROM initiatives WHERE status IN ('idé', 'förstudie') OR (status = 'beslutad' AND "
-    "(start IS NULL OR start > ?1)) ORDER BY cross_cutting DESC, coalesce(it_hours, 0) DESC, id";
+    "end, (SELECT sum(benefit_sek) FROM indicators WHERE initiative = n.pk), "
+    "(SELECT count(*) FROM indicators WHERE initiative = n.pk) FROM initiatives n "
+    "WHERE status = 'idé' OR status = 'förstudie' OR (status = 'beslutad' AND "
+    "(start IS NULL OR start > ?1))";
+
+static double clamp01(double x)
+{
+	return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+/* The score's parts and their sum, as the comment at the top of this file defines them. */
+static json_t *score_json(sqlite3_stmt *st, double *score)
+{
+	double budget = sqlite3_column_double(st, 7), benefit = sqlite3_column_double(st, 10);
+	int status = pf_word_parse(PF_WORDS_PHASE, pf_col_text(st, 3));
+	double parts[5] = {
+	    budget > 0    ? clamp01(benefit / budget / 2)
+	    : benefit > 0 ? 1
+	                  : 0,
+	    1 - clamp01(sqlite3_column_double(st, 6) / 2000),
+	    status == PF_PHASE_DECIDED    ? 1
+	    : status == PF_PHASE_PRESTUDY ? 0.6
+	                                  : 0.2,
+	    sqlite3_column_int(st, 5) ? 1 : 0,
+	    sqlite3_column_int(st, 11) > 0 ? 1 : 0,
+	};
+	static const double weight[5] = {30, 25, 20, 15, 10};
+	static const char *const names[5] = {"benefit", "it_load", "readiness", "innovative",
+	                                     "measurable"};
+	json_t *j = json_object();
+
+	*score = 0;
+	for (int i = 0; i < 5; i++) {
+		*score += weight[i] * parts[i];
+		json_object_set_new(j, names[i], json_real(pf_round4(parts[i])));
+	}
+	*score = round(*score * 10) / 10;
+	return j;
+}
 
 static pf_status waiting_row(sqlite3_stmt *st, void *ctx)
 {
@@ -68,13 +120,84 @@ static pf_status waiting_row(sqlite3_stmt *st, void *ctx)
 	json_t *o = json_object();
 	pf_period from, to;
 
+	double score;
+	json_t *parts = score_json(st, &score);
+
 	for (int i = 0; i < 10; i++)
 		json_object_set_new(o, keys[i], pf_json_column(st, i));
 	json_object_set_new(o, "cross_cutting", json_boolean(sqlite3_column_int(st, 4)));
 	json_object_set_new(o, "innovative", json_boolean(sqlite3_column_int(st, 5)));
+	json_object_set_new(o, "score", json_real(score));
+	json_object_set_new(o, "score_parts", parts);
 	json_array_append_new(c->waiting, o);
 	hour_span(st, 8, 9, c->period, &from, &to);
 	spread(c->h.asked, sqlite3_column_double(st, 6), from, to, c->period);
+	return PF_OK;
+}
+
+/* Cross-cutting first, then by score (higher first), then by id. */
+static int waiting_order(const void *a, const void *b)
+{
+	const json_t *x = *(const json_t *const *)a, *y = *(const json_t *const *)b;
+	int cx = json_is_true(json_object_get(x, "cross_cutting")),
+	    cy = json_is_true(json_object_get(y, "cross_cutting"));
+	double sx = json_real_value(json_object_get(x, "score")),
+	       sy = json_real_value(json_object_get(y, "score"));
+
+	if (cx != cy)
+		return cy - cx;
+	if (sx != sy)
+		return sx < sy ? 1 : -1;
+	return strcmp(json_string_value(json_object_get(x, "id")),
+	              json_string_value(json_object_get(y, "id")));
+}
+
+static pf_status sort_waiting(json_t *list)
+{
+	size_t n = json_array_size(list);
+	json_t **v = malloc((n ? n : 1) * sizeof(*v));
+
+	if (!v)
+		return PF_ENOMEM;
+	for (size_t i = 0; i < n; i++)
+		v[i] = json_incref(json_array_get(list, i));
+	qsort(v, n, sizeof(*v), waiting_order);
+	json_array_clear(list);
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(list, v[i]);
+	free(v);
+	return PF_OK;
+}
+
+/* How the list of P changed from the one before it: entered, left, moved up or down. */
+static const char changes_sql[] =
+    "WITH cur(p) AS (SELECT max(period) FROM priorities WHERE period <= ?1),"
+    " prev(p) AS (SELECT max(period) FROM priorities, cur WHERE period < cur.p)"
+    " SELECT n.id, a.rank, b.rank, (SELECT p FROM prev) FROM initiatives n"
+    " LEFT JOIN priorities a ON a.initiative = n.pk AND a.period = (SELECT p FROM cur)"
+    " LEFT JOIN priorities b ON b.initiative = n.pk AND b.period = (SELECT p FROM prev)"
+    " WHERE a.pk IS NOT NULL OR b.pk IS NOT NULL ORDER BY coalesce(a.rank, b.rank + 1000000), n.id";
+
+static pf_status change_row(sqlite3_stmt *st, void *ctx)
+{
+	json_t *ch = ctx;
+	json_t *id = pf_json_column(st, 0);
+	bool now = sqlite3_column_type(st, 1) != SQLITE_NULL,
+	     before = sqlite3_column_type(st, 2) != SQLITE_NULL;
+
+	if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+		json_object_set_new(ch, "previous_period",
+		                    pf_json_period(sqlite3_column_int(st, 3)));
+	if (now && !before)
+		json_array_append(json_object_get(ch, "entered"), id);
+	else if (!now && before)
+		json_array_append(json_object_get(ch, "left"), id);
+	else if (sqlite3_column_int(st, 1) != sqlite3_column_int(st, 2))
+		json_array_append_new(json_object_get(ch, "moved"),
+		                      json_pack("{s:O, s:i, s:i}", "id", id, "from",
+		                                sqlite3_column_int(st, 2), "to",
+		                                sqlite3_column_int(st, 1)));
+	json_decref(id);
 	return PF_OK;
 }
 
@@ -160,6 +283,8 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 {
 	struct prio_ctx c = {o->period, {{0}, {0}}, json_array()};
 	json_t *list = json_array();
+	json_t *changes =
+	    json_pack("{s:n, s:[], s:[], s:[]}", "previous_period", "entered", "left", "moved");
 	pf_status s;
 
 	if ((s = run(db, waiting_sql, o->period, true, err, waiting_row, &c)) ||
@@ -167,8 +292,13 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	             "SELECT it_hours, start, end FROM initiatives WHERE status = 'pågående' "
 	             "AND it_hours > 0 AND ?1 IS NOT NULL",
 	             o->period, false, err, committed_row, &c)) ||
-	    (s = run(db, list_sql, o->period, false, err, list_row, list)))
+	    (s = run(db, list_sql, o->period, false, err, list_row, list)) ||
+	    (s = run(db, changes_sql, o->period, false, err, change_row, changes)))
 		goto out;
+	if (sort_waiting(c.waiting)) {
+		s = pf_error_set(err, PF_ENOMEM, "out of memory");
+		goto out;
+	}
 	*doc = json_object();
 	json_object_set_new(*doc, "period", pf_json_period(o->period));
 	json_object_set_new(*doc, "capacity",
@@ -177,8 +307,10 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	json_object_set_new(*doc, "hours", hours_json(&c, o->capacity));
 	json_object_set_new(*doc, "list_period", list_period(db, o->period));
 	json_object_set(*doc, "priority_list", list);
+	json_object_set(*doc, "list_changes", changes);
 out:
 	json_decref(c.waiting);
 	json_decref(list);
+	json_decref(changes);
 	return s;
 }
