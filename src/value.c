@@ -759,8 +759,13 @@ static bool word_matches(const struct word *w, const char *folded)
 static int find_word(const struct word *words, int count, const char *s)
 {
 	char f[WORD_FOLD_MAX];
-	size_t len = pf_fold(s, f, sizeof(f));
+	size_t len;
 
+	/* Most cells hold the canonical word itself: no folding needed for those. */
+	for (int i = 0; i < count; i++)
+		if (!strcmp(s, words[i].sv))
+			return i;
+	len = pf_fold(s, f, sizeof(f));
 	if (len == 0 || len >= sizeof(f))
 		return -1;
 	for (int i = 0; i < count; i++) {
