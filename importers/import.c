@@ -502,7 +502,7 @@ pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 	if (has_suffix(source, ".xlsx")) {
 		pf_unit **units = NULL;
 		size_t n = 0;
-		st = pf_xlsx_open(source, &units, &n, err);
+		st = pf_xlsx_open_map(source, imp->map, &units, &n, err);
 		return st ? st : add_units(imp, units, n, err);
 	}
 	if (!has_suffix(source, ".csv") && !has_suffix(source, ".tsv") &&

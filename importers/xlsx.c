@@ -14,6 +14,8 @@
  */
 #include "xlsx.h"
 
+#include "json_source.h"
+
 #include <errno.h>
 #include <expat.h>
 #include <limits.h>
@@ -122,6 +124,7 @@ struct book {
 	unsigned char *xf_date; /* cellXfs index -> its number format shows a date */
 	size_t nxf;
 	uint64_t unpacked; /* decompressed bytes read so far, against MAX_TOTAL */
+	const pf_map *map; /* --map for the headings, or NULL; the caller keeps it alive */
 };
 
 static void book_unref(struct book *b)
@@ -1055,6 +1058,9 @@ struct xlsx_unit {
 	/* from the header row */
 	size_t ncols;
 	int *map; /* column - 1 -> field index, -1 for an ignored column */
+	/* column - 1 -> holds dates to read as their quarter (a --map says so), and the text */
+	bool *dates;
+	char (*periods)[PF_PERIOD_BUF];
 };
 
 /* A problem with one cell: recorded, its row skipped, reading goes on (to list every one). */
@@ -1394,8 +1400,13 @@ static pf_status xlsx_next(pf_unit *base, pf_record *rec, pf_error *err)
 			rec->col[u->map[c]] = (int)c + 1;
 	for (size_t i = 0; i < u->ncells; i++) {
 		const struct cell *c = &u->cells[i];
-		if ((size_t)c->col <= u->ncols && u->map[c->col - 1] >= 0)
-			rec->val[u->map[c->col - 1]] = u->vals.s + c->off;
+		if ((size_t)c->col > u->ncols || u->map[c->col - 1] < 0)
+			continue;
+		const char *v = u->vals.s + c->off;
+		/* A date that does not parse is left as it is, for the period rule to reject. */
+		if (u->dates[c->col - 1] && pf_date_text_period(v, u->periods[c->col - 1]))
+			v = u->periods[c->col - 1];
+		rec->val[u->map[c->col - 1]] = v;
 	}
 	return PF_OK;
 }
@@ -1412,6 +1423,8 @@ static void xlsx_free(pf_unit *base)
 	free(u->vals.s);
 	free(u->cells);
 	free(u->map);
+	free(u->dates);
+	free(u->periods);
 	free(u->sheet);
 	free(u->part);
 	free(base->source);
@@ -1471,6 +1484,20 @@ static const char **header_headings(const struct xlsx_unit *u, size_t *n)
 	return h;
 }
 
+/*
+ * The headings as a --map reads them: one it names becomes its field name,
+ * one it ignores becomes empty (no warning), the rest stay as they are.
+ */
+static void map_headings(struct xlsx_unit *u, const pf_map *m, const char **h)
+{
+	for (size_t c = 0; c < u->ncols; c++) {
+		bool dates = false;
+		const char *f = pf_map_heading(m, h[c], &dates);
+		u->dates[c] = f && dates;
+		h[c] = pf_map_ignores(m, h[c]) ? "" : f ? f : h[c];
+	}
+}
+
 /* Reads the first non-empty row: the kind, the column map, a warning per unknown column. */
 static pf_status read_header(struct xlsx_unit *u, bool *skip, pf_error *err)
 {
@@ -1485,11 +1512,20 @@ static pf_status read_header(struct xlsx_unit *u, bool *skip, pf_error *err)
 		            u->sheet);
 	if (st)
 		return st == PF_END ? PF_OK : st;
-	if (!(h = header_headings(u, &u->ncols)) || !(u->map = calloc(u->ncols, sizeof(int)))) {
+	if (!(h = header_headings(u, &u->ncols)) || !(u->map = calloc(u->ncols + 1, sizeof(int))) ||
+	    !(u->dates = calloc(u->ncols + 1, sizeof(bool))) ||
+	    !(u->periods = calloc(u->ncols + 1, sizeof(*u->periods)))) {
 		st = pf_error_set(err, PF_ENOMEM, "out of memory");
 		goto out;
 	}
+	const pf_map *m = u->book->map;
+	if (m)
+		map_headings(u, m, h);
 	int kind = pf_kind_detect(h, u->ncols, u->map, &near);
+	if (m && pf_map_sheet_kind(m) >= 0 && kind != pf_map_sheet_kind(m)) {
+		near = pf_map_sheet_kind(m);
+		kind = -1;
+	}
 	if ((*skip = kind < 0)) {
 		warn_no_kind(u, h, u->ncols, near);
 		goto out;
@@ -1665,6 +1701,12 @@ static pf_status file_checksum(struct book *b, unsigned char head[8], size_t *nh
 
 pf_status pf_xlsx_open(const char *path, pf_unit ***units, size_t *n, pf_error *err)
 {
+	return pf_xlsx_open_map(path, NULL, units, n, err);
+}
+
+pf_status pf_xlsx_open_map(const char *path, const pf_map *map, pf_unit ***units, size_t *n,
+                           pf_error *err)
+{
 	unsigned char head[8];
 	size_t nhead;
 	uint64_t size;
@@ -1676,6 +1718,7 @@ pf_status pf_xlsx_open(const char *path, pf_unit ***units, size_t *n, pf_error *
 	*n = 0;
 	if (!b)
 		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	b->map = map;
 	if ((st = file_checksum(b, head, &nhead, &size, err)))
 		goto out;
 	if (size == 0) {

@@ -761,6 +761,8 @@ static int find_word(const struct word *words, int count, const char *s)
 	char f[WORD_FOLD_MAX];
 	size_t len;
 
+	if (!s)
+		return -1;
 	/* Most cells hold the canonical word itself: no folding needed for those. */
 	for (int i = 0; i < count; i++)
 		if (!strcmp(s, words[i].sv))

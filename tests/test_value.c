@@ -641,6 +641,9 @@ static const struct word_row word_rows[] = {
 static void test_word_parse(void **state)
 {
 	(void)state;
+	/* An absent value (a NULL column) is no word; it once crashed a report. */
+	for (int set = 0; set < PF_WORDS_COUNT; set++)
+		assert_int_equal(pf_word_parse(set, NULL), -1);
 	for (size_t i = 0; i < COUNT_OF(word_rows); i++) {
 		const struct word_row *r = &word_rows[i];
 		int got = pf_word_parse(r->set, r->in);

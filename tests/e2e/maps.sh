@@ -45,4 +45,29 @@ expect_rc 0 "OpenProject projects through their map" \
 pf report committee --period 2025Q4 --format json >c.json
 jcheck c.json "OpenProject projects are initiatives with our statuses" \
 	"any(c['code'] == 'RS' and c['initiatives'] > 1 and set(c['by_status']) <= {'idé','förstudie','beslutad','pågående','pausad','avslutad','stoppad'} for c in d['committees'])"
+
+# The sheet map applies to a workbook's sheets too (a workbook written here with
+# python's zipfile: inline strings, a number cell, the Stratsys headings).
+python3 - "$WORK/stratsys.xlsx" <<'PY'
+import sys, zipfile
+rows = [["Enhet", "Datum", "Mått", "Värde"], ["Regionservice", "2025-11-30", "RS-E1", 0.5]]
+def cell(ref, v):
+    if isinstance(v, float):
+        return '<c r="%s"><v>%s</v></c>' % (ref, v)
+    return '<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (ref, v)
+sheet = "".join('<row r="%d">%s</row>' % (i + 1, "".join(cell("ABCD"[j] + str(i + 1), v)
+        for j, v in enumerate(r))) for i, r in enumerate(rows))
+z = zipfile.ZipFile(sys.argv[1], "w")
+z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>')
+z.writestr("_rels/.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+z.writestr("xl/workbook.xml", '<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Mätvärden" sheetId="1" r:id="rId1"/></sheets></workbook>')
+z.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>')
+z.writestr("xl/worksheets/sheet1.xml", '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>%s</sheetData></worksheet>' % sheet)
+z.close()
+PY
+expect_rc 0 "Stratsys sheet map on a workbook" \
+	pf import --map "$MAPS/stratsys-import-sheet.json" "$WORK/stratsys.xlsx"
+pf report initiative RS-1 --period 2025Q4 --format json >r3.json
+jcheck r3.json "workbook dates read as their quarter through the map" \
+	"[(m['period'], m['value']) for i in d['indicators'] if i['indicator_id'] == 'RS-E1' for m in i['series']] == [('2025Q4', 0.5)]"
 finish
