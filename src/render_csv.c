@@ -17,6 +17,10 @@
  * header row holds the JSON keys. Values are the JSON values: numbers as JSON
  * writes them (decimal point), true/false, null and anything unexpected as an
  * empty field. Text is written as it is, never altered.
+ *
+ * The format is the same whatever language the report is rendered in
+ * (pf_render_opts.lang): keys, canonical Swedish words and the traceability
+ * field's "rapporterad" are data for a script to read, not labels.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -246,7 +250,9 @@ static void csv_traceability(pf_rbuf *b, const json_t *d)
 
 typedef void (*csv_renderer)(pf_rbuf *b, const json_t *doc);
 
-pf_status pf_render_csv(const pf_report *r, char **out, size_t *len, pf_error *err)
+/* The options do not matter: the csv format is the same in every language (see above). */
+pf_status pf_render_csv(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                        pf_error *err)
 {
 	static const csv_renderer renderers[PF_REPORT_COUNT] = {
 	    [PF_REPORT_QUARTER] = csv_quarter,       [PF_REPORT_COMMITTEE] = csv_committee,
@@ -255,6 +261,7 @@ pf_status pf_render_csv(const pf_report *r, char **out, size_t *len, pf_error *e
 	};
 	pf_rbuf b;
 
+	(void)o;
 	*out = NULL;
 	*len = 0;
 	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)

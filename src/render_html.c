@@ -1,6 +1,7 @@
 /*
  * The `html` format of the reports of FORMATS.md section 5: one standalone
- * page in Swedish with the same tables as the other formats plus charts.
+ * page with the same tables as the other formats plus charts, in Swedish or
+ * English (<html lang>, every label a message id of i18n.h).
  *
  * The page is self-contained (inline <style>, inline SVG, no script, no
  * external resource) so it can be mailed, archived with a committee's papers
@@ -83,6 +84,12 @@ static const char css[] =
     "details>summary{display:none}"
     "}";
 
+/* Where the page goes, and in which language. */
+struct page {
+	pf_rbuf b;
+	pf_lang lang;
+};
+
 /* ---- text ---- */
 
 /*
@@ -141,10 +148,11 @@ static void h_light_span(pf_rbuf *b, int light, const char *text)
 	pf_rbuf_puts(b, "</span>");
 }
 
-static void h_section(pf_rbuf *b, const char *title)
+/* Opens a section headed by title, a message id. */
+static void h_section(struct page *pg, const char *title)
 {
-	pf_rbuf_puts(b, "<section>\n");
-	h_elem(b, "h2", strdup(title));
+	pf_rbuf_puts(&pg->b, "<section>\n");
+	h_elem(&pg->b, "h2", strdup(pf_tr(pg->lang, title)));
 }
 
 static void h_end_section(pf_rbuf *b)
@@ -152,9 +160,12 @@ static void h_end_section(pf_rbuf *b)
 	pf_rbuf_puts(b, "</section>\n");
 }
 
-static void h_empty(pf_rbuf *b, const char *text)
+/* A note in place of what is missing; text is a message id. */
+static void h_empty(struct page *pg, const char *text)
 {
-	pf_rbuf_printf(b, "<p class=\"empty\">%s</p>\n", text);
+	pf_rbuf_puts(&pg->b, "<p class=\"empty\">");
+	h_text(&pg->b, pf_tr(pg->lang, text), false);
+	pf_rbuf_puts(&pg->b, "</p>\n");
 }
 
 /* ---- tables ---- */
@@ -178,12 +189,14 @@ static void h_row(pf_rbuf *b, const pf_rtable *t, size_t row)
 }
 
 /* Writes the table, or "Inga." when it has no rows, and frees it. */
-static void h_table(pf_rbuf *b, pf_rtable *t)
+static void h_table(struct page *pg, pf_rtable *t)
 {
+	pf_rbuf *b = &pg->b;
+
 	if (t->oom) {
 		b->oom = true;
 	} else if (!pf_rtable_rows(t)) {
-		h_empty(b, "Inga.");
+		h_empty(pg, PF_N_("Inga."));
 	} else {
 		/* a table wider than the screen scrolls instead of widening the page */
 		pf_rbuf_puts(b, "<div class=\"wide\">\n<table>\n<thead>");
@@ -196,11 +209,13 @@ static void h_table(pf_rbuf *b, pf_rtable *t)
 	pf_rtable_free(t);
 }
 
-/* A section holding one table (taken). */
-static void h_table_section(pf_rbuf *b, const char *title, pf_rtable *t)
+/* A section holding one table (taken); title is a message id. */
+static void h_table_section(struct page *pg, const char *title, pf_rtable *t)
 {
-	h_section(b, title);
-	h_table(b, t);
+	pf_rbuf *b = &pg->b;
+
+	h_section(pg, title);
+	h_table(pg, t);
 	h_end_section(b);
 }
 
@@ -222,16 +237,18 @@ static void h_facts(pf_rbuf *b, pf_rtable *t)
 	pf_rtable_free(t);
 }
 
-/* The items of an array as a list, or `none`. */
-static void h_list(pf_rbuf *b, const json_t *a, const char *none)
+/* The items of an array as a list, or `none` (a message id). */
+static void h_list(struct page *pg, const json_t *a, const char *none)
 {
+	pf_rbuf *b = &pg->b;
+
 	if (!json_array_size(a)) {
-		h_empty(b, none);
+		h_empty(pg, none);
 		return;
 	}
 	pf_rbuf_puts(b, "<ul class=\"plain\">\n");
 	for (size_t i = 0; i < json_array_size(a); i++)
-		h_elem(b, "li", pf_rfmt_value(json_array_get(a, i)));
+		h_elem(b, "li", pf_rfmt_value(pg->lang, json_array_get(a, i)));
 	pf_rbuf_puts(b, "</ul>\n");
 }
 
@@ -351,17 +368,22 @@ static void svg_light(pf_rbuf *b, int light, double x, double y, double r)
 	}
 }
 
-/* A light's symbol and word at (x, y), the word in the light's colour; "–" for none. */
-static void svg_light_word(pf_rbuf *b, int light, double x, double y, const char *none)
+/*
+ * A light's symbol and word at (x, y), the word in the light's colour; `none`
+ * (a message id) for no light.
+ */
+static void svg_light_word(struct page *pg, int light, double x, double y, const char *none)
 {
+	pf_rbuf *b = &pg->b;
+
 	if (light < 0) {
-		svg_text(b, x, y + 4, "start", "muted", none);
+		svg_text(b, x, y + 4, "start", "muted", pf_tr(pg->lang, none));
 		return;
 	}
 	svg_light(b, light, x + 6, y, 6);
 	pf_rbuf_printf(b, "<text x=\"%s\" y=\"%s\" fill=\"%s\" style=\"fill:%s\">%s</text>\n",
 	               cnum(x + 16).s, cnum(y + 4).s, light_colors[light], light_colors[light],
-	               pf_rlight_word(light));
+	               pf_rlight_word(pg->lang, light));
 }
 
 /* A fraction clamped to 0..1 for drawing, 0 for no number. */
@@ -395,6 +417,29 @@ struct hbar {
 #define HBAR_TOP 30.0
 #define CHAR_W 7.0 /* an estimate of a 12px character's width, to size label columns */
 
+/* Where a row's note starts, after its light's symbol and word (none: at once). */
+static double hbar_note_offset(pf_lang lang, int light)
+{
+	if (light < 0)
+		return 0;
+	return fmax(54, 26 + CHAR_W * (double)pf_rwidth(pf_rlight_word(lang, light)));
+}
+
+/*
+ * The chart's width right of the bars: the percentage, the light and the
+ * longest note (the Swedish ones fit the 230 units it always had).
+ */
+static double hbar_right_width(pf_lang lang, const struct hbar *rows, size_t n)
+{
+	double w = 230;
+
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].note)
+			w = fmax(w, 66 + hbar_note_offset(lang, rows[i].light) +
+			                CHAR_W * (double)pf_rwidth(rows[i].note) + 10);
+	return w;
+}
+
 /* The label column: as wide as the longest label, within reason (labels are cut to fit). */
 static double hbar_label_width(const struct hbar *rows, size_t n)
 {
@@ -416,40 +461,43 @@ static void hbar_axis(pf_rbuf *b, double lw, double h)
 	}
 }
 
-static void hbar_row(pf_rbuf *b, const struct hbar *r, double lw, double y)
+static void hbar_row(struct page *pg, const struct hbar *r, double lw, double y)
 {
+	pf_rbuf *b = &pg->b;
 	double v = frac01(r->value), x = lw + HBAR_WIDTH + 8;
 	const char *fill = r->light >= 0 ? light_colors[r->light] : BLUE;
 
-	svg_group(b, pf_rjoin(strdup(r->label), ": ", pf_rfmt_pct(r->value)));
+	svg_group(b, pf_rjoin(strdup(r->label), ": ", pf_rfmt_pct(pg->lang, r->value)));
 	svg_text(b, lw - 8, y + 16, "end", NULL, r->label);
 	svg_rect(b, lw, y + 5, HBAR_WIDTH, 14, TRACK);
 	if (json_is_number(r->value)) {
 		svg_rect(b, lw, y + 5, HBAR_WIDTH * v, 14, fill);
-		svg_text_take(b, x, y + 16, "start", NULL, pf_rfmt_pct(r->value));
+		svg_text_take(b, x, y + 16, "start", NULL, pf_rfmt_pct(pg->lang, r->value));
 	} else {
-		svg_text(b, lw + 8, y + 16, "start", "muted", "ej mätt");
+		svg_text(b, lw + 8, y + 16, "start", "muted", pf_tr(pg->lang, "ej mätt"));
 	}
 	x += 58;
 	if (r->light >= 0)
-		svg_light_word(b, r->light, x, y + 12, "");
+		svg_light_word(pg, r->light, x, y + 12, "");
 	if (r->note)
-		svg_text(b, x + (r->light >= 0 ? 54 : 0), y + 16, "start", "muted", r->note);
+		svg_text(b, x + hbar_note_offset(pg->lang, r->light), y + 16, "start", "muted",
+		         r->note);
 	pf_rbuf_puts(b, "</g>\n");
 }
 
 /* A bar per row, 0–100 %, with the percentage, the light and a note; frees the rows. */
-static void hbar_chart(pf_rbuf *b, char *title, struct hbar *rows, size_t n)
+static void hbar_chart(struct page *pg, char *title, struct hbar *rows, size_t n)
 {
+	pf_rbuf *b = &pg->b;
 	double h = HBAR_TOP + HBAR_ROW * (double)n + 10, lw = hbar_label_width(rows, n);
 
-	svg_open(b, lw + HBAR_WIDTH + 230, h, title);
+	svg_open(b, lw + HBAR_WIDTH + hbar_right_width(pg->lang, rows, n), h, title);
 	hbar_axis(b, lw, h);
 	for (size_t i = 0; i < n; i++) {
 		if (!rows[i].label)
 			b->oom = true;
 		else
-			hbar_row(b, &rows[i], lw, HBAR_TOP + HBAR_ROW * (double)i);
+			hbar_row(pg, &rows[i], lw, HBAR_TOP + HBAR_ROW * (double)i);
 		free(rows[i].label);
 		free(rows[i].note);
 	}
@@ -534,37 +582,42 @@ static void vbars_legend(pf_rbuf *b, const struct vbars *c)
 	}
 }
 
-static void vbars_axis(pf_rbuf *b, struct axis a, double w)
+static void vbars_axis(struct page *pg, struct axis a, double w)
 {
+	pf_rbuf *b = &pg->b;
+
 	for (int i = 0; i * a.step <= a.top * (1 + 1e-9) && i <= 10; i++) {
 		double y = VB_TOP + VB_PLOT - VB_PLOT * i * a.step / a.top;
 
 		svg_line(b, VB_LEFT, y, w - 10, y, GRID, 1, i ? "3 3" : NULL);
-		svg_text_take(b, VB_LEFT - 6, y + 4, "end", "muted", pf_rfmt_real(a.step * i));
+		svg_text_take(b, VB_LEFT - 6, y + 4, "end", "muted",
+		              pf_rfmt_real(pg->lang, a.step * i));
 	}
 }
 
 /* The tooltip of a group: "2025Q4: begärda 300, åtagna 650, kapacitet 800". */
-static char *vbars_tip(const struct vbars *c, const json_t *g)
+static char *vbars_tip(const struct page *pg, const struct vbars *c, const json_t *g)
 {
-	char *s = pf_rfmt_value(pf_rget(g, c->label_key));
+	char *s = pf_rfmt_value(pg->lang, pf_rget(g, c->label_key));
 
 	for (size_t k = 0; s && k < c->nseries; k++)
 		s = pf_rjoin(s, k ? ", " : ": ",
 		             pf_rjoin(strdup(c->series[k].name), " ",
-		                      pf_rfmt_value(pf_rget(g, c->series[k].key))));
+		                      pf_rfmt_value(pg->lang, pf_rget(g, c->series[k].key))));
 	if (c->line_key)
-		s = pf_rjoin(
-		    s, ", ",
-		    pf_rjoin(strdup(c->line_name), " ", pf_rfmt_value(pf_rget(g, c->line_key))));
+		s = pf_rjoin(s, ", ",
+		             pf_rjoin(strdup(c->line_name), " ",
+		                      pf_rfmt_value(pg->lang, pf_rget(g, c->line_key))));
 	if (c->band_key && json_is_true(pf_rget(g, c->band_key)))
 		s = pf_rjoin(s, ", ", strdup(c->band_name));
 	return s;
 }
 
 /* The bars of one group, each with its value above it. */
-static void vbars_bars(pf_rbuf *b, const struct vbars *c, const json_t *g, double x, double top)
+static void vbars_bars(struct page *pg, const struct vbars *c, const json_t *g, double x,
+                       double top)
 {
+	pf_rbuf *b = &pg->b;
 	double bw = (VB_GROUP - 24) / (double)c->nseries, base = VB_TOP + VB_PLOT;
 
 	for (size_t s = 0; s < c->nseries; s++) {
@@ -572,35 +625,39 @@ static void vbars_bars(pf_rbuf *b, const struct vbars *c, const json_t *g, doubl
 		double h = VB_PLOT * fmax(0, fmin(1, num0(v) / top)), bx = x + 12 + bw * (double)s;
 
 		svg_rect(b, bx + 2, base - h, bw - 4, h, c->series[s].color);
-		svg_text_take(b, bx + bw / 2, base - h - 4, "middle", NULL, pf_rfmt_value(v));
+		svg_text_take(b, bx + bw / 2, base - h - 4, "middle", NULL,
+		              pf_rfmt_value(pg->lang, v));
 	}
 }
 
-static void vbars_group(pf_rbuf *b, const struct vbars *c, const json_t *g, double x, double top)
+static void vbars_group(struct page *pg, const struct vbars *c, const json_t *g, double x,
+                        double top)
 {
+	pf_rbuf *b = &pg->b;
 	double base = VB_TOP + VB_PLOT, level;
 	bool band = c->band_key && json_is_true(pf_rget(g, c->band_key));
 
-	svg_group(b, vbars_tip(c, g));
+	svg_group(b, vbars_tip(pg, c, g));
 	/* the band behind the bars, its word under the period: it reads without colour */
 	if (band) {
 		svg_rect(b, x + 2, VB_TOP, VB_GROUP - 4, VB_PLOT, "#ffebe9");
-		svg_text(b, x + VB_GROUP / 2, base + 30, "middle", "over", "över");
+		svg_text(b, x + VB_GROUP / 2, base + 30, "middle", "over", pf_tr(pg->lang, "över"));
 	}
-	vbars_bars(b, c, g, x, top);
+	vbars_bars(pg, c, g, x, top);
 	if (c->line_key && pf_rnum(pf_rget(g, c->line_key), &level) && level >= 0) {
 		double y = base - VB_PLOT * fmin(1, level / top);
 
 		svg_line(b, x + 4, y, x + VB_GROUP - 4, y, INK, 2, "6 4");
 	}
 	svg_text_take(b, x + VB_GROUP / 2, base + 16, "middle", NULL,
-	              pf_rfmt_value(pf_rget(g, c->label_key)));
+	              pf_rfmt_value(pg->lang, pf_rget(g, c->label_key)));
 	pf_rbuf_puts(b, "</g>\n");
 }
 
 /* Grouped vertical bars with a value axis, a legend and the optional level and band. */
-static void vbars_chart(pf_rbuf *b, char *title, const struct vbars *c)
+static void vbars_chart(struct page *pg, char *title, const struct vbars *c)
 {
+	pf_rbuf *b = &pg->b;
 	size_t n = json_array_size(c->groups);
 	struct axis a = vbars_axis_of(c);
 	double w = VB_LEFT + VB_GROUP * (double)n + 20, lw = 0;
@@ -613,41 +670,62 @@ static void vbars_chart(pf_rbuf *b, char *title, const struct vbars *c)
 	w = fmax(w, VB_LEFT + lw + 10);
 	svg_open(b, w, VB_TOP + VB_PLOT + 38, title);
 	vbars_legend(b, c);
-	vbars_axis(b, a, w);
+	vbars_axis(pg, a, w);
 	for (size_t i = 0; i < n; i++)
-		vbars_group(b, c, json_array_get(c->groups, i), VB_LEFT + VB_GROUP * (double)i,
+		vbars_group(pg, c, json_array_get(c->groups, i), VB_LEFT + VB_GROUP * (double)i,
 		            a.top);
 	svg_close(b);
 }
 
 /* ---- page ---- */
 
-static void h_head(pf_rbuf *b, const char *title)
+static void h_head(struct page *pg, const char *title)
 {
-	pf_rbuf_puts(b,
-	             "<!DOCTYPE html>\n<html lang=\"sv\">\n<head>\n<meta charset=\"utf-8\"/>\n"
-	             "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
-	             "<meta name=\"generator\" content=\"portfolj\"/>\n");
+	pf_rbuf *b = &pg->b;
+
+	pf_rbuf_printf(b,
+	               "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
+	               "<meta name=\"generator\" content=\"portfolj\"/>\n",
+	               pg->lang == PF_LANG_EN ? "en" : "sv");
 	h_elem(b, "title", strdup(title));
 	pf_rbuf_printf(b, "<style>%s</style>\n</head>\n", css);
 }
 
-static void h_footer(pf_rbuf *b)
+/* One light of the footer's legend: "● grön i fas" with sep after it. */
+static void footer_light(struct page *pg, int light, const char *meaning, const char *sep)
 {
-	pf_rbuf_puts(b, "<footer>\n<p>Ljus: ");
-	h_light_span(b, 0, "● grön");
-	pf_rbuf_puts(b, " i fas, ");
-	h_light_span(b, 1, "◐ gul");
-	pf_rbuf_puts(b, " delvis, ");
-	h_light_span(b, 2, "○ röd");
-	pf_rbuf_puts(b, " inte i fas. Realisering: viktad andel av effektmålens väg från "
-	                "basvärde till målvärde. Skapad av portfolj.</p>\n</footer>\n");
+	char *text = pf_rfmt("%s %s", pf_rlight_symbol(light), pf_rlight_word(pg->lang, light));
+
+	pg->b.oom |= !text;
+	h_light_span(&pg->b, light, text ? text : "");
+	free(text);
+	pf_rbuf_printf(&pg->b, " %s%s", pf_tr(pg->lang, meaning), sep);
 }
 
-/* A paragraph under the heading: "Label value"; takes value. */
-static void h_lead(pf_rbuf *b, const char *label, char *value)
+static void h_footer(struct page *pg)
 {
-	pf_rbuf_printf(b, "<p class=\"lead\">%s ", label);
+	pf_rbuf *b = &pg->b;
+
+	pf_rbuf_printf(b, "<footer>\n<p>%s ", pf_tr(pg->lang, "Ljus:"));
+	footer_light(pg, 0, PF_N_("i fas"), ", ");
+	footer_light(pg, 1, PF_N_("delvis"), ", ");
+	footer_light(pg, 2, PF_N_("inte i fas"), ". ");
+	h_text(b,
+	       pf_tr(pg->lang, "Realisering: viktad andel av effektmålens väg från basvärde till "
+	                       "målvärde. Skapad av portfolj."),
+	       false);
+	pf_rbuf_puts(b, "</p>\n</footer>\n");
+}
+
+/* A paragraph under the heading: "Label: value"; label is a message id; takes value. */
+static void h_lead(struct page *pg, const char *label, char *value)
+{
+	pf_rbuf *b = &pg->b;
+
+	pf_rbuf_puts(b, "<p class=\"lead\">");
+	h_text(b, pf_tr(pg->lang, label), false);
+	pf_rbuf_puts(b, ": ");
 	h_take(b, value, false);
 	pf_rbuf_puts(b, "</p>\n");
 }
@@ -655,18 +733,19 @@ static void h_lead(pf_rbuf *b, const char *label, char *value)
 /* ---- quarter ---- */
 
 /* "P-01 Digital kallelse", cut to fit a chart's label column. */
-static char *id_title(const json_t *it, const char *id_key)
+static char *id_title(const struct page *pg, const json_t *it, const char *id_key)
 {
-	char *s =
-	    pf_rjoin(pf_rfmt_value(pf_rget(it, id_key)), " ", pf_rfmt_or(pf_rget(it, "title"), ""));
+	char *s = pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(it, id_key)), " ",
+	                   pf_rfmt_or(pg->lang, pf_rget(it, "title"), ""));
 	char *t = s ? pf_rtruncate(s, 42) : NULL;
 
 	free(s);
 	return t;
 }
 
-static void quarter_bars(pf_rbuf *b, const json_t *items)
+static void quarter_bars(struct page *pg, const json_t *items)
 {
+	pf_rbuf *b = &pg->b;
 	size_t n = json_array_size(items);
 	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
 
@@ -677,65 +756,86 @@ static void quarter_bars(pf_rbuf *b, const json_t *items)
 	for (size_t i = 0; i < n; i++) {
 		const json_t *it = json_array_get(items, i);
 
-		rows[i].label = id_title(it, "id");
+		rows[i].label = id_title(pg, it, "id");
 		rows[i].value = pf_rget(it, "realisation");
 		rows[i].light = pf_rlight(pf_rget(it, "computed"));
 	}
-	hbar_chart(b,
-	           strdup("Realisering per initiativ, stapeln färgad efter det beräknade ljuset"),
+	hbar_chart(pg,
+	           strdup(pf_tr(pg->lang, "Realisering per initiativ, stapeln färgad efter det "
+	                                  "beräknade ljuset")),
 	           rows, n);
 }
 
 /* Initiatives (rows) × assessment, computed light and previous assessment. */
-static void quarter_matrix(pf_rbuf *b, const json_t *items)
+static void quarter_matrix(struct page *pg, const json_t *items)
 {
 	static const char *const keys[] = {"assessment", "computed", "previous_assessment"};
-	static const char *const heads[] = {"Bedömning", "Beräknat", "Föregående"};
+	static const char *const heads[] = {PF_N_("Bedömning"), PF_N_("Beräknat"),
+	                                    PF_N_("Föregående")};
+	pf_rbuf *b = &pg->b;
 	size_t n = json_array_size(items);
 
 	svg_open(b, 300 + 130 * 3, 34 + 26.0 * (double)n,
-	         strdup("Ljus per initiativ: bedömning, beräknat ljus och föregående bedömning"));
+	         strdup(pf_tr(pg->lang, "Ljus per initiativ: bedömning, beräknat ljus och "
+	                                "föregående bedömning")));
 	for (size_t k = 0; k < COUNT_OF(keys); k++)
-		svg_text(b, 310 + 130.0 * (double)k, 20, "start", "muted", heads[k]);
+		svg_text(b, 310 + 130.0 * (double)k, 20, "start", "muted",
+		         pf_tr(pg->lang, heads[k]));
 	for (size_t i = 0; i < n; i++) {
 		const json_t *it = json_array_get(items, i);
 		double y = 34 + 26.0 * (double)i;
 
 		svg_line(b, 0, y, 300 + 130 * 3, y, TRACK, 1, NULL);
-		svg_text_take(b, 292, y + 17, "end", NULL, id_title(it, "id"));
+		svg_text_take(b, 292, y + 17, "end", NULL, id_title(pg, it, "id"));
 		for (size_t k = 0; k < COUNT_OF(keys); k++)
-			svg_light_word(b, pf_rlight(pf_rget(it, keys[k])), 310 + 130.0 * (double)k,
+			svg_light_word(pg, pf_rlight(pf_rget(it, keys[k])), 310 + 130.0 * (double)k,
 			               y + 13, k == 1 ? PF_NONE " ej mätt" : PF_NONE);
 	}
 	svg_close(b);
 }
 
-static void html_quarter(pf_rbuf *b, const json_t *d)
+static void html_quarter(struct page *pg, const json_t *d)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *items = pf_rget(d, "initiatives"), *list = pf_rget(d, "list_period");
 	pf_rtable t;
 
 	if (list)
-		h_lead(b, "Prioriteringslista:", pf_rfmt_or(list, "ingen"));
-	h_section(b, "Realisering och ljus");
+		h_lead(pg, PF_N_("Prioriteringslista"),
+		       pf_rfmt_or(pg->lang, list, pf_tr(pg->lang, "ingen")));
+	h_section(pg, PF_N_("Realisering och ljus"));
 	if (json_array_size(items)) {
-		quarter_bars(b, items);
-		quarter_matrix(b, items);
+		quarter_bars(pg, items);
+		quarter_matrix(pg, items);
 	} else {
-		h_empty(b, "Inga initiativ.");
+		h_empty(pg, PF_N_("Inga initiativ."));
 	}
 	h_end_section(b);
-	pf_rtab_quarter(&t, d);
-	h_table_section(b, "Initiativ", &t);
-	h_section(b, "Saknar uppföljning för perioden");
-	h_list(b, pf_rget(d, "missing"), "Inga.");
+	pf_rtab_quarter(&t, pg->lang, d);
+	h_table_section(pg, PF_N_("plural|Initiativ"), &t);
+	h_section(pg, PF_N_("Saknar uppföljning för perioden"));
+	h_list(pg, pf_rget(d, "missing"), PF_N_("Inga."));
 	h_end_section(b);
 }
 
 /* ---- committee ---- */
 
-static void committee_bars(pf_rbuf *b, const json_t *list)
+/* "i fas 1 av 2 mätta": the committee's indicators on track of those measured. */
+static char *note_on_track(pf_lang lang, const json_t *c)
 {
+	char *on = pf_rfmt_value(lang, pf_rget(c, "on_track"));
+	char *measured = pf_rfmt_value(lang, pf_rget(c, "measured"));
+	char *s =
+	    on && measured ? pf_rfmt(pf_tr(lang, "i fas %s av %s mätta"), on, measured) : NULL;
+
+	free(on);
+	free(measured);
+	return s;
+}
+
+static void committee_bars(struct page *pg, const json_t *list)
+{
+	pf_rbuf *b = &pg->b;
 	size_t n = json_array_size(list);
 	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
 
@@ -746,14 +846,12 @@ static void committee_bars(pf_rbuf *b, const json_t *list)
 	for (size_t i = 0; i < n; i++) {
 		const json_t *c = json_array_get(list, i);
 
-		rows[i].label = pf_rfmt_value(pf_rget(c, "code"));
+		rows[i].label = pf_rfmt_value(pg->lang, pf_rget(c, "code"));
 		rows[i].value = pf_rget(c, "realisation");
 		rows[i].light = -1;
-		rows[i].note = pf_rjoin(
-		    pf_rjoin(strdup("i fas"), " ", pf_rfmt_value(pf_rget(c, "on_track"))), " av ",
-		    pf_rjoin(pf_rfmt_value(pf_rget(c, "measured")), " ", strdup("mätta")));
+		rows[i].note = note_on_track(pg->lang, c);
 	}
-	hbar_chart(b, strdup("Realisering per nämnd, 0–100 %"), rows, n);
+	hbar_chart(pg, strdup(pf_tr(pg->lang, "Realisering per nämnd, 0–100 %")), rows, n);
 }
 
 /* The largest count of by_status over all committees, at least 1. */
@@ -768,8 +866,9 @@ static double status_max(const json_t *list)
 	return max;
 }
 
-static void status_cell(pf_rbuf *b, const json_t *by, size_t s, double x, double y, double max)
+static void status_cell(struct page *pg, const json_t *by, size_t s, double x, double y, double max)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *v = pf_rget(by, pf_rstatus[s]);
 	double share = fmax(0, fmin(1, num0(v) / max));
 
@@ -780,50 +879,54 @@ static void status_cell(pf_rbuf *b, const json_t *by, size_t s, double x, double
 	               GRID);
 	svg_text_take(b, x + 38, y + 16, "middle", share > 0 ? NULL : "muted",
 	              !json_is_object(by) ? strdup(PF_NONE)
-	              : v                 ? pf_rfmt_value(v)
+	              : v                 ? pf_rfmt_value(pg->lang, v)
 	                                  : strdup("0"));
 }
 
 /* Committees (rows) × the seven statuses: how many initiatives each has in each. */
-static void committee_matrix(pf_rbuf *b, const json_t *list)
+static void committee_matrix(struct page *pg, const json_t *list)
 {
+	pf_rbuf *b = &pg->b;
 	size_t n = json_array_size(list);
 	double max = status_max(list);
 
 	svg_open(b, 80 + 80 * PF_RSTATUSES, 30 + 28.0 * (double)n,
-	         strdup("Antal initiativ per nämnd och fas"));
+	         strdup(pf_tr(pg->lang, "Antal initiativ per nämnd och fas")));
 	for (size_t s = 0; s < PF_RSTATUSES; s++)
-		svg_text(b, 118 + 80.0 * (double)s, 18, "middle", "muted", pf_rstatus[s]);
+		svg_text(b, 118 + 80.0 * (double)s, 18, "middle", "muted",
+		         pf_rword(pg->lang, PF_WORDS_PHASE, pf_rstatus[s]));
 	for (size_t i = 0; i < n; i++) {
 		const json_t *c = json_array_get(list, i);
 		double y = 28 + 28.0 * (double)i;
 
-		svg_text_take(b, 70, y + 17, "end", NULL, pf_rfmt_value(pf_rget(c, "code")));
+		svg_text_take(b, 70, y + 17, "end", NULL,
+		              pf_rfmt_value(pg->lang, pf_rget(c, "code")));
 		for (size_t s = 0; s < PF_RSTATUSES; s++)
-			status_cell(b, pf_rget(c, "by_status"), s, 80 + 80.0 * (double)s, y, max);
+			status_cell(pg, pf_rget(c, "by_status"), s, 80 + 80.0 * (double)s, y, max);
 	}
 	svg_close(b);
 }
 
-static void html_committee(pf_rbuf *b, const json_t *d)
+static void html_committee(struct page *pg, const json_t *d)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *list = pf_rget(d, "committees");
 	pf_rtable t;
 
-	h_section(b, "Realisering per nämnd");
+	h_section(pg, PF_N_("Realisering per nämnd"));
 	if (json_array_size(list))
-		committee_bars(b, list);
+		committee_bars(pg, list);
 	else
-		h_empty(b, "Inga nämnder.");
+		h_empty(pg, PF_N_("Inga nämnder."));
 	h_end_section(b);
-	pf_rtab_committee(&t, d);
-	h_table_section(b, "Nyckeltal per nämnd", &t);
-	h_section(b, "Initiativ per nämnd och fas");
+	pf_rtab_committee(&t, pg->lang, d);
+	h_table_section(pg, PF_N_("Nyckeltal per nämnd"), &t);
+	h_section(pg, PF_N_("Initiativ per nämnd och fas"));
 	if (json_array_size(list))
-		committee_matrix(b, list);
-	pf_rbuf_puts(b, "<details><summary>Som tabell</summary>\n");
-	pf_rtab_by_status(&t, d);
-	h_table(b, &t);
+		committee_matrix(pg, list);
+	pf_rbuf_printf(b, "<details><summary>%s</summary>\n", pf_tr(pg->lang, "Som tabell"));
+	pf_rtab_by_status(&t, pg->lang, d);
+	h_table(pg, &t);
 	pf_rbuf_puts(b, "</details>\n");
 	h_end_section(b);
 }
@@ -845,87 +948,95 @@ static bool listed(const json_t *list, const char *id)
 }
 
 /* "ny" or "flyttad från senare" for an item changed since the previous version. */
-static void card_badges(pf_rbuf *b, const json_t *changes, const char *id)
+static void card_badges(struct page *pg, const json_t *changes, const char *id)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *moved = pf_rget(changes, "moved");
 
 	if (listed(pf_rget(changes, "added"), id))
-		pf_rbuf_puts(b, "<span class=\"badge\">ny</span>");
+		pf_rbuf_printf(b, "<span class=\"badge\">%s</span>", pf_tr(pg->lang, "ny"));
 	for (size_t i = 0; id && i < json_array_size(moved); i++) {
 		const json_t *m = json_array_get(moved, i);
 
 		if (strcmp(id, or_empty(pf_rget_str(m, "initiative"))))
 			continue;
-		pf_rbuf_puts(b, "<span class=\"badge\">flyttad från ");
-		h_take(b, pf_rfmt_value(pf_rget(m, "from")), false);
+		pf_rbuf_printf(b, "<span class=\"badge\">%s ", pf_tr(pg->lang, "flyttad från"));
+		h_take(b, pf_rfmt_word(pg->lang, PF_WORDS_HORIZON, pf_rget(m, "from")), false);
 		pf_rbuf_puts(b, "</span>");
 	}
 }
 
 /* A small bar of the realisation, with the percentage; "ej mätt" without one. */
-static void card_realisation(pf_rbuf *b, const json_t *v)
+static void card_realisation(struct page *pg, const json_t *v)
 {
+	pf_rbuf *b = &pg->b;
+
 	pf_rbuf_puts(b, "<p class=\"meta\">");
 	if (json_is_number(v)) {
 		pf_rbuf_puts(b, "<svg class=\"mini\" viewBox=\"0 0 120 10\" width=\"120\" "
 		                "height=\"10\" role=\"img\">");
-		h_elem(b, "title", pf_rjoin(strdup("Realisering"), " ", pf_rfmt_pct(v)));
+		h_elem(b, "title",
+		       pf_rjoin(strdup(pf_tr(pg->lang, "Realisering")), " ",
+		                pf_rfmt_pct(pg->lang, v)));
 		svg_rect(b, 0, 0, 120, 10, TRACK);
 		svg_rect(b, 0, 0, 120 * frac01(v), 10, BLUE);
 		pf_rbuf_puts(b, "</svg>");
-		h_take(b, pf_rfmt_pct(v), false);
+		h_take(b, pf_rfmt_pct(pg->lang, v), false);
 	} else {
-		pf_rbuf_puts(b, "<span class=\"empty\">ej mätt</span>");
+		pf_rbuf_printf(b, "<span class=\"empty\">%s</span>", pf_tr(pg->lang, "ej mätt"));
 	}
 	pf_rbuf_puts(b, "</p>\n");
 }
 
-static void roadmap_card(pf_rbuf *b, const json_t *it, const json_t *changes)
+static void roadmap_card(struct page *pg, const json_t *it, const json_t *changes)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *a = pf_rget(it, "assessment");
-	char *light = pf_rlight_text(a, PF_NONE " ingen bedömning");
+	char *light = pf_rlight_text(pg->lang, a, PF_N_("– ingen bedömning"));
 
 	pf_rbuf_printf(b, "<div class=\"card %s\">\n<p class=\"id\">",
 	               pf_rlight(a) >= 0 ? pf_rlight_class(pf_rlight(a)) : "none");
-	h_take(b, pf_rfmt_value(pf_rget(it, "initiative")), false);
-	card_badges(b, changes, pf_rget_str(it, "initiative"));
+	h_take(b, pf_rfmt_value(pg->lang, pf_rget(it, "initiative")), false);
+	card_badges(pg, changes, pf_rget_str(it, "initiative"));
 	pf_rbuf_puts(b, "</p>\n<p class=\"title\">");
-	h_take(b, pf_rfmt_or(pf_rget(it, "title"), ""), false);
+	h_take(b, pf_rfmt_or(pg->lang, pf_rget(it, "title"), ""), false);
 	pf_rbuf_puts(b, "</p>\n<p class=\"meta\">");
-	h_take(b, pf_rfmt_value(pf_rget(it, "status")), false);
+	h_take(b, pf_rfmt_word(pg->lang, PF_WORDS_PHASE, pf_rget(it, "status")), false);
 	pf_rbuf_puts(b, " · ");
 	h_light_span(b, pf_rlight(a), light ? light : "");
 	b->oom |= !light;
 	free(light);
 	pf_rbuf_puts(b, "</p>\n");
-	card_realisation(b, pf_rget(it, "realisation"));
+	card_realisation(pg, pf_rget(it, "realisation"));
 	pf_rbuf_puts(b, "</div>\n");
 }
 
 /* One column of the board: the items on horizon h (PF_RHORIZONS: on none known). */
-static void board_column(pf_rbuf *b, const json_t *d, size_t h)
+static void board_column(struct page *pg, const json_t *d, size_t h)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *items = pf_rget(d, "items");
 	size_t shown = 0;
 
 	pf_rbuf_puts(b, "<div class=\"column\">\n");
-	h_elem(b, "h3", pf_rhorizon_heading(d, h));
+	h_elem(b, "h3", pf_rhorizon_heading(pg->lang, d, h));
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i);
 
 		if (pf_rhorizon_index(pf_rget(it, "horizon")) != h)
 			continue;
-		roadmap_card(b, it, pf_rget(d, "changes"));
+		roadmap_card(pg, it, pf_rget(d, "changes"));
 		shown++;
 	}
 	if (!shown)
-		h_empty(b, "Inga initiativ.");
+		h_empty(pg, PF_N_("Inga initiativ."));
 	pf_rbuf_puts(b, "</div>\n");
 }
 
 /* Four columns år 1, år 2, år 3, senare; a fifth only for items on no known horizon. */
-static void roadmap_board(pf_rbuf *b, const json_t *d)
+static void roadmap_board(struct page *pg, const json_t *d)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *items = pf_rget(d, "items");
 	bool others = false;
 
@@ -934,55 +1045,59 @@ static void roadmap_board(pf_rbuf *b, const json_t *d)
 			others = true;
 	pf_rbuf_puts(b, "<div class=\"board\">\n");
 	for (size_t h = 0; h < (size_t)PF_RHORIZONS + (others ? 1 : 0); h++)
-		board_column(b, d, h);
+		board_column(pg, d, h);
 	pf_rbuf_puts(b, "</div>\n");
 }
 
-static void roadmap_changes(pf_rbuf *b, const json_t *changes)
+static void roadmap_changes(struct page *pg, const json_t *changes)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *moved = pf_rget(changes, "moved");
 
-	h_section(b, "Ändringar mot föregående version");
-	h_elem(b, "h3", strdup("Tillagda"));
-	h_list(b, pf_rget(changes, "added"), "Inga.");
-	h_elem(b, "h3", strdup("Borttagna"));
-	h_list(b, pf_rget(changes, "removed"), "Inga.");
-	h_elem(b, "h3", strdup("Flyttade"));
+	h_section(pg, PF_N_("Ändringar mot föregående version"));
+	h_elem(b, "h3", strdup(pf_tr(pg->lang, "Tillagda")));
+	h_list(pg, pf_rget(changes, "added"), PF_N_("Inga."));
+	h_elem(b, "h3", strdup(pf_tr(pg->lang, "Borttagna")));
+	h_list(pg, pf_rget(changes, "removed"), PF_N_("Inga."));
+	h_elem(b, "h3", strdup(pf_tr(pg->lang, "Flyttade")));
 	if (!json_array_size(moved))
-		h_empty(b, "Inga.");
+		h_empty(pg, PF_N_("Inga."));
 	else
 		pf_rbuf_puts(b, "<ul class=\"plain\">\n");
 	for (size_t i = 0; i < json_array_size(moved); i++)
-		h_elem(b, "li", pf_rmoved_text(json_array_get(moved, i)));
+		h_elem(b, "li", pf_rmoved_text(pg->lang, json_array_get(moved, i)));
 	if (json_array_size(moved))
 		pf_rbuf_puts(b, "</ul>\n");
 	h_end_section(b);
 }
 
-static void html_roadmap(pf_rbuf *b, const json_t *d)
+static void html_roadmap(struct page *pg, const json_t *d)
 {
+	pf_rbuf *b = &pg->b;
 	pf_rtable t;
 
-	pf_rtab_roadmap_facts(&t, d);
+	pf_rtab_roadmap_facts(&t, pg->lang, d);
 	h_facts(b, &t);
-	h_section(b, "Horisonter");
-	roadmap_board(b, d);
+	h_section(pg, PF_N_("Horisonter"));
+	roadmap_board(pg, d);
 	h_end_section(b);
-	roadmap_changes(b, pf_rget(d, "changes"));
-	pf_rtab_decisions(&t, pf_rget(d, "decisions"), false);
-	h_table_section(b, "Beslut och information om versionen", &t);
+	roadmap_changes(pg, pf_rget(d, "changes"));
+	pf_rtab_decisions(&t, pg->lang, pf_rget(d, "decisions"), false);
+	h_table_section(pg, PF_N_("Beslut och information om versionen"), &t);
 }
 
 /* ---- traceability ---- */
 
 /* "✓ HR 2025 (2025-02-01)" in green, or "✗ ..." in red. */
-static void trace_roadmap(pf_rbuf *b, const json_t *rm)
+static void trace_roadmap(struct page *pg, const json_t *rm)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *rep = pf_rget(rm, "reported");
 	int light = json_is_true(rep) ? 0 : json_is_false(rep) ? 2 : -1;
-	char *text = pf_rjoin(pf_rjoin(pf_rfmt_value(pf_rget(rm, "roadmap")), " ",
-	                               pf_rfmt_value(pf_rget(rm, "version"))),
-	                      " (", pf_rjoin(pf_rfmt_value(pf_rget(rm, "date")), "", strdup(")")));
+	char *text =
+	    pf_rjoin(pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(rm, "roadmap")), " ",
+	                      pf_rfmt_value(pg->lang, pf_rget(rm, "version"))),
+	             " (", pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(rm, "date")), "", strdup(")")));
 
 	pf_rbuf_puts(b, "<li>");
 	if (text) {
@@ -994,64 +1109,79 @@ static void trace_roadmap(pf_rbuf *b, const json_t *rm)
 	}
 	b->oom |= !text;
 	free(text);
-	pf_rbuf_puts(b, light == 0 ? " rapporterad" : light == 2 ? " ej rapporterad" : "");
+	if (light >= 0)
+		pf_rbuf_printf(
+		    b, " %s",
+		    pf_tr(pg->lang, light == 0 ? PF_N_("rapporterad") : PF_N_("ej rapporterad")));
 	pf_rbuf_puts(b, "</li>\n");
 }
 
-static void trace_row(pf_rbuf *b, const json_t *c)
+static void trace_row(struct page *pg, const json_t *c)
 {
 	static const char *const counts[] = {"informed", "decisions", "without_protocol"};
+	pf_rbuf *b = &pg->b;
 	const json_t *rms = pf_rget(c, "roadmaps");
 
 	pf_rbuf_puts(b, "<tr><th scope=\"row\">");
-	h_take(b, pf_rfmt_value(pf_rget(c, "code")), false);
+	h_take(b, pf_rfmt_value(pg->lang, pf_rget(c, "code")), false);
 	pf_rbuf_puts(b, "</th>");
 	for (size_t k = 0; k < COUNT_OF(counts); k++) {
 		pf_rbuf_puts(b, "<td class=\"num\">");
-		h_take(b, pf_rfmt_value(pf_rget(c, counts[k])), false);
+		h_take(b, pf_rfmt_value(pg->lang, pf_rget(c, counts[k])), false);
 		pf_rbuf_puts(b, "</td>");
 	}
 	pf_rbuf_puts(b, "<td>");
 	if (!json_array_size(rms))
-		pf_rbuf_puts(b, "<span class=\"empty\">inga</span>");
+		pf_rbuf_printf(b, "<span class=\"empty\">%s</span>", pf_tr(pg->lang, "inga"));
 	else
 		pf_rbuf_puts(b, "<ul class=\"plain\">\n");
 	for (size_t i = 0; i < json_array_size(rms); i++)
-		trace_roadmap(b, json_array_get(rms, i));
+		trace_roadmap(pg, json_array_get(rms, i));
 	if (json_array_size(rms))
 		pf_rbuf_puts(b, "</ul>");
 	pf_rbuf_puts(b, "</td><td>");
-	h_list(b, pf_rget(c, "unreported_initiatives"), "inga");
+	h_list(pg, pf_rget(c, "unreported_initiatives"), PF_N_("inga"));
 	pf_rbuf_puts(b, "</td></tr>\n");
 }
 
 /* Committees with their roadmap versions (reported ✓ / ✗) and unreported initiatives named. */
-static void trace_table(pf_rbuf *b, const json_t *list)
+static void trace_table(struct page *pg, const json_t *list)
 {
+	static const char *const heads[] = {
+	    PF_N_("Nämnd"),
+	    PF_N_("Informerad"),
+	    PF_N_("Beslut"),
+	    PF_N_("Utan protokoll"),
+	    PF_N_("Färdplansversioner under året"),
+	    PF_N_("Prioriterade initiativ som nämnden inte fått information om"),
+	};
+	pf_rbuf *b = &pg->b;
+
 	if (!json_array_size(list)) {
-		h_empty(b, "Inga nämnder.");
+		h_empty(pg, PF_N_("Inga nämnder."));
 		return;
 	}
-	pf_rbuf_puts(b,
-	             "<table>\n<thead><tr><th scope=\"col\">Nämnd</th>"
-	             "<th scope=\"col\" class=\"num\">Informerad</th>"
-	             "<th scope=\"col\" class=\"num\">Beslut</th>"
-	             "<th scope=\"col\" class=\"num\">Utan protokoll</th>"
-	             "<th scope=\"col\">Färdplansversioner under året</th>"
-	             "<th scope=\"col\">Prioriterade initiativ som nämnden inte fått information "
-	             "om</th></tr></thead>\n<tbody>\n");
+	pf_rbuf_puts(b, "<table>\n<thead><tr>");
+	for (size_t i = 0; i < COUNT_OF(heads); i++) {
+		/* the counts are numbers */
+		pf_rbuf_printf(b, "<th scope=\"col\"%s>", i >= 1 && i <= 3 ? " class=\"num\"" : "");
+		h_text(b, pf_tr(pg->lang, heads[i]), false);
+		pf_rbuf_puts(b, "</th>");
+	}
+	pf_rbuf_puts(b, "</tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < json_array_size(list); i++)
-		trace_row(b, json_array_get(list, i));
+		trace_row(pg, json_array_get(list, i));
 	pf_rbuf_puts(b, "</tbody>\n</table>\n");
 }
 
-static void html_traceability(pf_rbuf *b, const json_t *d)
+static void html_traceability(struct page *pg, const json_t *d)
 {
-	static const struct series series[] = {
-	    {"informed", "Informerad", BLUE},
-	    {"decisions", "Beslut", "#8250df"},
-	    {"without_protocol", "Utan protokoll", RED},
+	const struct series series[] = {
+	    {"informed", pf_tr(pg->lang, "Informerad"), BLUE},
+	    {"decisions", pf_tr(pg->lang, "Beslut"), "#8250df"},
+	    {"without_protocol", pf_tr(pg->lang, "Utan protokoll"), RED},
 	};
+	pf_rbuf *b = &pg->b;
 	const json_t *list = pf_rget(d, "committees");
 	const struct vbars c = {.groups = list,
 	                        .label_key = "code",
@@ -1059,17 +1189,19 @@ static void html_traceability(pf_rbuf *b, const json_t *d)
 	                        .nseries = COUNT_OF(series),
 	                        .counts = true};
 
-	h_section(b, "Ärenden i nämnderna under året");
+	h_section(pg, PF_N_("Ärenden i nämnderna under året"));
 	if (json_array_size(list))
-		vbars_chart(b,
-		            strdup("Antal informationsärenden och beslut per nämnd, och hur många "
-		                   "av dem som saknar protokollsreferens"),
-		            &c);
+		vbars_chart(
+		    pg,
+		    strdup(pf_tr(pg->lang, "Antal informationsärenden och beslut per nämnd, "
+		                           "och hur många av dem som saknar "
+		                           "protokollsreferens")),
+		    &c);
 	else
-		h_empty(b, "Inga nämnder.");
+		h_empty(pg, PF_N_("Inga nämnder."));
 	h_end_section(b);
-	h_section(b, "Spårbarhet per nämnd");
-	trace_table(b, list);
+	h_section(pg, PF_N_("Spårbarhet per nämnd"));
+	trace_table(pg, list);
 	h_end_section(b);
 }
 
@@ -1165,37 +1297,38 @@ static double plot_y(const struct plot *p, double v)
 }
 
 /* The indicator's number under key with its unit: "80 %". */
-static char *with_unit(const json_t *ind, const char *key)
+static char *with_unit(const struct page *pg, const json_t *ind, const char *key)
 {
 	const json_t *unit = pf_rget(ind, "unit");
-	char *v = pf_rfmt_value(pf_rget(ind, key));
+	char *v = pf_rfmt_value(pg->lang, pf_rget(ind, key));
 
 	if (!json_is_string(unit) || !json_string_length(unit))
 		return v;
-	return pf_rjoin(v, " ", pf_rfmt_value(unit));
+	return pf_rjoin(v, " ", pf_rfmt_value(pg->lang, unit));
 }
 
-static void indicator_frame(pf_rbuf *b, const struct plot *p, const json_t *ind)
+static void indicator_frame(struct page *pg, const struct plot *p, const json_t *ind)
 {
+	pf_rbuf *b = &pg->b;
 	double t;
 
 	svg_line(b, IC_LEFT, IC_TOP, IC_LEFT, IC_BOTTOM, GRID, 1, NULL);
 	svg_line(b, IC_LEFT, IC_BOTTOM, IC_W - IC_RIGHT, IC_BOTTOM, GRID, 1, NULL);
 	svg_text_take(b, IC_LEFT - 6, plot_y(p, p->data.hi) + 4, "end", "muted",
-	              pf_rfmt_real(p->data.hi));
+	              pf_rfmt_real(pg->lang, p->data.hi));
 	svg_text_take(b, IC_LEFT - 6, plot_y(p, p->data.lo) + 4, "end", "muted",
-	              pf_rfmt_real(p->data.lo));
+	              pf_rfmt_real(pg->lang, p->data.lo));
 	if (pf_rnum(pf_rget(ind, "target"), &t))
 		svg_line(b, IC_LEFT, plot_y(p, t), IC_W - IC_RIGHT, plot_y(p, t), "#1a7f37", 1.5,
 		         "6 4");
 	/* the legend names the target's value: a label on the line would hide points */
 	svg_line(b, IC_LEFT, 12, IC_LEFT + 18, 12, BLUE, 2, NULL);
-	svg_text(b, IC_LEFT + 22, 16, "start", NULL, "uppmätt");
+	svg_text(b, IC_LEFT + 22, 16, "start", NULL, pf_tr(pg->lang, "uppmätt"));
 	svg_line(b, IC_LEFT + 90, 12, IC_LEFT + 108, 12, MUTED, 1.5, "2 3");
-	svg_text(b, IC_LEFT + 112, 16, "start", NULL, "förväntat");
+	svg_text(b, IC_LEFT + 112, 16, "start", NULL, pf_tr(pg->lang, "förväntat"));
 	svg_line(b, IC_LEFT + 185, 12, IC_LEFT + 203, 12, "#1a7f37", 1.5, "6 4");
 	svg_text_take(b, IC_LEFT + 207, 16, "start", NULL,
-	              pf_rjoin(strdup("mål"), " ", with_unit(ind, "target")));
+	              pf_rjoin(strdup(pf_tr(pg->lang, "mål")), " ", with_unit(pg, ind, "target")));
 }
 
 /*
@@ -1236,8 +1369,9 @@ static void expected_points(pf_rbuf *b, const struct plot *p, const json_t *ind)
 }
 
 /* Each measured point as its light's symbol, with the period below the axis. */
-static void indicator_points(pf_rbuf *b, const struct plot *p, const json_t *ind)
+static void indicator_points(struct page *pg, const struct plot *p, const json_t *ind)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *series = pf_rget(ind, "series");
 	size_t step = p->n > 8 ? (p->n + 7) / 8 : 1; /* at most eight period labels */
 	double v;
@@ -1247,86 +1381,92 @@ static void indicator_points(pf_rbuf *b, const struct plot *p, const json_t *ind
 
 		if (i % step == 0 || i == p->n - 1)
 			svg_text_take(b, plot_x(p, i), IC_BOTTOM + 16, "middle", "muted",
-			              pf_rfmt_value(pf_rget(m, "period")));
+			              pf_rfmt_value(pg->lang, pf_rget(m, "period")));
 		if (!pf_rnum(pf_rget(m, "value"), &v))
 			continue;
-		svg_group(b, pf_rjoin(pf_rfmt_value(pf_rget(m, "period")), ": ",
-		                      pf_rjoin(pf_rfmt_value(pf_rget(m, "value")), ", ",
-		                               pf_rlight_text(pf_rget(m, "light"), "inget ljus"))));
+		svg_group(b, pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(m, "period")), ": ",
+		                      pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(m, "value")), ", ",
+		                               pf_rlight_text(pg->lang, pf_rget(m, "light"),
+		                                              PF_N_("inget ljus")))));
 		svg_light(b, pf_rlight(pf_rget(m, "light")), plot_x(p, i), plot_y(p, v), 5);
 		pf_rbuf_puts(b, "</g>\n");
 	}
 }
 
-static void indicator_chart(pf_rbuf *b, const json_t *ind)
+static void indicator_chart(struct page *pg, const json_t *ind)
 {
+	pf_rbuf *b = &pg->b;
 	struct plot p = make_plot(ind);
 
 	pf_rbuf_puts(b, "<figure>\n<figcaption>");
 	h_take(b,
-	       pf_rjoin(pf_rfmt_value(pf_rget(ind, "indicator_id")), " ",
-	                pf_rfmt_or(pf_rget(ind, "indicator"), "")),
+	       pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(ind, "indicator_id")), " ",
+	                pf_rfmt_or(pg->lang, pf_rget(ind, "indicator"), "")),
 	       false);
 	pf_rbuf_puts(b, "</figcaption>\n");
 	if (!p.n) {
-		h_empty(b, "Inga mätvärden ännu.");
+		h_empty(pg, PF_N_("Inga mätvärden ännu."));
 		pf_rbuf_puts(b, "</figure>\n");
 		return;
 	}
-	svg_open(b, IC_W, IC_BOTTOM + 24,
-	         pf_rjoin(pf_rfmt_value(pf_rget(ind, "indicator_id")), ": ",
-	                  strdup("uppmätta värden mot förväntad väg och målvärde")));
-	indicator_frame(b, &p, ind);
+	svg_open(
+	    b, IC_W, IC_BOTTOM + 24,
+	    pf_rjoin(pf_rfmt_value(pg->lang, pf_rget(ind, "indicator_id")), ": ",
+	             strdup(pf_tr(pg->lang, "uppmätta värden mot förväntad väg och målvärde"))));
+	indicator_frame(pg, &p, ind);
 	indicator_line(b, &p, ind, true);
 	expected_points(b, &p, ind);
 	indicator_line(b, &p, ind, false);
-	indicator_points(b, &p, ind);
+	indicator_points(pg, &p, ind);
 	svg_close(b);
 	pf_rbuf_puts(b, "</figure>\n");
 }
 
-static void html_initiative(pf_rbuf *b, const json_t *d)
+static void html_initiative(struct page *pg, const json_t *d)
 {
+	pf_rbuf *b = &pg->b;
 	const json_t *inds = pf_rget(d, "indicators");
 	pf_rtable t;
 
-	pf_rtab_initiative_facts(&t, d);
+	pf_rtab_initiative_facts(&t, pg->lang, d);
 	h_facts(b, &t);
-	pf_rtab_indicators(&t, inds);
-	h_table_section(b, "Effektmål och indikatorer", &t);
-	h_section(b, "Mätserier");
+	pf_rtab_indicators(&t, pg->lang, inds);
+	h_table_section(pg, PF_N_("Effektmål och indikatorer"), &t);
+	h_section(pg, PF_N_("Mätserier"));
 	if (!json_array_size(inds))
-		h_empty(b, "Inga indikatorer.");
+		h_empty(pg, PF_N_("Inga indikatorer."));
 	pf_rbuf_puts(b, "<div class=\"figures\">\n");
 	for (size_t i = 0; i < json_array_size(inds); i++)
-		indicator_chart(b, json_array_get(inds, i));
-	pf_rbuf_puts(b, "</div>\n<details><summary>Mätvärden som tabell</summary>\n");
-	pf_rtab_series(&t, inds);
-	h_table(b, &t);
+		indicator_chart(pg, json_array_get(inds, i));
+	pf_rbuf_printf(b, "</div>\n<details><summary>%s</summary>\n",
+	               pf_tr(pg->lang, "Mätvärden som tabell"));
+	pf_rtab_series(&t, pg->lang, inds);
+	h_table(pg, &t);
 	pf_rbuf_puts(b, "</details>\n");
 	h_end_section(b);
-	pf_rtab_indicator_details(&t, inds);
-	h_table_section(b, "Indikatorernas underlag", &t);
-	pf_rtab_followups(&t, pf_rget(d, "followups"));
-	h_table_section(b, "Uppföljningar", &t);
-	pf_rtab_priorities(&t, pf_rget(d, "priorities"));
-	h_table_section(b, "Prioriteringar", &t);
-	pf_rtab_initiative_roadmaps(&t, pf_rget(d, "roadmaps"));
-	h_table_section(b, "Färdplaner", &t);
-	pf_rtab_decisions(&t, pf_rget(d, "decisions"), true);
-	h_table_section(b, "Beslut", &t);
-	pf_rtab_changes(&t, pf_rget(d, "changes"));
-	h_table_section(b, "Ändringshistorik", &t);
+	pf_rtab_indicator_details(&t, pg->lang, inds);
+	h_table_section(pg, PF_N_("Indikatorernas underlag"), &t);
+	pf_rtab_followups(&t, pg->lang, pf_rget(d, "followups"));
+	h_table_section(pg, PF_N_("Uppföljningar"), &t);
+	pf_rtab_priorities(&t, pg->lang, pf_rget(d, "priorities"));
+	h_table_section(pg, PF_N_("Prioriteringar"), &t);
+	pf_rtab_initiative_roadmaps(&t, pg->lang, pf_rget(d, "roadmaps"));
+	h_table_section(pg, PF_N_("Färdplaner"), &t);
+	pf_rtab_decisions(&t, pg->lang, pf_rget(d, "decisions"), true);
+	h_table_section(pg, PF_N_("Beslut"), &t);
+	pf_rtab_changes(&t, pg->lang, pf_rget(d, "changes"));
+	h_table_section(pg, PF_N_("Ändringshistorik"), &t);
 }
 
 /* ---- priority ---- */
 
-static void html_priority(pf_rbuf *b, const json_t *d)
+static void html_priority(struct page *pg, const json_t *d)
 {
-	static const struct series series[] = {
-	    {"asked", "Begärda timmar", ORANGE},
-	    {"committed", "Åtagna timmar", BLUE},
+	const struct series series[] = {
+	    {"asked", pf_tr(pg->lang, "Begärda timmar"), ORANGE},
+	    {"committed", pf_tr(pg->lang, "Åtagna timmar"), BLUE},
 	};
+	pf_rbuf *b = &pg->b;
 	const json_t *hours = pf_rget(d, "hours");
 	const struct vbars c = {.groups = hours,
 	                        .label_key = "period",
@@ -1334,57 +1474,59 @@ static void html_priority(pf_rbuf *b, const json_t *d)
 	                        .nseries = COUNT_OF(series),
 	                        .line_key = "capacity",
 	                        .band_key = "over",
-	                        .line_name = "Kapacitet",
-	                        .band_name = "Över kapacitet"};
+	                        .line_name = pf_tr(pg->lang, "Kapacitet"),
+	                        .band_name = pf_tr(pg->lang, "Över kapacitet")};
 	pf_rtable t;
 
-	pf_rtab_priority_facts(&t, d);
+	pf_rtab_priority_facts(&t, pg->lang, d);
 	h_facts(b, &t);
-	h_section(b, "Region IT-timmar per kvartal");
+	h_section(pg, PF_N_("Region IT-timmar per kvartal"));
 	if (json_array_size(hours))
 		vbars_chart(
-		    b,
-		    strdup("Region IT-timmar per kvartal: begärda av väntande initiativ och "
-		           "åtagna för pågående, mot kapaciteten"),
+		    pg,
+		    strdup(pf_tr(pg->lang, "Region IT-timmar per kvartal: begärda av väntande "
+		                           "initiativ och åtagna för pågående, mot "
+		                           "kapaciteten")),
 		    &c);
-	pf_rtab_hours(&t, hours);
-	h_table(b, &t);
+	pf_rtab_hours(&t, pg->lang, hours);
+	h_table(pg, &t);
 	h_end_section(b);
-	pf_rtab_waiting(&t, pf_rget(d, "waiting"));
-	h_table_section(b, "Väntar på beslut (tvärsektoriella först)", &t);
-	pf_rtab_priority_list(&t, pf_rget(d, "priority_list"));
-	h_table_section(b, "Prioriteringslista", &t);
+	pf_rtab_waiting(&t, pg->lang, pf_rget(d, "waiting"));
+	h_table_section(pg, PF_N_("Väntar på beslut (tvärsektoriella först)"), &t);
+	pf_rtab_priority_list(&t, pg->lang, pf_rget(d, "priority_list"));
+	h_table_section(pg, PF_N_("Prioriteringslista"), &t);
 }
 
 /* ---- entry ---- */
 
-typedef void (*html_renderer)(pf_rbuf *b, const json_t *doc);
+typedef void (*html_renderer)(struct page *pg, const json_t *doc);
 
-pf_status pf_render_html(const pf_report *r, char **out, size_t *len, pf_error *err)
+pf_status pf_render_html(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                         pf_error *err)
 {
 	static const html_renderer renderers[PF_REPORT_COUNT] = {
 	    [PF_REPORT_QUARTER] = html_quarter,       [PF_REPORT_COMMITTEE] = html_committee,
 	    [PF_REPORT_INITIATIVE] = html_initiative, [PF_REPORT_PRIORITY] = html_priority,
 	    [PF_REPORT_ROADMAP] = html_roadmap,       [PF_REPORT_TRACEABILITY] = html_traceability,
 	};
-	pf_rbuf b;
+	struct page pg = {.lang = pf_rlang(o)};
 	char *title;
 
 	*out = NULL;
 	*len = 0;
 	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
 		return pf_error_set(err, PF_EUSAGE, "no html format for this report");
-	if (!pf_rbuf_open(&b))
+	if (!pf_rbuf_open(&pg.b))
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");
-	title = pf_rtitle(r);
-	b.oom |= !title;
-	h_head(&b, title ? title : "");
-	pf_rbuf_puts(&b, "<body>\n<header>\n");
-	h_elem(&b, "h1", title);
-	pf_rbuf_puts(&b, "</header>\n<main>\n");
-	renderers[r->kind](&b, r->doc);
-	pf_rbuf_puts(&b, "</main>\n");
-	h_footer(&b);
-	pf_rbuf_puts(&b, "</body>\n</html>\n");
-	return pf_rbuf_finish(&b, out, len, err);
+	title = pf_rtitle(pg.lang, r);
+	pg.b.oom |= !title;
+	h_head(&pg, title ? title : "");
+	pf_rbuf_puts(&pg.b, "<body>\n<header>\n");
+	h_elem(&pg.b, "h1", title);
+	pf_rbuf_puts(&pg.b, "</header>\n<main>\n");
+	renderers[r->kind](&pg, r->doc);
+	pf_rbuf_puts(&pg.b, "</main>\n");
+	h_footer(&pg);
+	pf_rbuf_puts(&pg.b, "</body>\n</html>\n");
+	return pf_rbuf_finish(&pg.b, out, len, err);
 }

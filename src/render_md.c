@@ -3,7 +3,7 @@
  * Markdown with the same content as the terminal table format (the tables
  * come from render_util.c), a `#` heading, pipe tables, facts and id lists as
  * bullet lists, lights as symbol and word ("● grön"), percentages and numbers
- * the Swedish way ("62,5 %", "9 800 000").
+ * in the report's language ("62,5 %", "9 800 000"; "62.5 %", "9,800,000").
  *
  * Every text from the document is escaped so it cannot become markup: the
  * characters that Markdown gives a meaning (| \ * _ ` [ ] < > ~) get a
@@ -16,6 +16,12 @@
 #include <string.h>
 
 #include "render_util.h"
+
+/* Where the text goes, and in which language. */
+struct md {
+	pf_rbuf b;
+	pf_lang lang;
+};
 
 /* ---- text ---- */
 
@@ -74,12 +80,15 @@ static void md_take(pf_rbuf *b, char *s)
 	free(s);
 }
 
-/* Every block, headings too, starts with a blank line and ends with its last line. */
-static void md_heading(pf_rbuf *b, const char *marks, const char *title)
+/*
+ * Every block, headings too, starts with a blank line and ends with its last
+ * line. The title is a message id.
+ */
+static void md_heading(struct md *m, const char *marks, const char *title)
 {
-	pf_rbuf_printf(b, "\n%s ", marks);
-	md_text(b, title, " ");
-	pf_rbuf_puts(b, "\n");
+	pf_rbuf_printf(&m->b, "\n%s ", marks);
+	md_text(&m->b, pf_tr(m->lang, title), " ");
+	pf_rbuf_puts(&m->b, "\n");
 }
 
 /* ---- blocks ---- */
@@ -96,12 +105,14 @@ static void md_row(pf_rbuf *b, const pf_rtable *t, size_t row)
 }
 
 /* Writes the table as a pipe table, or "Inga." when it has no rows, and frees it. */
-static void md_table(pf_rbuf *b, pf_rtable *t)
+static void md_table(struct md *m, pf_rtable *t)
 {
+	pf_rbuf *b = &m->b;
+
 	if (t->oom) {
 		b->oom = true;
 	} else if (!pf_rtable_rows(t)) {
-		pf_rbuf_puts(b, "\nInga.\n");
+		pf_rbuf_printf(b, "\n%s\n", pf_tr(m->lang, "Inga."));
 	} else {
 		pf_rbuf_puts(b, "\n");
 		md_row(b, t, 0);
@@ -133,101 +144,106 @@ static void md_facts(pf_rbuf *b, pf_rtable *t)
 }
 
 /* The items of an array as a bullet list, or "Inga." */
-static void md_list(pf_rbuf *b, const json_t *a)
+static void md_list(struct md *m, const json_t *a)
 {
-	pf_rbuf_puts(b, "\n");
+	pf_rbuf_puts(&m->b, "\n");
 	for (size_t i = 0; i < json_array_size(a); i++) {
-		pf_rbuf_puts(b, "- ");
-		md_take(b, pf_rfmt_value(json_array_get(a, i)));
-		pf_rbuf_puts(b, "\n");
+		pf_rbuf_puts(&m->b, "- ");
+		md_take(&m->b, pf_rfmt_value(m->lang, json_array_get(a, i)));
+		pf_rbuf_puts(&m->b, "\n");
 	}
 	if (!json_array_size(a))
-		pf_rbuf_puts(b, "Inga.\n");
+		pf_rbuf_printf(&m->b, "%s\n", pf_tr(m->lang, "Inga."));
 }
 
-/* "Label: value." as a paragraph; takes value. */
-static void md_para(pf_rbuf *b, const char *label, char *value)
+/* "Label: value." as a paragraph; label is a message id; takes value. */
+static void md_para(struct md *m, const char *label, char *value)
 {
-	pf_rbuf_printf(b, "\n%s: ", label);
-	md_take(b, value);
-	pf_rbuf_puts(b, ".\n");
+	pf_rbuf_printf(&m->b, "\n%s: ", pf_tr(m->lang, label));
+	md_take(&m->b, value);
+	pf_rbuf_puts(&m->b, ".\n");
 }
 
 /* ---- reports ---- */
 
-static void md_quarter(pf_rbuf *b, const json_t *d)
+static void md_quarter(struct md *m, const json_t *d)
 {
 	const json_t *list = pf_rget(d, "list_period");
 	pf_rtable t;
 
 	if (list)
-		md_para(b, "Prioriteringslista", pf_rfmt_or(list, "ingen"));
-	pf_rtab_quarter(&t, d);
-	md_table(b, &t);
-	md_heading(b, "##", "Saknar uppföljning");
-	md_list(b, pf_rget(d, "missing"));
+		md_para(m, PF_N_("Prioriteringslista"),
+		        pf_rfmt_or(m->lang, list, pf_tr(m->lang, "ingen")));
+	pf_rtab_quarter(&t, m->lang, d);
+	md_table(m, &t);
+	md_heading(m, "##", PF_N_("Saknar uppföljning"));
+	md_list(m, pf_rget(d, "missing"));
 }
 
-static void md_committee(pf_rbuf *b, const json_t *d)
+static void md_committee(struct md *m, const json_t *d)
 {
 	pf_rtable t;
 
-	pf_rtab_committee(&t, d);
-	md_table(b, &t);
-	md_heading(b, "##", "Initiativ per fas");
-	pf_rtab_by_status(&t, d);
-	md_table(b, &t);
+	pf_rtab_committee(&t, m->lang, d);
+	md_table(m, &t);
+	md_heading(m, "##", PF_N_("Initiativ per fas"));
+	pf_rtab_by_status(&t, m->lang, d);
+	md_table(m, &t);
 }
 
-static void md_changes(pf_rbuf *b, const json_t *changes)
+static void md_changes(struct md *m, const json_t *changes)
 {
 	const json_t *moved = pf_rget(changes, "moved");
 
-	md_heading(b, "##", "Ändringar mot föregående version");
-	md_heading(b, "###", "Tillagda");
-	md_list(b, pf_rget(changes, "added"));
-	md_heading(b, "###", "Borttagna");
-	md_list(b, pf_rget(changes, "removed"));
-	md_heading(b, "###", "Flyttade");
-	pf_rbuf_puts(b, "\n");
+	md_heading(m, "##", PF_N_("Ändringar mot föregående version"));
+	md_heading(m, "###", PF_N_("Tillagda"));
+	md_list(m, pf_rget(changes, "added"));
+	md_heading(m, "###", PF_N_("Borttagna"));
+	md_list(m, pf_rget(changes, "removed"));
+	md_heading(m, "###", PF_N_("Flyttade"));
+	pf_rbuf_puts(&m->b, "\n");
 	for (size_t i = 0; i < json_array_size(moved); i++) {
-		pf_rbuf_puts(b, "- ");
-		md_take(b, pf_rmoved_text(json_array_get(moved, i)));
-		pf_rbuf_puts(b, "\n");
+		pf_rbuf_puts(&m->b, "- ");
+		md_take(&m->b, pf_rmoved_text(m->lang, json_array_get(moved, i)));
+		pf_rbuf_puts(&m->b, "\n");
 	}
 	if (!json_array_size(moved))
-		pf_rbuf_puts(b, "Inga.\n");
+		pf_rbuf_printf(&m->b, "%s\n", pf_tr(m->lang, "Inga."));
 }
 
-static void md_roadmap(pf_rbuf *b, const json_t *d)
+static void md_roadmap(struct md *m, const json_t *d)
 {
 	pf_rtable t;
 
-	pf_rtab_roadmap_facts(&t, d);
-	md_facts(b, &t);
+	pf_rtab_roadmap_facts(&t, m->lang, d);
+	md_facts(&m->b, &t);
 	for (size_t h = 0; h <= PF_RHORIZONS; h++) {
-		char *title = pf_rhorizon_heading(d, h);
+		char *title = pf_rhorizon_heading(m->lang, d, h);
 
-		pf_rtab_roadmap_horizon(&t, d, h);
+		pf_rtab_roadmap_horizon(&t, m->lang, d, h);
 		/* items on no known horizon get a section only when there are any */
 		if (title && (h < PF_RHORIZONS || pf_rtable_rows(&t))) {
-			md_heading(b, "##", title);
-			md_table(b, &t);
+			/* already in the report's language: no message id to look up */
+			pf_rbuf_puts(&m->b, "\n## ");
+			md_text(&m->b, title, " ");
+			pf_rbuf_puts(&m->b, "\n");
+			md_table(m, &t);
 		} else {
-			b->oom |= !title;
+			m->b.oom |= !title;
 			pf_rtable_free(&t);
 		}
 		free(title);
 	}
-	md_changes(b, pf_rget(d, "changes"));
-	md_heading(b, "##", "Beslut om versionen");
-	pf_rtab_decisions(&t, pf_rget(d, "decisions"), false);
-	md_table(b, &t);
+	md_changes(m, pf_rget(d, "changes"));
+	md_heading(m, "##", PF_N_("Beslut om versionen"));
+	pf_rtab_decisions(&t, m->lang, pf_rget(d, "decisions"), false);
+	md_table(m, &t);
 }
 
 /* "- **HSN:** P-05, P-06" for each committee with initiatives it was not told about. */
-static void md_unreported(pf_rbuf *b, const json_t *list)
+static void md_unreported(struct md *m, const json_t *list)
 {
+	pf_rbuf *b = &m->b;
 	size_t shown = 0;
 
 	pf_rbuf_puts(b, "\n");
@@ -238,95 +254,97 @@ static void md_unreported(pf_rbuf *b, const json_t *list)
 		if (!json_array_size(ids))
 			continue;
 		pf_rbuf_puts(b, "- **");
-		md_take(b, pf_rfmt_value(pf_rget(c, "code")));
+		md_take(b, pf_rfmt_value(m->lang, pf_rget(c, "code")));
 		pf_rbuf_puts(b, ":** ");
-		md_take(b, pf_rfmt_value(ids));
+		md_take(b, pf_rfmt_value(m->lang, ids));
 		pf_rbuf_puts(b, "\n");
 		shown++;
 	}
 	if (!shown)
-		pf_rbuf_puts(b, "Inga.\n");
+		pf_rbuf_printf(b, "%s\n", pf_tr(m->lang, "Inga."));
 }
 
-static void md_traceability(pf_rbuf *b, const json_t *d)
+static void md_traceability(struct md *m, const json_t *d)
 {
 	pf_rtable t;
 
-	pf_rtab_traceability(&t, d);
-	md_table(b, &t);
-	md_heading(b, "##", "Färdplansversioner och om nämnden fått dem");
-	pf_rtab_trace_roadmaps(&t, d);
-	md_table(b, &t);
-	md_heading(b, "##", "Prioriterade initiativ som nämnden inte fått information om");
-	md_unreported(b, pf_rget(d, "committees"));
+	pf_rtab_traceability(&t, m->lang, d);
+	md_table(m, &t);
+	md_heading(m, "##", PF_N_("Färdplansversioner och om nämnden fått dem"));
+	pf_rtab_trace_roadmaps(&t, m->lang, d);
+	md_table(m, &t);
+	md_heading(m, "##", PF_N_("Prioriterade initiativ som nämnden inte fått information om"));
+	md_unreported(m, pf_rget(d, "committees"));
 }
 
-/* A section: its heading, then the table (taken). */
-static void md_section(pf_rbuf *b, const char *title, pf_rtable *t)
+/* A section: its heading (a message id), then the table (taken). */
+static void md_section(struct md *m, const char *title, pf_rtable *t)
 {
-	md_heading(b, "##", title);
-	md_table(b, t);
+	md_heading(m, "##", title);
+	md_table(m, t);
 }
 
-static void md_initiative(pf_rbuf *b, const json_t *d)
+static void md_initiative(struct md *m, const json_t *d)
 {
 	const json_t *inds = pf_rget(d, "indicators");
+	pf_lang lang = m->lang;
 	pf_rtable t;
 
-	pf_rtab_initiative_facts(&t, d);
-	md_facts(b, &t);
-	pf_rtab_indicators(&t, inds);
-	md_section(b, "Effektmål och indikatorer", &t);
-	pf_rtab_indicator_details(&t, inds);
-	md_section(b, "Indikatorernas underlag", &t);
-	pf_rtab_series(&t, inds);
-	md_section(b, "Mätserier", &t);
-	pf_rtab_followups(&t, pf_rget(d, "followups"));
-	md_section(b, "Uppföljningar", &t);
-	pf_rtab_priorities(&t, pf_rget(d, "priorities"));
-	md_section(b, "Prioriteringar", &t);
-	pf_rtab_initiative_roadmaps(&t, pf_rget(d, "roadmaps"));
-	md_section(b, "Färdplaner", &t);
-	pf_rtab_decisions(&t, pf_rget(d, "decisions"), true);
-	md_section(b, "Beslut", &t);
-	pf_rtab_changes(&t, pf_rget(d, "changes"));
-	md_section(b, "Ändringshistorik", &t);
+	pf_rtab_initiative_facts(&t, lang, d);
+	md_facts(&m->b, &t);
+	pf_rtab_indicators(&t, lang, inds);
+	md_section(m, PF_N_("Effektmål och indikatorer"), &t);
+	pf_rtab_indicator_details(&t, lang, inds);
+	md_section(m, PF_N_("Indikatorernas underlag"), &t);
+	pf_rtab_series(&t, lang, inds);
+	md_section(m, PF_N_("Mätserier"), &t);
+	pf_rtab_followups(&t, lang, pf_rget(d, "followups"));
+	md_section(m, PF_N_("Uppföljningar"), &t);
+	pf_rtab_priorities(&t, lang, pf_rget(d, "priorities"));
+	md_section(m, PF_N_("Prioriteringar"), &t);
+	pf_rtab_initiative_roadmaps(&t, lang, pf_rget(d, "roadmaps"));
+	md_section(m, PF_N_("Färdplaner"), &t);
+	pf_rtab_decisions(&t, lang, pf_rget(d, "decisions"), true);
+	md_section(m, PF_N_("Beslut"), &t);
+	pf_rtab_changes(&t, lang, pf_rget(d, "changes"));
+	md_section(m, PF_N_("Ändringshistorik"), &t);
 }
 
-static void md_priority(pf_rbuf *b, const json_t *d)
+static void md_priority(struct md *m, const json_t *d)
 {
 	pf_rtable t;
 
-	pf_rtab_priority_facts(&t, d);
-	md_facts(b, &t);
-	pf_rtab_waiting(&t, pf_rget(d, "waiting"));
-	md_section(b, "Väntar på beslut (tvärsektoriella först)", &t);
-	pf_rtab_hours(&t, pf_rget(d, "hours"));
-	md_section(b, "Region IT-timmar per kvartal", &t);
-	pf_rtab_priority_list(&t, pf_rget(d, "priority_list"));
-	md_section(b, "Prioriteringslista", &t);
+	pf_rtab_priority_facts(&t, m->lang, d);
+	md_facts(&m->b, &t);
+	pf_rtab_waiting(&t, m->lang, pf_rget(d, "waiting"));
+	md_section(m, PF_N_("Väntar på beslut (tvärsektoriella först)"), &t);
+	pf_rtab_hours(&t, m->lang, pf_rget(d, "hours"));
+	md_section(m, PF_N_("Region IT-timmar per kvartal"), &t);
+	pf_rtab_priority_list(&t, m->lang, pf_rget(d, "priority_list"));
+	md_section(m, PF_N_("Prioriteringslista"), &t);
 }
 
-typedef void (*md_renderer)(pf_rbuf *b, const json_t *doc);
+typedef void (*md_renderer)(struct md *m, const json_t *doc);
 
-pf_status pf_render_md(const pf_report *r, char **out, size_t *len, pf_error *err)
+pf_status pf_render_md(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                       pf_error *err)
 {
 	static const md_renderer renderers[PF_REPORT_COUNT] = {
 	    [PF_REPORT_QUARTER] = md_quarter,       [PF_REPORT_COMMITTEE] = md_committee,
 	    [PF_REPORT_INITIATIVE] = md_initiative, [PF_REPORT_PRIORITY] = md_priority,
 	    [PF_REPORT_ROADMAP] = md_roadmap,       [PF_REPORT_TRACEABILITY] = md_traceability,
 	};
-	pf_rbuf b;
+	struct md m = {.lang = pf_rlang(o)};
 
 	*out = NULL;
 	*len = 0;
 	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
 		return pf_error_set(err, PF_EUSAGE, "no md format for this report");
-	if (!pf_rbuf_open(&b))
+	if (!pf_rbuf_open(&m.b))
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");
-	pf_rbuf_puts(&b, "# ");
-	md_take(&b, pf_rtitle(r));
-	pf_rbuf_puts(&b, "\n");
-	renderers[r->kind](&b, r->doc);
-	return pf_rbuf_finish(&b, out, len, err);
+	pf_rbuf_puts(&m.b, "# ");
+	md_take(&m.b, pf_rtitle(m.lang, r));
+	pf_rbuf_puts(&m.b, "\n");
+	renderers[r->kind](&m, r->doc);
+	return pf_rbuf_finish(&m.b, out, len, err);
 }

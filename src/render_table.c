@@ -11,7 +11,8 @@
  * Values are formatted and most tables built by render_util (the tables the
  * csv, md and html formats show too); this file adds what a terminal needs:
  * its own column kinds and a few shorter headings, control characters made
- * harmless, long cells cut, colour, and the layout.
+ * harmless, long cells cut, colour, and the layout. Every label is a message
+ * id of i18n.h, shown in the language asked for.
  */
 #include <assert.h>
 #include <stdbool.h>
@@ -34,6 +35,7 @@ static const char *const light_colors[PF_RLIGHTS] = {"\x1b[32m", "\x1b[33m", "\x
 struct out {
 	pf_rbuf b;
 	bool color;
+	pf_lang lang;
 };
 
 /* ---- text ---- */
@@ -70,22 +72,22 @@ static char *clean(char *s, bool keep_nl)
 }
 
 /* Any JSON value as one line of text: null, missing and objects as "–". */
-static char *value_text(const json_t *v)
+static char *value_text(const struct out *o, const json_t *v)
 {
-	return clean(pf_rfmt_value(v), false);
+	return clean(pf_rfmt_value(o->lang, v), false);
 }
 
 /* A fact that may span lines (a description), or "–". */
-static char *long_text(const json_t *v)
+static char *long_text(const struct out *o, const json_t *v)
 {
-	return json_is_string(v) ? clean(strdup(json_string_value(v)), true) : value_text(v);
+	return json_is_string(v) ? clean(strdup(json_string_value(v)), true) : value_text(o, v);
 }
 
-/* A light as symbol and word, coloured when asked; `none` stands for null. */
+/* A light as symbol and word, coloured when asked; `none` (a message id) stands for null. */
 static char *light_text(const struct out *o, const json_t *v, const char *none)
 {
 	int l = pf_rlight(v);
-	char *s = clean(pf_rlight_text(v, none), false), *colored;
+	char *s = clean(pf_rlight_text(o->lang, v, none), false), *colored;
 
 	if (!s || !o->color || l < 0)
 		return s;
@@ -101,9 +103,10 @@ static char *mark_text(const json_t *v)
 }
 
 /* "P-01, P-02", or "inga". */
-static char *ids_text(const json_t *ids)
+static char *ids_text(const struct out *o, const json_t *ids)
 {
-	return clean(pf_rfmt_list(ids, ", ", pf_rfmt_value, "inga"), false);
+	return clean(pf_rfmt_list(o->lang, ids, ", ", pf_rfmt_value, pf_tr(o->lang, "inga")),
+	             false);
 }
 
 /* ---- tables ---- */
@@ -178,7 +181,7 @@ static void table_emit(struct out *o, pf_rtable *t)
 		goto out;
 	}
 	if (rows <= 1) {
-		fputs("inga\n", o->b.f);
+		fprintf(o->b.f, "%s\n", pf_tr(o->lang, "inga"));
 		goto out;
 	}
 	for (size_t i = 0; i < rows * t->ncols; i++) {
@@ -208,13 +211,13 @@ static void emit_as(struct out *o, pf_rtable *t, const char *spec)
 	table_emit(o, t);
 }
 
-/* Replaces the heading of column col with the terminal's shorter one. */
+/* Replaces the heading of column col with the terminal's shorter one (a message id). */
 static void set_heading(pf_rtable *t, size_t col, const char *heading)
 {
 	if (col >= t->n) /* out of memory before the headings were all in */
 		return;
 	free(t->cells[col].text);
-	t->cells[col].text = strdup(heading);
+	t->cells[col].text = strdup(pf_tr(t->lang, heading));
 	if (!t->cells[col].text)
 		t->oom = true;
 }
@@ -223,18 +226,28 @@ static void set_heading(pf_rtable *t, size_t col, const char *heading)
 
 static void put_value(struct out *o, const json_t *v)
 {
-	pf_rbuf_take(&o->b, value_text(v));
+	pf_rbuf_take(&o->b, value_text(o, v));
 }
 
-/* A blank line, then a section heading. */
+/* A message id in the report's language. */
+static void put_tr(struct out *o, const char *msgid)
+{
+	fputs(pf_tr(o->lang, msgid), o->b.f);
+}
+
+/* A blank line, then a section heading (a message id). */
 static void section(struct out *o, const char *title)
 {
-	fprintf(o->b.f, "\n%s\n", title);
+	fprintf(o->b.f, "\n%s\n", pf_tr(o->lang, title));
 }
 
-/* "Label:   value", continuation lines of a multi-line value indented under it; takes value. */
-static void fact(struct out *o, const char *label, char *value)
+/*
+ * "Label:   value", continuation lines of a multi-line value indented under
+ * it; label is a message id; takes value.
+ */
+static void fact(struct out *o, const char *msgid, char *value)
 {
+	const char *label = pf_tr(o->lang, msgid);
 	char *line, *next;
 
 	if (!value) {
@@ -261,27 +274,28 @@ static void render_quarter(struct out *o, const json_t *d)
 	const json_t *missing = pf_rget(d, "missing"), *list = pf_rget(d, "list_period");
 	pf_rtable t;
 
-	fputs("Kvartalsrapport ", o->b.f);
+	put_tr(o, PF_N_("Kvartalsrapport"));
+	fputc(' ', o->b.f);
 	put_value(o, pf_rget(d, "period"));
 	if (json_is_null(list)) {
-		fputs(" (ingen prioriteringslista)", o->b.f);
+		fprintf(o->b.f, " (%s)", pf_tr(o->lang, "ingen prioriteringslista"));
 	} else if (list) {
-		fputs(" (prioriteringslista ", o->b.f);
+		fprintf(o->b.f, " (%s ", pf_tr(o->lang, "prioriteringslista"));
 		put_value(o, list);
 		fputs(")", o->b.f);
 	}
 	fputs("\n\n", o->b.f);
-	pf_rtab_quarter(&t, d);
+	pf_rtab_quarter(&t, o->lang, d);
 	emit_as(o, &t, "rlttlllrlt");
-	fputs("\nSaknar uppföljning: ", o->b.f);
-	pf_rbuf_take(&o->b, ids_text(missing));
+	fprintf(o->b.f, "\n%s: ", pf_tr(o->lang, "Saknar uppföljning"));
+	pf_rbuf_take(&o->b, ids_text(o, missing));
 	fputc('\n', o->b.f);
 }
 
 /* ---- committee ---- */
 
 /* "pågående 1, idé 1" in the document's order; "inga" when empty. */
-static char *by_status_text(const json_t *by)
+static char *by_status_text(pf_lang lang, const json_t *by)
 {
 	const char *key;
 	json_t *n;
@@ -289,13 +303,14 @@ static char *by_status_text(const json_t *by)
 
 	json_object_foreach((json_t *)by, key, n)
 	{
-		char *one = pf_rjoin(strdup(key), " ", pf_rfmt_value(n));
+		char *one = pf_rjoin(strdup(pf_rword(lang, PF_WORDS_PHASE, key)), " ",
+		                     pf_rfmt_value(lang, n));
 
 		s = s ? pf_rjoin(s, ", ", one) : one;
 		if (!s)
 			return NULL;
 	}
-	return s ? s : strdup("inga");
+	return s ? s : strdup(pf_tr(lang, "inga"));
 }
 
 static void render_committee(struct out *o, const json_t *d)
@@ -303,19 +318,20 @@ static void render_committee(struct out *o, const json_t *d)
 	const json_t *list = pf_rget(d, "committees");
 	pf_rtable t;
 
-	fputs("Nämndrapport ", o->b.f);
+	put_tr(o, PF_N_("Nämndrapport"));
+	fputc(' ', o->b.f);
 	put_value(o, pf_rget(d, "period"));
 	fputs("\n\n", o->b.f);
-	pf_rtab_committee(&t, d);
-	set_heading(&t, 8, "Saknar uppf.");
+	pf_rtab_committee(&t, o->lang, d);
+	set_heading(&t, 8, PF_N_("Saknar uppf."));
 	emit_as(o, &t, "lrrrrrrrr");
-	section(o, "Initiativ per fas");
-	pf_rtable_init(&t, "ll", "Nämnd", "Fas");
+	section(o, PF_N_("Initiativ per fas"));
+	pf_rtable_init(&t, o->lang, "ll", PF_N_("Nämnd"), PF_N_("Fas"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i);
 
 		pf_rtable_value(&t, pf_rget(c, "code"));
-		pf_rtable_add(&t, by_status_text(pf_rget(c, "by_status")), -1);
+		pf_rtable_add(&t, by_status_text(o->lang, pf_rget(c, "by_status")), -1);
 	}
 	table_emit(o, &t);
 }
@@ -327,14 +343,14 @@ static void render_committee(struct out *o, const json_t *d)
  * none. Unlike pf_rhorizon_heading(), any integer first_year is taken (added
  * to unsigned, so one at the limit wraps rather than overflows).
  */
-static char *horizon_heading(const json_t *d, size_t h)
+static char *horizon_heading(pf_lang lang, const json_t *d, size_t h)
 {
 	const json_t *first = pf_rget(d, "first_year");
 
 	if (h < PF_RHORIZONS - 1 && json_is_integer(first))
-		return pf_rfmt("År %zu (%lld)", h + 1,
+		return pf_rfmt(pf_tr(lang, "År %zu (%lld)"), h + 1,
 		               (long long)((unsigned long long)json_integer_value(first) + h));
-	return pf_rhorizon_heading(d, h);
+	return pf_rhorizon_heading(lang, d, h);
 }
 
 /* The items on horizon h; h == PF_RHORIZONS: those on no known horizon (shown only if any). */
@@ -343,7 +359,8 @@ static void roadmap_horizon(struct out *o, const json_t *d, size_t h)
 	const json_t *items = pf_rget(d, "items");
 	pf_rtable t;
 
-	pf_rtable_init(&t, "ltllr", "Id", "Initiativ", "Fas", "Bedömning", "Realisering");
+	pf_rtable_init(&t, o->lang, "ltllr", PF_N_("Id"), PF_N_("Initiativ"), PF_N_("Fas"),
+	               PF_N_("Bedömning"), PF_N_("Realisering"));
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i);
 
@@ -351,7 +368,7 @@ static void roadmap_horizon(struct out *o, const json_t *d, size_t h)
 			continue;
 		pf_rtable_value(&t, pf_rget(it, "initiative"));
 		pf_rtable_value(&t, pf_rget(it, "title"));
-		pf_rtable_value(&t, pf_rget(it, "status"));
+		pf_rtable_word(&t, PF_WORDS_PHASE, pf_rget(it, "status"));
 		pf_rtable_light(&t, pf_rget(it, "assessment"), PF_NONE);
 		pf_rtable_pct(&t, pf_rget(it, "realisation"));
 	}
@@ -360,37 +377,39 @@ static void roadmap_horizon(struct out *o, const json_t *d, size_t h)
 		return;
 	}
 	fputc('\n', o->b.f);
-	pf_rbuf_take(&o->b, horizon_heading(d, h));
+	pf_rbuf_take(&o->b, horizon_heading(o->lang, d, h));
 	fputc('\n', o->b.f);
 	table_emit(o, &t);
 }
 
 /* "P-05 senare → år 2, …" */
-static char *moved_text(const json_t *moved)
+static char *moved_text(const struct out *o, const json_t *moved)
 {
-	return clean(pf_rfmt_list(moved, ", ", pf_rmoved_text, "inga"), false);
+	return clean(pf_rfmt_list(o->lang, moved, ", ", pf_rmoved_text, pf_tr(o->lang, "inga")),
+	             false);
 }
 
 static void roadmap_facts(struct out *o, const json_t *d)
 {
-	fact(o, "Färdplan", value_text(pf_rget(d, "roadmap")));
-	fact(o, "Version", value_text(pf_rget(d, "version")));
-	fact(o, "Verksamhet", value_text(pf_rget(d, "unit")));
-	fact(o, "Nämnd", value_text(pf_rget(d, "committee")));
-	fact(o, "Datum", value_text(pf_rget(d, "date")));
-	fact(o, "Beslutad av", value_text(pf_rget(d, "decided_by")));
-	fact(o, "Jämförd med",
-	     clean(pf_rfmt_or(pf_rget(d, "previous_version"), PF_NONE " (första versionen)"),
+	fact(o, PF_N_("Färdplan"), value_text(o, pf_rget(d, "roadmap")));
+	fact(o, PF_N_("Version"), value_text(o, pf_rget(d, "version")));
+	fact(o, PF_N_("Verksamhet"), value_text(o, pf_rget(d, "unit")));
+	fact(o, PF_N_("Nämnd"), value_text(o, pf_rget(d, "committee")));
+	fact(o, PF_N_("Datum"), value_text(o, pf_rget(d, "date")));
+	fact(o, PF_N_("Beslutad av"), value_text(o, pf_rget(d, "decided_by")));
+	fact(o, PF_N_("Jämförd med"),
+	     clean(pf_rfmt_or(o->lang, pf_rget(d, "previous_version"),
+	                      pf_tr(o->lang, "– (första versionen)")),
 	           false));
 	if (pf_rget(d, "period"))
-		fact(o, "Period", value_text(pf_rget(d, "period")));
+		fact(o, PF_N_("Period"), value_text(o, pf_rget(d, "period")));
 }
 
 static void decisions_table(struct out *o, const json_t *list, bool titles)
 {
 	pf_rtable t;
 
-	pf_rtab_decisions(&t, list, titles);
+	pf_rtab_decisions(&t, o->lang, list, titles);
 	emit_as(o, &t, titles ? "lllltl" : "lllll");
 }
 
@@ -400,19 +419,19 @@ static void render_roadmap(struct out *o, const json_t *d)
 
 	/* Roadmap names usually say "färdplan" themselves ("Digital färdplan KB 2024"). */
 	put_value(o, pf_rget(d, "roadmap"));
-	fputs(", version ", o->b.f);
+	fprintf(o->b.f, ", %s ", pf_tr(o->lang, "version"));
 	put_value(o, pf_rget(d, "version"));
 	fputs("\n\n", o->b.f);
 	roadmap_facts(o, d);
 	for (size_t h = 0; h <= PF_RHORIZONS; h++)
 		roadmap_horizon(o, d, h);
-	section(o, "Ändringar");
-	fact(o, "Tillagda", ids_text(pf_rget(changes, "added")));
-	fact(o, "Borttagna", ids_text(pf_rget(changes, "removed")));
-	fact(o, "Flyttade", moved_text(pf_rget(changes, "moved")));
-	section(o, "Beslut");
+	section(o, PF_N_("Ändringar"));
+	fact(o, PF_N_("Tillagda"), ids_text(o, pf_rget(changes, "added")));
+	fact(o, PF_N_("Borttagna"), ids_text(o, pf_rget(changes, "removed")));
+	fact(o, PF_N_("Flyttade"), moved_text(o, pf_rget(changes, "moved")));
+	section(o, PF_N_("Beslut"));
 	decisions_table(o, pf_rget(d, "decisions"), false);
-	fputs("\nRapporterad till nämnden: ", o->b.f);
+	fprintf(o->b.f, "\n%s: ", pf_tr(o->lang, "Rapporterad till nämnden"));
 	put_value(o, pf_rget(d, "reported_to_committee"));
 	fputc('\n', o->b.f);
 }
@@ -423,7 +442,8 @@ static void unreported_roadmaps(struct out *o, const json_t *list)
 {
 	pf_rtable t;
 
-	pf_rtable_init(&t, "llll", "Nämnd", "Färdplan", "Version", "Datum");
+	pf_rtable_init(&t, o->lang, "llll", PF_N_("Nämnd"), PF_N_("Färdplan"), PF_N_("Version"),
+	               PF_N_("Datum"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i), *rms = pf_rget(c, "roadmaps");
 
@@ -445,12 +465,13 @@ static void render_traceability(struct out *o, const json_t *d)
 {
 	pf_rtable t;
 
-	fputs("Spårbarhet ", o->b.f);
-	put_value(o, pf_rget(d, "year"));
+	put_tr(o, PF_N_("Spårbarhet"));
+	fputc(' ', o->b.f);
+	pf_rbuf_take(&o->b, clean(pf_rfmt_year(o->lang, pf_rget(d, "year")), false));
 	fputs("\n\n", o->b.f);
-	pf_rtab_traceability(&t, d);
+	pf_rtab_traceability(&t, o->lang, d);
 	emit_as(o, &t, "lrrrrl");
-	section(o, "Färdplaner som inte rapporterats till nämnden");
+	section(o, PF_N_("Färdplaner som inte rapporterats till nämnden"));
 	unreported_roadmaps(o, pf_rget(d, "committees"));
 }
 
@@ -459,38 +480,45 @@ static void render_traceability(struct out *o, const json_t *d)
 static void initiative_facts(struct out *o, const json_t *d)
 {
 	const json_t *it = pf_rget(d, "initiative");
-	json_t *kr = json_string("kr");
+	json_t *kr = json_string(pf_tr(o->lang, "kr"));
 
-	for (size_t i = 0; i < PF_RINITIATIVE_FIELDS; i++)
-		fact(o, pf_rinitiative_fields[i].label,
-		     long_text(pf_rget(it, pf_rinitiative_fields[i].key)));
-	fact(o, "Budget", clean(pf_rfmt_unit(pf_rget(it, "budget"), kr), false));
-	fact(o, "IT-timmar", value_text(pf_rget(it, "it_hours")));
-	fact(o, "Realisering", pf_rfmt_pct(pf_rget(d, "realisation")));
-	fact(o, "Förväntat", pf_rfmt_pct(pf_rget(d, "expected")));
-	fact(o, "Beräknat ljus", light_text(o, pf_rget(d, "computed"), PF_NONE " ej mätt"));
+	for (size_t i = 0; i < PF_RINITIATIVE_FIELDS; i++) {
+		const pf_rfield *f = &pf_rinitiative_fields[i];
+		const json_t *v = pf_rget(it, f->key);
+
+		fact(o, f->label,
+		     f->set >= 0 ? clean(pf_rfmt_word(o->lang, (pf_wordset)f->set, v), false)
+		                 : long_text(o, v));
+	}
+	fact(o, PF_N_("Budget"), clean(pf_rfmt_unit(o->lang, pf_rget(it, "budget"), kr), false));
+	fact(o, PF_N_("IT-timmar"), value_text(o, pf_rget(it, "it_hours")));
+	fact(o, PF_N_("Realisering"), pf_rfmt_pct(o->lang, pf_rget(d, "realisation")));
+	fact(o, PF_N_("Förväntat"), pf_rfmt_pct(o->lang, pf_rget(d, "expected")));
+	fact(o, PF_N_("Beräknat ljus"), light_text(o, pf_rget(d, "computed"), PF_N_("– ej mätt")));
 	json_decref(kr);
 }
 
 /* "2025Q1 60": one measured value. */
-static char *measurement_text(const json_t *m)
+static char *measurement_text(pf_lang lang, const json_t *m)
 {
-	return pf_rjoin(pf_rfmt_value(pf_rget(m, "period")), " ",
-	                pf_rfmt_value(pf_rget(m, "value")));
+	return pf_rjoin(pf_rfmt_value(lang, pf_rget(m, "period")), " ",
+	                pf_rfmt_value(lang, pf_rget(m, "value")));
 }
 
 static void series_table(struct out *o, const json_t *list)
 {
 	pf_rtable t;
 
-	pf_rtable_init(&t, "ll", "Id", "Mätvärden");
+	pf_rtable_init(&t, o->lang, "ll", PF_N_("Id"), PF_N_("Mätvärden"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i);
 
 		pf_rtable_value(&t, pf_rget(ind, "indicator_id"));
 		/* "2025Q1 60 · 2025Q3 75", or "–" when nothing is measured */
 		pf_rtable_add(
-		    &t, pf_rfmt_list(pf_rget(ind, "series"), " · ", measurement_text, PF_NONE), -1);
+		    &t,
+		    pf_rfmt_list(o->lang, pf_rget(ind, "series"), " · ", measurement_text, PF_NONE),
+		    -1);
 	}
 	table_emit(o, &t);
 }
@@ -499,19 +527,19 @@ static void history_tables(struct out *o, const json_t *d)
 {
 	pf_rtable t;
 
-	section(o, "Uppföljningar");
-	pf_rtab_followups(&t, pf_rget(d, "followups"));
+	section(o, PF_N_("Uppföljningar"));
+	pf_rtab_followups(&t, o->lang, pf_rget(d, "followups"));
 	emit_as(o, &t, "lllttl");
-	section(o, "Prioriteringar");
-	pf_rtab_priorities(&t, pf_rget(d, "priorities"));
+	section(o, PF_N_("Prioriteringar"));
+	pf_rtab_priorities(&t, o->lang, pf_rget(d, "priorities"));
 	emit_as(o, &t, "lr");
-	section(o, "Färdplaner");
-	pf_rtab_initiative_roadmaps(&t, pf_rget(d, "roadmaps"));
+	section(o, PF_N_("Färdplaner"));
+	pf_rtab_initiative_roadmaps(&t, o->lang, pf_rget(d, "roadmaps"));
 	emit_as(o, &t, "llll");
-	section(o, "Beslut");
+	section(o, PF_N_("Beslut"));
 	decisions_table(o, pf_rget(d, "decisions"), true);
-	section(o, "Ändringshistorik");
-	pf_rtab_changes(&t, pf_rget(d, "changes"));
+	section(o, PF_N_("Ändringshistorik"));
+	pf_rtab_changes(&t, o->lang, pf_rget(d, "changes"));
 	emit_as(o, &t, "llllltt");
 }
 
@@ -520,7 +548,8 @@ static void render_initiative(struct out *o, const json_t *d)
 	const json_t *it = pf_rget(d, "initiative"), *inds = pf_rget(d, "indicators");
 	pf_rtable t;
 
-	fputs("Initiativ ", o->b.f);
+	put_tr(o, PF_N_("Initiativ"));
+	fputc(' ', o->b.f);
 	put_value(o, pf_rget(it, "id"));
 	fputs(": ", o->b.f);
 	put_value(o, pf_rget(it, "title"));
@@ -528,14 +557,14 @@ static void render_initiative(struct out *o, const json_t *d)
 	put_value(o, pf_rget(d, "period"));
 	fputs(")\n\n", o->b.f);
 	initiative_facts(o, d);
-	section(o, "Effektmål och indikatorer");
-	pf_rtab_indicators(&t, inds);
+	section(o, PF_N_("Effektmål och indikatorer"));
+	pf_rtab_indicators(&t, o->lang, inds);
 	emit_as(o, &t, "ltllrrl");
-	section(o, "Indikatorernas underlag");
-	pf_rtab_indicator_details(&t, inds);
-	set_heading(&t, 8, "Nytta (kr)");
+	section(o, PF_N_("Indikatorernas underlag"));
+	pf_rtab_indicator_details(&t, o->lang, inds);
+	set_heading(&t, 8, PF_N_("Nytta (kr)"));
 	emit_as(o, &t, "ltllttrlr");
-	section(o, "Mätserier");
+	section(o, PF_N_("Mätserier"));
 	series_table(o, inds);
 	history_tables(o, d);
 }
@@ -546,8 +575,9 @@ static void waiting_table(struct out *o, const json_t *list)
 {
 	pf_rtable t;
 
-	pf_rtable_init(&t, "llltllrrll", "Tvärsekt.", "Innov.", "Id", "Initiativ", "Nämnd", "Fas",
-	               "IT-timmar", "Budget (kr)", "Start", "Slut");
+	pf_rtable_init(&t, o->lang, "llltllrrll", PF_N_("Tvärsekt."), PF_N_("Innov."), PF_N_("Id"),
+	               PF_N_("Initiativ"), PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("IT-timmar"),
+	               PF_N_("Budget (kr)"), PF_N_("Start"), PF_N_("Slut"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *w = json_array_get(list, i);
 
@@ -556,7 +586,7 @@ static void waiting_table(struct out *o, const json_t *list)
 		pf_rtable_value(&t, pf_rget(w, "id"));
 		pf_rtable_value(&t, pf_rget(w, "title"));
 		pf_rtable_value(&t, pf_rget(w, "committee"));
-		pf_rtable_value(&t, pf_rget(w, "status"));
+		pf_rtable_word(&t, PF_WORDS_PHASE, pf_rget(w, "status"));
 		pf_rtable_value(&t, pf_rget(w, "it_hours"));
 		pf_rtable_value(&t, pf_rget(w, "budget"));
 		pf_rtable_value(&t, pf_rget(w, "start"));
@@ -569,7 +599,8 @@ static void hours_table(struct out *o, const json_t *list)
 {
 	pf_rtable t;
 
-	pf_rtable_init(&t, "lrrrl", "Period", "Begärt", "Åtagna", "Kapacitet", "");
+	pf_rtable_init(&t, o->lang, "lrrrl", PF_N_("Period"), PF_N_("Begärt"), PF_N_("Åtagna"),
+	               PF_N_("Kapacitet"), "");
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *h = json_array_get(list, i);
 
@@ -577,7 +608,8 @@ static void hours_table(struct out *o, const json_t *list)
 		pf_rtable_value(&t, pf_rget(h, "asked"));
 		pf_rtable_value(&t, pf_rget(h, "committed"));
 		pf_rtable_value(&t, pf_rget(h, "capacity"));
-		pf_rtable_add(&t, strdup(json_is_true(pf_rget(h, "over")) ? "ÖVER" : ""), -1);
+		pf_rtable_add(
+		    &t, strdup(json_is_true(pf_rget(h, "over")) ? pf_tr(o->lang, "ÖVER") : ""), -1);
 	}
 	table_emit(o, &t);
 }
@@ -587,20 +619,22 @@ static void render_priority(struct out *o, const json_t *d)
 	const json_t *cap = pf_rget(d, "capacity");
 	pf_rtable t;
 
-	fputs("Prioriteringsunderlag ", o->b.f);
+	put_tr(o, PF_N_("Prioriteringsunderlag"));
+	fputc(' ', o->b.f);
 	put_value(o, pf_rget(d, "period"));
 	fputs("\n\n", o->b.f);
-	fact(o, "Region IT-kapacitet",
-	     json_is_number(cap) ? pf_rjoin(value_text(cap), " ", strdup("timmar per kvartal"))
-	                         : strdup("ej angiven"));
-	section(o, "Väntar på beslut (tvärsektoriella först)");
+	fact(o, PF_N_("Region IT-kapacitet"),
+	     json_is_number(cap)
+	         ? pf_rjoin(value_text(o, cap), " ", strdup(pf_tr(o->lang, "timmar per kvartal")))
+	         : strdup(pf_tr(o->lang, "ej angiven")));
+	section(o, PF_N_("Väntar på beslut (tvärsektoriella först)"));
 	waiting_table(o, pf_rget(d, "waiting"));
-	section(o, "Region IT-timmar per kvartal");
+	section(o, PF_N_("Region IT-timmar per kvartal"));
 	hours_table(o, pf_rget(d, "hours"));
-	fputs("\nPrioriteringslista ", o->b.f);
+	fprintf(o->b.f, "\n%s ", pf_tr(o->lang, "Prioriteringslista"));
 	put_value(o, pf_rget(d, "list_period"));
 	fputc('\n', o->b.f);
-	pf_rtab_priority_list(&t, pf_rget(d, "priority_list"));
+	pf_rtab_priority_list(&t, o->lang, pf_rget(d, "priority_list"));
 	emit_as(o, &t, "rltlll");
 }
 
@@ -619,7 +653,7 @@ pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **ou
 	    [PF_REPORT_ROADMAP] = render_roadmap,
 	    [PF_REPORT_TRACEABILITY] = render_traceability,
 	};
-	struct out w = {.color = o && o->color};
+	struct out w = {.color = o && o->color, .lang = pf_rlang(o)};
 
 	*out = NULL;
 	*len = 0;

@@ -1,6 +1,10 @@
 /*
  * Helpers shared by the renderers (csv, md, html and the terminal table); see render_util.h.
  *
+ * Every text shown is a message id of i18n.h (marked PF_N_ where it is
+ * translated later, by pf_rtable_init() or fact()), a canonical word shown
+ * through pf_rword(), or data shown as it is.
+ *
  * The report tables at the end are the terminal table format's too:
  * src/render_table.c writes most of them in its own column kinds, so every
  * format shows the same content; md and html differ only in how they write a
@@ -13,8 +17,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include "portfolj/value.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -161,19 +163,25 @@ char *pf_rtruncate(const char *s, size_t max)
 	return t;
 }
 
-char *pf_rfmt_int(long long v)
+pf_lang pf_rlang(const pf_render_opts *o)
+{
+	return o && o->lang == PF_LANG_EN ? PF_LANG_EN : PF_LANG_SV;
+}
+
+char *pf_rfmt_int(pf_lang lang, long long v)
 {
 	char digits[32], buf[48];
 	size_t n, j = 0;
 	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+	/* Swedish convention: four-digit numbers stay ungrouped; English groups 1,000. */
+	unsigned long long from = lang == PF_LANG_EN ? 1000 : 10000;
 
 	n = (size_t)snprintf(digits, sizeof(digits), "%llu", u);
 	if (v < 0)
 		buf[j++] = '-';
 	for (size_t i = 0; i < n; i++) {
-		/* Swedish convention: four-digit numbers stay ungrouped. */
-		if (i > 0 && u >= 10000 && (n - i) % 3 == 0)
-			buf[j++] = ' ';
+		if (i > 0 && u >= from && (n - i) % 3 == 0)
+			buf[j++] = lang == PF_LANG_EN ? ',' : ' ';
 		buf[j++] = digits[i];
 	}
 	buf[j] = '\0';
@@ -181,10 +189,11 @@ char *pf_rfmt_int(long long v)
 }
 
 /*
- * The decimal comma, whatever the C locale wrote (no setlocale today, but the
- * output must not change if one appears), and no sign on a negative zero.
+ * The language's decimal mark, whatever the C locale wrote (no setlocale
+ * today, but the output must not change if one appears), and no sign on a
+ * negative zero.
  */
-static char *swedish_decimal(char *s)
+static char *decimal_mark(pf_lang lang, char *s)
 {
 	char *p;
 
@@ -192,60 +201,97 @@ static char *swedish_decimal(char *s)
 		return NULL;
 	p = strpbrk(s, ".,");
 	if (p)
-		*p = ',';
-	if (s[0] == '-' && strspn(s + 1, "0, %") == strlen(s + 1))
+		*p = lang == PF_LANG_EN ? '.' : ',';
+	if (s[0] == '-' && strspn(s + 1, "0,. %") == strlen(s + 1))
 		memmove(s, s + 1, strlen(s));
 	return s;
 }
 
-char *pf_rfmt_real(double v)
+/* English groups the integer part of a real as it groups integers: "1,450.5"; takes s. */
+static char *group_thousands(char *s)
+{
+	size_t lead, n, j = 0;
+	char *t;
+
+	if (!s)
+		return NULL;
+	lead = s[0] == '-';
+	n = strspn(s + lead, "0123456789");
+	if (n <= 3)
+		return s;
+	t = malloc(strlen(s) + (n - 1) / 3 + 1);
+	if (t) {
+		memcpy(t, s, lead);
+		j = lead;
+		for (size_t i = 0; i < n; i++) {
+			if (i > 0 && (n - i) % 3 == 0)
+				t[j++] = ',';
+			t[j++] = s[lead + i];
+		}
+		strcpy(t + j, s + lead + n);
+	}
+	free(s);
+	return t;
+}
+
+char *pf_rfmt_real(pf_lang lang, double v)
 {
 	char buf[64];
 	size_t n;
+	char *s;
 
 	if (!isfinite(v))
 		return strdup(PF_NONE);
 	if (fabs(v) >= 1e15)
-		return swedish_decimal(pf_rfmt("%.6g", v));
+		return decimal_mark(lang, pf_rfmt("%.6g", v));
 	if (v == floor(v))
-		return pf_rfmt_int((long long)v);
+		return pf_rfmt_int(lang, (long long)v);
 	n = (size_t)snprintf(buf, sizeof(buf), "%.2f", v);
 	while (n > 0 && buf[n - 1] == '0')
 		buf[--n] = '\0';
 	if (n > 0 && (buf[n - 1] == '.' || buf[n - 1] == ','))
 		buf[--n] = '\0';
-	return swedish_decimal(strdup(buf));
+	s = decimal_mark(lang, strdup(buf));
+	return lang == PF_LANG_EN ? group_thousands(s) : s;
 }
 
-char *pf_rfmt_value(const json_t *v)
+char *pf_rfmt_value(pf_lang lang, const json_t *v)
 {
 	if (json_is_string(v))
 		return strdup(json_string_value(v));
 	if (json_is_integer(v))
-		return pf_rfmt_int((long long)json_integer_value(v));
+		return pf_rfmt_int(lang, (long long)json_integer_value(v));
 	if (json_is_real(v))
-		return pf_rfmt_real(json_real_value(v));
+		return pf_rfmt_real(lang, json_real_value(v));
 	if (json_is_true(v))
-		return strdup("ja");
+		return strdup(pf_tr(lang, "ja"));
 	if (json_is_false(v))
-		return strdup("nej");
+		return strdup(pf_tr(lang, "nej"));
 	if (json_is_array(v))
-		return pf_rfmt_list(v, ", ", pf_rfmt_value, PF_NONE);
+		return pf_rfmt_list(lang, v, ", ", pf_rfmt_value, PF_NONE);
 	return strdup(PF_NONE);
 }
 
-char *pf_rfmt_or(const json_t *v, const char *none)
+char *pf_rfmt_year(pf_lang lang, const json_t *v)
 {
-	return !v || json_is_null(v) ? strdup(none) : pf_rfmt_value(v);
+	/* Swedish groups from 10 000 on, past any real year: it is written as any integer */
+	if (lang == PF_LANG_EN && json_is_integer(v))
+		return pf_rfmt("%lld", (long long)json_integer_value(v));
+	return pf_rfmt_value(lang, v);
 }
 
-char *pf_rfmt_list(const json_t *a, const char *sep, char *(*item)(const json_t *),
-                   const char *empty)
+char *pf_rfmt_or(pf_lang lang, const json_t *v, const char *none)
+{
+	return !v || json_is_null(v) ? strdup(none) : pf_rfmt_value(lang, v);
+}
+
+char *pf_rfmt_list(pf_lang lang, const json_t *a, const char *sep,
+                   char *(*item)(pf_lang lang, const json_t *), const char *empty)
 {
 	char *s = NULL;
 
 	for (size_t i = 0; i < json_array_size(a); i++) {
-		char *one = item(json_array_get(a, i));
+		char *one = item(lang, json_array_get(a, i));
 
 		s = s ? pf_rjoin(s, sep, one) : one;
 		if (!s)
@@ -254,29 +300,29 @@ char *pf_rfmt_list(const json_t *a, const char *sep, char *(*item)(const json_t 
 	return s ? s : strdup(empty);
 }
 
-char *pf_rfmt_unit(const json_t *v, const json_t *unit)
+char *pf_rfmt_unit(pf_lang lang, const json_t *v, const json_t *unit)
 {
 	if (!json_is_number(v) || !json_is_string(unit) || !json_string_length(unit))
-		return pf_rfmt_value(v);
-	return pf_rjoin(pf_rfmt_value(v), " ", pf_rfmt_value(unit));
+		return pf_rfmt_value(lang, v);
+	return pf_rjoin(pf_rfmt_value(lang, v), " ", pf_rfmt_value(lang, unit));
 }
 
-char *pf_rfmt_pct_of(double fraction)
+char *pf_rfmt_pct_of(pf_lang lang, double fraction)
 {
 	double p = fraction * 100.0;
 
 	if (!isfinite(p))
 		return strdup(PF_NONE);
 	if (fabs(p) >= 1e15)
-		return swedish_decimal(pf_rfmt("%.6g %%", p));
-	return swedish_decimal(pf_rfmt("%.1f %%", p));
+		return decimal_mark(lang, pf_rfmt("%.6g %%", p));
+	return decimal_mark(lang, pf_rfmt("%.1f %%", p));
 }
 
-char *pf_rfmt_pct(const json_t *v)
+char *pf_rfmt_pct(pf_lang lang, const json_t *v)
 {
 	double d;
 
-	return pf_rnum(v, &d) ? pf_rfmt_pct_of(d) : strdup(PF_NONE);
+	return pf_rnum(v, &d) ? pf_rfmt_pct_of(lang, d) : strdup(PF_NONE);
 }
 
 /* ---- words ---- */
@@ -285,9 +331,19 @@ static const char *const light_words[PF_RLIGHTS] = {"grön", "gul", "röd"};
 static const char *const light_symbols[PF_RLIGHTS] = {"●", "◐", "○"};
 static const char *const light_classes[PF_RLIGHTS] = {"green", "yellow", "red"};
 
+_Static_assert((int)PF_RLIGHTS == (int)PF_LIGHT_COUNT && (int)PF_RSTATUSES == (int)PF_PHASE_COUNT &&
+                   (int)PF_RHORIZONS == (int)PF_HORIZON_COUNT,
+               "the renderers' words are value.h's");
+
 const char *const pf_rstatus[PF_RSTATUSES] = {"idé",    "förstudie", "beslutad", "pågående",
                                               "pausad", "avslutad",  "stoppad"};
-const char *const pf_rhorizon[PF_RHORIZONS] = {"år 1", "år 2", "år 3", "senare"};
+/* Message ids too: English shows "year 1" where pf_word_en() has the alias "year1". */
+const char *const pf_rhorizon[PF_RHORIZONS] = {PF_N_("år 1"), PF_N_("år 2"), PF_N_("år 3"),
+                                               PF_N_("senare")};
+
+/* The bodies of FORMATS.md that are no committee code: value.h's PF_BODY_*. */
+static const char *const bodies[] = {PF_N_("regionledningen"), PF_N_("digitaliseringsrådet"),
+                                     PF_N_("förvaltningen")};
 
 int pf_rlight(const json_t *v)
 {
@@ -299,9 +355,11 @@ int pf_rlight(const json_t *v)
 	return -1;
 }
 
-const char *pf_rlight_word(int light)
+const char *pf_rlight_word(pf_lang lang, int light)
 {
-	return light >= 0 && light < PF_RLIGHTS ? light_words[light] : PF_NONE;
+	if (light < 0 || light >= PF_RLIGHTS)
+		return PF_NONE;
+	return lang == PF_LANG_EN ? pf_word_en(PF_WORDS_LIGHT, light) : light_words[light];
 }
 
 const char *pf_rlight_symbol(int light)
@@ -314,13 +372,38 @@ const char *pf_rlight_class(int light)
 	return light >= 0 && light < PF_RLIGHTS ? light_classes[light] : "none";
 }
 
-char *pf_rlight_text(const json_t *v, const char *none)
+char *pf_rlight_text(pf_lang lang, const json_t *v, const char *none)
 {
 	int l = pf_rlight(v);
 
 	if (l < 0)
-		return pf_rfmt_or(v, none);
-	return pf_rfmt("%s %s", light_symbols[l], light_words[l]);
+		return pf_rfmt_or(lang, v, pf_tr(lang, none));
+	return pf_rfmt("%s %s", light_symbols[l], pf_rlight_word(lang, l));
+}
+
+const char *pf_rword(pf_lang lang, pf_wordset set, const char *word)
+{
+	if (!word || lang != PF_LANG_EN)
+		return word;
+	for (int i = 0; i < pf_word_count(set); i++)
+		if (!strcmp(word, pf_word(set, i)))
+			return set == PF_WORDS_HORIZON ? pf_tr(lang, pf_rhorizon[i])
+			                               : pf_word_en(set, i);
+	return word;
+}
+
+const char *pf_rbody(pf_lang lang, const char *body)
+{
+	for (size_t i = 0; body && i < COUNT_OF(bodies); i++)
+		if (!strcmp(body, bodies[i]))
+			return pf_tr(lang, bodies[i]);
+	return body;
+}
+
+char *pf_rfmt_word(pf_lang lang, pf_wordset set, const json_t *v)
+{
+	return json_is_string(v) ? strdup(pf_rword(lang, set, json_string_value(v)))
+	                         : pf_rfmt_value(lang, v);
 }
 
 size_t pf_rhorizon_index(const json_t *v)
@@ -334,71 +417,75 @@ size_t pf_rhorizon_index(const json_t *v)
 	return s ? h : PF_RHORIZONS;
 }
 
-char *pf_rhorizon_heading(const json_t *doc, size_t h)
+char *pf_rhorizon_heading(pf_lang lang, const json_t *doc, size_t h)
 {
 	const json_t *items = pf_rget(doc, "items"), *first = pf_rget(doc, "first_year");
 
 	if (h >= PF_RHORIZONS)
-		return strdup("Övriga");
+		return strdup(pf_tr(lang, "Övriga"));
 	if (h == PF_RHORIZONS - 1)
-		return strdup("Senare");
+		return strdup(pf_tr(lang, "Senare"));
 	/* A year past 9999 is nonsense, but must not overflow. */
 	if (json_is_integer(first) && json_integer_value(first) > -1000000 &&
 	    json_integer_value(first) < 1000000)
-		return pf_rfmt("År %zu (%lld)", h + 1,
+		return pf_rfmt(pf_tr(lang, "År %zu (%lld)"), h + 1,
 		               (long long)json_integer_value(first) + (long long)h);
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i), *year = pf_rget(it, "year");
 
 		if (pf_rhorizon_index(pf_rget(it, "horizon")) == h && json_is_integer(year))
-			return pf_rfmt("År %zu (%lld)", h + 1, (long long)json_integer_value(year));
+			return pf_rfmt(pf_tr(lang, "År %zu (%lld)"), h + 1,
+			               (long long)json_integer_value(year));
 	}
-	return pf_rfmt("År %zu", h + 1);
+	return pf_rfmt(pf_tr(lang, "År %zu"), h + 1);
 }
 
-/* "Prefix value", or "Prefix –" when the value is null. */
-static char *titled(const char *prefix, const json_t *v)
+/* "Prefix value", or "Prefix –" when the value is null; prefix is a message id. */
+static char *titled(pf_lang lang, const char *prefix, const json_t *v)
 {
-	return pf_rjoin(strdup(prefix), " ", pf_rfmt_value(v));
+	return pf_rjoin(strdup(pf_tr(lang, prefix)), " ", pf_rfmt_value(lang, v));
 }
 
 /*
  * "Digital färdplan HR, version 2025"; a roadmap whose name already says
  * färdplan ("Digital färdplan Kultur och bildning", "Färdplan IT") is not
- * prefixed again.
+ * prefixed again, nor in English one that says roadmap ("Digital roadmap"
+ * would say it twice).
  */
-static char *roadmap_title(const json_t *d)
+static char *roadmap_title(pf_lang lang, const json_t *d)
 {
 	const char *name = pf_rget_str(d, "roadmap");
 	char folded[512];
-	bool says = name && pf_fold(name, folded, sizeof(folded)) < sizeof(folded) &&
-	            strstr(folded, "fardplan");
+	bool says =
+	    name && pf_fold(name, folded, sizeof(folded)) < sizeof(folded) &&
+	    (strstr(folded, "fardplan") || (lang == PF_LANG_EN && strstr(folded, "roadmap")));
 
-	return pf_rjoin(says ? pf_rfmt_value(pf_rget(d, "roadmap"))
-	                     : titled("Digital färdplan", pf_rget(d, "roadmap")),
-	                ", ", titled("version", pf_rget(d, "version")));
+	return pf_rjoin(says ? pf_rfmt_value(lang, pf_rget(d, "roadmap"))
+	                     : titled(lang, PF_N_("Digital färdplan"), pf_rget(d, "roadmap")),
+	                ", ", titled(lang, PF_N_("version"), pf_rget(d, "version")));
 }
 
-char *pf_rtitle(const pf_report *r)
+char *pf_rtitle(pf_lang lang, const pf_report *r)
 {
 	const json_t *d = r->doc, *it = pf_rget(d, "initiative");
 
 	switch (r->kind) {
 	case PF_REPORT_QUARTER:
-		return titled("Kvartalsrapport", pf_rget(d, "period"));
+		return titled(lang, PF_N_("Kvartalsrapport"), pf_rget(d, "period"));
 	case PF_REPORT_COMMITTEE:
-		return titled("Nämndrapport", pf_rget(d, "period"));
+		return titled(lang, PF_N_("Nämndrapport"), pf_rget(d, "period"));
 	case PF_REPORT_INITIATIVE:
-		return pf_rjoin(titled("Initiativ", pf_rget(it, "id")), ": ",
-		                pf_rfmt_value(pf_rget(it, "title")));
+		return pf_rjoin(titled(lang, PF_N_("Initiativ"), pf_rget(it, "id")), ": ",
+		                pf_rfmt_value(lang, pf_rget(it, "title")));
 	case PF_REPORT_PRIORITY:
-		return titled("Prioriteringsunderlag", pf_rget(d, "period"));
+		return titled(lang, PF_N_("Prioriteringsunderlag"), pf_rget(d, "period"));
 	case PF_REPORT_ROADMAP:
-		return roadmap_title(d);
+		return roadmap_title(lang, d);
 	case PF_REPORT_TRACEABILITY:
-		return titled("Spårbarhet", pf_rget(d, "year"));
+		return pf_rjoin(strdup(pf_tr(lang, "Spårbarhet")), " ",
+		                pf_rfmt_year(lang, pf_rget(d, "year")));
 	default:
-		return strdup("Rapport");
+		return strdup(pf_tr(lang, "Rapport"));
 	}
 }
 
@@ -425,16 +512,17 @@ void pf_rtable_add(pf_rtable *t, char *text, int light)
 	t->n++;
 }
 
-void pf_rtable_init_v(pf_rtable *t, const char *spec, const char *const *heads)
+void pf_rtable_init_v(pf_rtable *t, pf_lang lang, const char *spec, const char *const *heads)
 {
 	memset(t, 0, sizeof(*t));
 	t->spec = spec;
+	t->lang = lang;
 	t->ncols = strlen(spec);
 	for (size_t i = 0; i < t->ncols; i++)
-		pf_rtable_add(t, strdup(heads[i]), -1);
+		pf_rtable_add(t, strdup(pf_tr(lang, heads[i])), -1);
 }
 
-void pf_rtable_init(pf_rtable *t, const char *spec, ...)
+void pf_rtable_init(pf_rtable *t, pf_lang lang, const char *spec, ...)
 {
 	const char *heads[16];
 	size_t n = strlen(spec);
@@ -445,22 +533,27 @@ void pf_rtable_init(pf_rtable *t, const char *spec, ...)
 	for (size_t i = 0; i < n && i < COUNT_OF(heads); i++)
 		heads[i] = va_arg(ap, const char *);
 	va_end(ap);
-	pf_rtable_init_v(t, spec, heads);
+	pf_rtable_init_v(t, lang, spec, heads);
 }
 
 void pf_rtable_value(pf_rtable *t, const json_t *v)
 {
-	pf_rtable_add(t, pf_rfmt_value(v), -1);
+	pf_rtable_add(t, pf_rfmt_value(t->lang, v), -1);
+}
+
+void pf_rtable_word(pf_rtable *t, pf_wordset set, const json_t *v)
+{
+	pf_rtable_add(t, pf_rfmt_word(t->lang, set, v), -1);
 }
 
 void pf_rtable_pct(pf_rtable *t, const json_t *v)
 {
-	pf_rtable_add(t, pf_rfmt_pct(v), -1);
+	pf_rtable_add(t, pf_rfmt_pct(t->lang, v), -1);
 }
 
 void pf_rtable_light(pf_rtable *t, const json_t *v, const char *none)
 {
-	pf_rtable_add(t, pf_rlight_text(v, none), pf_rlight(v));
+	pf_rtable_add(t, pf_rlight_text(t->lang, v, none), pf_rlight(v));
 }
 
 size_t pf_rtable_rows(const pf_rtable *t)
@@ -482,37 +575,57 @@ void pf_rtable_free(pf_rtable *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* One row of the listed keys of obj, each as a value. */
-static void row_of(pf_rtable *t, const json_t *obj, const char *const *keys)
+/* What a column of a plain table shows: data as it is, a word of a set, or a body. */
+enum { DATA = -1, BODY = PF_WORDS_COUNT };
+
+/* A column of a plain table: its heading (a message id), its key and what its values are. */
+struct column {
+	const char *head, *key;
+	int kind; /* DATA, a pf_wordset, or BODY */
+};
+
+static void cell_of(pf_rtable *t, const json_t *v, int kind)
 {
-	for (size_t c = 0; c < t->ncols; c++)
-		pf_rtable_value(t, pf_rget(obj, keys[c]));
+	if (kind == BODY && json_is_string(v))
+		pf_rtable_add(t, strdup(pf_rbody(t->lang, json_string_value(v))), -1);
+	else if (kind >= 0 && kind < PF_WORDS_COUNT)
+		pf_rtable_word(t, (pf_wordset)kind, v);
+	else
+		pf_rtable_value(t, v);
 }
 
-/* A table of the listed keys of each object in list. */
-static void plain_table(pf_rtable *t, const json_t *list, const char *spec, const char *const *keys,
-                        const char *const *heads)
+/* A table of the listed columns of each object in list (at most 16 columns). */
+static void plain_table(pf_rtable *t, pf_lang lang, const json_t *list, const char *spec,
+                        const struct column *cols)
 {
-	pf_rtable_init_v(t, spec, heads);
+	const char *heads[16];
+	size_t n = strlen(spec);
+
+	assert(n <= COUNT_OF(heads)); /* a programmer's error: widen heads */
+	for (size_t c = 0; c < n && c < COUNT_OF(heads); c++)
+		heads[c] = cols[c].head;
+	pf_rtable_init_v(t, lang, spec, heads);
 	for (size_t i = 0; i < json_array_size(list); i++)
-		row_of(t, json_array_get(list, i), keys);
+		for (size_t c = 0; c < t->ncols; c++)
+			cell_of(t, pf_rget(json_array_get(list, i), cols[c].key), cols[c].kind);
 }
 
-/* A fact row: label, value (taken). */
+/* A fact row: label (a message id), value (taken). */
 static void fact(pf_rtable *t, const char *label, char *value)
 {
-	pf_rtable_add(t, strdup(label), -1);
+	pf_rtable_add(t, strdup(pf_tr(t->lang, label)), -1);
 	pf_rtable_add(t, value, -1);
 }
 
 /* ---- quarter, committee ---- */
 
-void pf_rtab_quarter(pf_rtable *t, const json_t *doc)
+void pf_rtab_quarter(pf_rtable *t, pf_lang lang, const json_t *doc)
 {
 	const json_t *items = pf_rget(doc, "initiatives");
 
-	pf_rtable_init(t, "rllllllrlw", "Rang", "Id", "Initiativ", "Nämnd", "Fas", "Bedömning",
-	               "Beräknad", "Realisering", "Föregående", "Kommentar");
+	pf_rtable_init(t, lang, "rllllllrlw", PF_N_("Rang"), PF_N_("Id"), PF_N_("Initiativ"),
+	               PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("Bedömning"), PF_N_("Beräknad"),
+	               PF_N_("Realisering"), PF_N_("Föregående"), PF_N_("Kommentar"));
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i);
 
@@ -520,24 +633,25 @@ void pf_rtab_quarter(pf_rtable *t, const json_t *doc)
 		pf_rtable_value(t, pf_rget(it, "id"));
 		pf_rtable_value(t, pf_rget(it, "title"));
 		pf_rtable_value(t, pf_rget(it, "committee"));
-		pf_rtable_value(t, pf_rget(it, "status"));
+		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(it, "status"));
 		pf_rtable_light(t, pf_rget(it, "assessment"), PF_NONE);
-		pf_rtable_light(t, pf_rget(it, "computed"), PF_NONE " ej mätt");
+		pf_rtable_light(t, pf_rget(it, "computed"), PF_N_("– ej mätt"));
 		pf_rtable_pct(t, pf_rget(it, "realisation"));
 		pf_rtable_light(t, pf_rget(it, "previous_assessment"), PF_NONE);
 		pf_rtable_value(t, pf_rget(it, "comment"));
 	}
 }
 
-void pf_rtab_committee(pf_rtable *t, const json_t *doc)
+void pf_rtab_committee(pf_rtable *t, pf_lang lang, const json_t *doc)
 {
 	static const char *const keys[] = {
 	    "code",        "initiatives",       "indicators",       "measured",         "on_track",
 	    "realisation", "completed_in_year", "innovative_share", "missing_followups"};
 	const json_t *list = pf_rget(doc, "committees");
 
-	pf_rtable_init(t, "lrrrrrrrr", "Nämnd", "Initiativ", "Indikatorer", "Mätta", "I fas",
-	               "Realisering", "Slutförda i år", "Innovativa", "Saknar uppföljning");
+	pf_rtable_init(t, lang, "lrrrrrrrr", PF_N_("Nämnd"), PF_N_("plural|Initiativ"),
+	               PF_N_("Indikatorer"), PF_N_("Mätta"), PF_N_("I fas"), PF_N_("Realisering"),
+	               PF_N_("Slutförda i år"), PF_N_("Innovativa"), PF_N_("Saknar uppföljning"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i);
 
@@ -556,56 +670,58 @@ void pf_rtab_committee(pf_rtable *t, const json_t *doc)
  * A count of by_status: a status the object leaves out has no initiatives
  * (the builder lists only those present); no object at all is unknown.
  */
-static char *status_count(const json_t *by, const char *status)
+static char *status_count(pf_lang lang, const json_t *by, const char *status)
 {
 	const json_t *n = pf_rget(by, status);
 
 	if (!json_is_object(by))
 		return strdup(PF_NONE);
-	return n ? pf_rfmt_value(n) : strdup("0");
+	return n ? pf_rfmt_value(lang, n) : strdup("0");
 }
 
-void pf_rtab_by_status(pf_rtable *t, const json_t *doc)
+void pf_rtab_by_status(pf_rtable *t, pf_lang lang, const json_t *doc)
 {
 	const json_t *list = pf_rget(doc, "committees");
-	const char *heads[1 + PF_RSTATUSES] = {"Nämnd"};
+	const char *heads[1 + PF_RSTATUSES] = {PF_N_("Nämnd")};
 
 	for (size_t s = 0; s < PF_RSTATUSES; s++)
-		heads[s + 1] = pf_rstatus[s];
-	pf_rtable_init_v(t, "lrrrrrrr", heads);
+		heads[s + 1] = pf_rword(lang, PF_WORDS_PHASE, pf_rstatus[s]);
+	pf_rtable_init_v(t, lang, "lrrrrrrr", heads);
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i), *by = pf_rget(c, "by_status");
 
 		pf_rtable_value(t, pf_rget(c, "code"));
 		for (size_t s = 0; s < PF_RSTATUSES; s++)
-			pf_rtable_add(t, status_count(by, pf_rstatus[s]), -1);
+			pf_rtable_add(t, status_count(lang, by, pf_rstatus[s]), -1);
 	}
 }
 
 /* ---- roadmap ---- */
 
-void pf_rtab_roadmap_facts(pf_rtable *t, const json_t *d)
+void pf_rtab_roadmap_facts(pf_rtable *t, pf_lang lang, const json_t *d)
 {
-	pf_rtable_init(t, "lw", "Uppgift", "Värde");
-	fact(t, "Färdplan", pf_rfmt_value(pf_rget(d, "roadmap")));
-	fact(t, "Version", pf_rfmt_value(pf_rget(d, "version")));
-	fact(t, "Verksamhet", pf_rfmt_value(pf_rget(d, "unit")));
-	fact(t, "Nämnd", pf_rfmt_value(pf_rget(d, "committee")));
-	fact(t, "Datum", pf_rfmt_value(pf_rget(d, "date")));
-	fact(t, "Första år", pf_rfmt_value(pf_rget(d, "first_year")));
-	fact(t, "Beslutad av", pf_rfmt_value(pf_rget(d, "decided_by")));
-	fact(t, "Jämförd med",
-	     pf_rfmt_or(pf_rget(d, "previous_version"), PF_NONE " (första versionen)"));
+	pf_rtable_init(t, lang, "lw", PF_N_("Uppgift"), PF_N_("Värde"));
+	fact(t, PF_N_("Färdplan"), pf_rfmt_value(lang, pf_rget(d, "roadmap")));
+	fact(t, PF_N_("Version"), pf_rfmt_value(lang, pf_rget(d, "version")));
+	fact(t, PF_N_("Verksamhet"), pf_rfmt_value(lang, pf_rget(d, "unit")));
+	fact(t, PF_N_("Nämnd"), pf_rfmt_value(lang, pf_rget(d, "committee")));
+	fact(t, PF_N_("Datum"), pf_rfmt_value(lang, pf_rget(d, "date")));
+	fact(t, PF_N_("Första år"), pf_rfmt_year(lang, pf_rget(d, "first_year")));
+	fact(t, PF_N_("Beslutad av"), pf_rfmt_value(lang, pf_rget(d, "decided_by")));
+	fact(t, PF_N_("Jämförd med"),
+	     pf_rfmt_or(lang, pf_rget(d, "previous_version"), pf_tr(lang, "– (första versionen)")));
 	if (pf_rget(d, "period"))
-		fact(t, "Period", pf_rfmt_value(pf_rget(d, "period")));
-	fact(t, "Rapporterad till nämnden", pf_rfmt_value(pf_rget(d, "reported_to_committee")));
+		fact(t, PF_N_("Period"), pf_rfmt_value(lang, pf_rget(d, "period")));
+	fact(t, PF_N_("Rapporterad till nämnden"),
+	     pf_rfmt_value(lang, pf_rget(d, "reported_to_committee")));
 }
 
-void pf_rtab_roadmap_horizon(pf_rtable *t, const json_t *doc, size_t h)
+void pf_rtab_roadmap_horizon(pf_rtable *t, pf_lang lang, const json_t *doc, size_t h)
 {
 	const json_t *items = pf_rget(doc, "items");
 
-	pf_rtable_init(t, "lllllr", "Id", "Initiativ", "År", "Fas", "Bedömning", "Realisering");
+	pf_rtable_init(t, lang, "lllllr", PF_N_("Id"), PF_N_("Initiativ"), PF_N_("År"),
+	               PF_N_("Fas"), PF_N_("Bedömning"), PF_N_("Realisering"));
 	for (size_t i = 0; i < json_array_size(items); i++) {
 		const json_t *it = json_array_get(items, i);
 
@@ -613,32 +729,43 @@ void pf_rtab_roadmap_horizon(pf_rtable *t, const json_t *doc, size_t h)
 			continue;
 		pf_rtable_value(t, pf_rget(it, "initiative"));
 		pf_rtable_value(t, pf_rget(it, "title"));
-		pf_rtable_value(t, pf_rget(it, "year"));
-		pf_rtable_value(t, pf_rget(it, "status"));
+		pf_rtable_add(t, pf_rfmt_year(lang, pf_rget(it, "year")), -1);
+		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(it, "status"));
 		pf_rtable_light(t, pf_rget(it, "assessment"), PF_NONE);
 		pf_rtable_pct(t, pf_rget(it, "realisation"));
 	}
 }
 
-void pf_rtab_decisions(pf_rtable *t, const json_t *list, bool titles)
+void pf_rtab_decisions(pf_rtable *t, pf_lang lang, const json_t *list, bool titles)
 {
-	static const char *const keys[] = {"decision_id", "body",  "date",
-	                                   "type",        "title", "protocol"};
-	static const char *const heads[] = {"Id", "Organ", "Datum", "Typ", "Titel", "Protokoll"};
-	static const char *const keys5[] = {"decision_id", "body", "date", "type", "protocol"};
-	static const char *const heads5[] = {"Id", "Organ", "Datum", "Typ", "Protokoll"};
+	static const struct column cols[] = {
+	    {PF_N_("Id"), "decision_id", DATA}, {PF_N_("Organ"), "body", BODY},
+	    {PF_N_("Datum"), "date", DATA},     {PF_N_("Typ"), "type", PF_WORDS_DECISION},
+	    {PF_N_("Titel"), "title", DATA},    {PF_N_("Protokoll"), "protocol", DATA},
+	};
+	static const struct column cols5[] = {
+	    {PF_N_("Id"), "decision_id", DATA},     {PF_N_("Organ"), "body", BODY},
+	    {PF_N_("Datum"), "date", DATA},         {PF_N_("Typ"), "type", PF_WORDS_DECISION},
+	    {PF_N_("Protokoll"), "protocol", DATA},
+	};
 
 	if (titles)
-		plain_table(t, list, "llnlwl", keys, heads);
+		plain_table(t, lang, list, "llnlwl", cols);
 	else
-		plain_table(t, list, "llnll", keys5, heads5);
+		plain_table(t, lang, list, "llnll", cols5);
 }
 
-char *pf_rmoved_text(const json_t *m)
+/* A horizon as shown: "senare", "later". */
+static char *horizon_text(pf_lang lang, const json_t *v)
 {
-	return pf_rjoin(
-	    pf_rfmt_value(pf_rget(m, "initiative")), " ",
-	    pf_rjoin(pf_rfmt_value(pf_rget(m, "from")), " → ", pf_rfmt_value(pf_rget(m, "to"))));
+	return pf_rfmt_word(lang, PF_WORDS_HORIZON, v);
+}
+
+char *pf_rmoved_text(pf_lang lang, const json_t *m)
+{
+	return pf_rjoin(pf_rfmt_value(lang, pf_rget(m, "initiative")), " ",
+	                pf_rjoin(horizon_text(lang, pf_rget(m, "from")), " → ",
+	                         horizon_text(lang, pf_rget(m, "to"))));
 }
 
 /* ---- traceability ---- */
@@ -654,12 +781,13 @@ static char *roadmaps_count(const json_t *roadmaps)
 	return pf_rfmt("%zu/%zu", reported, n);
 }
 
-void pf_rtab_traceability(pf_rtable *t, const json_t *doc)
+void pf_rtab_traceability(pf_rtable *t, pf_lang lang, const json_t *doc)
 {
 	const json_t *list = pf_rget(doc, "committees");
 
-	pf_rtable_init(t, "lrrrrl", "Nämnd", "Informerad", "Beslut", "Utan protokoll",
-	               "Färdplaner (rapporterade/totalt)", "Ej rapporterade initiativ");
+	pf_rtable_init(t, lang, "lrrrrl", PF_N_("Nämnd"), PF_N_("Informerad"), PF_N_("Beslut"),
+	               PF_N_("Utan protokoll"), PF_N_("Färdplaner (rapporterade/totalt)"),
+	               PF_N_("Ej rapporterade initiativ"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i);
 
@@ -673,18 +801,19 @@ void pf_rtab_traceability(pf_rtable *t, const json_t *doc)
 }
 
 /* "✓ ja" / "✗ nej": a symbol for the eye and a word for everyone else. */
-static char *reported_text(const json_t *v)
+static char *reported_text(pf_lang lang, const json_t *v)
 {
 	if (json_is_boolean(v))
-		return strdup(json_is_true(v) ? "✓ ja" : "✗ nej");
+		return strdup(json_is_true(v) ? pf_tr(lang, "✓ ja") : pf_tr(lang, "✗ nej"));
 	return strdup(PF_NONE);
 }
 
-void pf_rtab_trace_roadmaps(pf_rtable *t, const json_t *doc)
+void pf_rtab_trace_roadmaps(pf_rtable *t, pf_lang lang, const json_t *doc)
 {
 	const json_t *list = pf_rget(doc, "committees");
 
-	pf_rtable_init(t, "lllnl", "Nämnd", "Färdplan", "Version", "Datum", "Rapporterad");
+	pf_rtable_init(t, lang, "lllnl", PF_N_("Nämnd"), PF_N_("Färdplan"), PF_N_("Version"),
+	               PF_N_("Datum"), PF_N_("Rapporterad"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *c = json_array_get(list, i), *rms = pf_rget(c, "roadmaps");
 
@@ -696,7 +825,7 @@ void pf_rtab_trace_roadmaps(pf_rtable *t, const json_t *doc)
 			pf_rtable_value(t, pf_rget(rm, "version"));
 			pf_rtable_value(t, pf_rget(rm, "date"));
 			/* green for reported, red for not: the audit's yes and no */
-			pf_rtable_add(t, reported_text(rep),
+			pf_rtable_add(t, reported_text(lang, rep),
 			              json_is_boolean(rep) ? (json_is_true(rep) ? 0 : 2) : -1);
 		}
 	}
@@ -705,96 +834,105 @@ void pf_rtab_trace_roadmaps(pf_rtable *t, const json_t *doc)
 /* ---- initiative ---- */
 
 const pf_rfield pf_rinitiative_fields[PF_RINITIATIVE_FIELDS] = {
-    {"Id", "id"},
-    {"Titel", "title"},
-    {"Nämnd", "committee"},
-    {"Verksamhet", "unit"},
-    {"Beskrivning", "description"},
-    {"Kategori", "category"},
-    {"Fas", "status"},
-    {"Innovativ", "innovative"},
-    {"Tvärsektoriell", "cross_cutting"},
-    {"Projektledare", "project_manager"},
-    {"Nyttoägare", "benefit_owner"},
-    {"Start", "start"},
-    {"Slut", "end"},
+    {PF_N_("Id"), "id", DATA},
+    {PF_N_("Titel"), "title", DATA},
+    {PF_N_("Nämnd"), "committee", DATA},
+    {PF_N_("Verksamhet"), "unit", DATA},
+    {PF_N_("Beskrivning"), "description", DATA},
+    {PF_N_("Kategori"), "category", PF_WORDS_CATEGORY},
+    {PF_N_("Fas"), "status", PF_WORDS_PHASE},
+    {PF_N_("Innovativ"), "innovative", DATA},
+    {PF_N_("Tvärsektoriell"), "cross_cutting", DATA},
+    {PF_N_("Projektledare"), "project_manager", DATA},
+    {PF_N_("Nyttoägare"), "benefit_owner", DATA},
+    {PF_N_("Start"), "start", DATA},
+    {PF_N_("Slut"), "end", DATA},
 };
 
-void pf_rtab_initiative_facts(pf_rtable *t, const json_t *d)
+void pf_rtab_initiative_facts(pf_rtable *t, pf_lang lang, const json_t *d)
 {
 	const json_t *it = pf_rget(d, "initiative");
 
-	pf_rtable_init(t, "lw", "Uppgift", "Värde");
-	fact(t, "Period", pf_rfmt_value(pf_rget(d, "period")));
-	for (size_t i = 0; i < PF_RINITIATIVE_FIELDS; i++)
-		fact(t, pf_rinitiative_fields[i].label,
-		     pf_rfmt_value(pf_rget(it, pf_rinitiative_fields[i].key)));
-	fact(t, "Budget (kr)", pf_rfmt_value(pf_rget(it, "budget")));
-	fact(t, "IT-timmar", pf_rfmt_value(pf_rget(it, "it_hours")));
-	fact(t, "Realisering", pf_rfmt_pct(pf_rget(d, "realisation")));
-	fact(t, "Förväntat", pf_rfmt_pct(pf_rget(d, "expected")));
-	pf_rtable_add(t, strdup("Beräknat ljus"), -1);
-	pf_rtable_light(t, pf_rget(d, "computed"), PF_NONE " ej mätt");
+	pf_rtable_init(t, lang, "lw", PF_N_("Uppgift"), PF_N_("Värde"));
+	fact(t, PF_N_("Period"), pf_rfmt_value(lang, pf_rget(d, "period")));
+	for (size_t i = 0; i < PF_RINITIATIVE_FIELDS; i++) {
+		const pf_rfield *f = &pf_rinitiative_fields[i];
+		const json_t *v = pf_rget(it, f->key);
+
+		fact(t, f->label,
+		     f->set >= 0 ? pf_rfmt_word(lang, (pf_wordset)f->set, v)
+		                 : pf_rfmt_value(lang, v));
+	}
+	fact(t, PF_N_("Budget (kr)"), pf_rfmt_value(lang, pf_rget(it, "budget")));
+	fact(t, PF_N_("IT-timmar"), pf_rfmt_value(lang, pf_rget(it, "it_hours")));
+	fact(t, PF_N_("Realisering"), pf_rfmt_pct(lang, pf_rget(d, "realisation")));
+	fact(t, PF_N_("Förväntat"), pf_rfmt_pct(lang, pf_rget(d, "expected")));
+	pf_rtable_add(t, strdup(pf_tr(lang, "Beräknat ljus")), -1);
+	pf_rtable_light(t, pf_rget(d, "computed"), PF_N_("– ej mätt"));
 }
 
 /* "90 % (2025Q3)", or PF_NONE when nothing is measured. */
-static char *latest_value(const json_t *ind)
+static char *latest_value(pf_lang lang, const json_t *ind)
 {
 	const json_t *v = pf_rget(ind, "value");
 
 	if (!v || json_is_null(v))
 		return strdup(PF_NONE);
-	return pf_rjoin(pf_rfmt_unit(v, pf_rget(ind, "unit")), " (",
-	                pf_rjoin(pf_rfmt_value(pf_rget(ind, "value_period")), "", strdup(")")));
+	return pf_rjoin(
+	    pf_rfmt_unit(lang, v, pf_rget(ind, "unit")), " (",
+	    pf_rjoin(pf_rfmt_value(lang, pf_rget(ind, "value_period")), "", strdup(")")));
 }
 
-void pf_rtab_indicators(pf_rtable *t, const json_t *list)
+void pf_rtab_indicators(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "lwllrrl", "Id", "Indikator", "Bas → mål", "Senaste värde", "Progress",
-	               "Förväntat", "Ljus");
+	pf_rtable_init(t, lang, "lwllrrl", PF_N_("Id"), PF_N_("Indikator"), PF_N_("Bas → mål"),
+	               PF_N_("Senaste värde"), PF_N_("Progress"), PF_N_("Förväntat"),
+	               PF_N_("Ljus"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i);
 
 		pf_rtable_value(t, pf_rget(ind, "indicator_id"));
 		pf_rtable_value(t, pf_rget(ind, "indicator"));
-		pf_rtable_add(t,
-		              pf_rjoin(pf_rfmt_value(pf_rget(ind, "baseline")), " → ",
-		                       pf_rfmt_unit(pf_rget(ind, "target"), pf_rget(ind, "unit"))),
-		              -1);
-		pf_rtable_add(t, latest_value(ind), -1);
+		pf_rtable_add(
+		    t,
+		    pf_rjoin(pf_rfmt_value(lang, pf_rget(ind, "baseline")), " → ",
+		             pf_rfmt_unit(lang, pf_rget(ind, "target"), pf_rget(ind, "unit"))),
+		    -1);
+		pf_rtable_add(t, latest_value(lang, ind), -1);
 		pf_rtable_pct(t, pf_rget(ind, "progress"));
 		pf_rtable_pct(t, pf_rget(ind, "expected"));
-		pf_rtable_light(t, pf_rget(ind, "light"), PF_NONE " ej mätt");
+		pf_rtable_light(t, pf_rget(ind, "light"), PF_N_("– ej mätt"));
 	}
 }
 
-void pf_rtab_indicator_details(pf_rtable *t, const json_t *list)
+void pf_rtab_indicator_details(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "lwlnwlrlr", "Id", "Effektmål", "Riktning", "Bas- → måldatum", "Metod",
-	               "Ägare", "Vikt", "Nyttotyp", "Nytta (kr/år)");
+	pf_rtable_init(t, lang, "lwlnwlrlr", PF_N_("Id"), PF_N_("Effektmål"), PF_N_("Riktning"),
+	               PF_N_("Bas- → måldatum"), PF_N_("Metod"), PF_N_("Ägare"), PF_N_("Vikt"),
+	               PF_N_("Nyttotyp"), PF_N_("Nytta (kr/år)"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i);
 
 		pf_rtable_value(t, pf_rget(ind, "indicator_id"));
 		pf_rtable_value(t, pf_rget(ind, "goal"));
-		pf_rtable_value(t, pf_rget(ind, "direction"));
+		pf_rtable_word(t, PF_WORDS_DIRECTION, pf_rget(ind, "direction"));
 		pf_rtable_add(t,
-		              pf_rjoin(pf_rfmt_value(pf_rget(ind, "baseline_date")), " → ",
-		                       pf_rfmt_value(pf_rget(ind, "target_date"))),
+		              pf_rjoin(pf_rfmt_value(lang, pf_rget(ind, "baseline_date")), " → ",
+		                       pf_rfmt_value(lang, pf_rget(ind, "target_date"))),
 		              -1);
 		pf_rtable_value(t, pf_rget(ind, "method"));
 		pf_rtable_value(t, pf_rget(ind, "owner"));
 		pf_rtable_value(t, pf_rget(ind, "weight"));
-		pf_rtable_value(t, pf_rget(ind, "benefit_type"));
+		pf_rtable_word(t, PF_WORDS_BENEFIT, pf_rget(ind, "benefit_type"));
 		pf_rtable_value(t, pf_rget(ind, "benefit_sek"));
 	}
 }
 
 /* One row per measured value of every indicator: the series in full. */
-void pf_rtab_series(pf_rtable *t, const json_t *list)
+void pf_rtab_series(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "llrrrlw", "Id", "Period", "Värde", "Progress", "Förväntat", "Ljus",
-	               "Kommentar");
+	pf_rtable_init(t, lang, "llrrrlw", PF_N_("Id"), PF_N_("Period"), PF_N_("Värde"),
+	               PF_N_("Progress"), PF_N_("Förväntat"), PF_N_("Ljus"), PF_N_("Kommentar"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i), *series = pf_rget(ind, "series");
 
@@ -803,8 +941,8 @@ void pf_rtab_series(pf_rtable *t, const json_t *list)
 
 			pf_rtable_value(t, pf_rget(ind, "indicator_id"));
 			pf_rtable_value(t, pf_rget(m, "period"));
-			pf_rtable_add(t, pf_rfmt_unit(pf_rget(m, "value"), pf_rget(ind, "unit")),
-			              -1);
+			pf_rtable_add(
+			    t, pf_rfmt_unit(lang, pf_rget(m, "value"), pf_rget(ind, "unit")), -1);
 			pf_rtable_pct(t, pf_rget(m, "progress"));
 			pf_rtable_pct(t, pf_rget(m, "expected"));
 			pf_rtable_light(t, pf_rget(m, "light"), PF_NONE);
@@ -813,66 +951,107 @@ void pf_rtab_series(pf_rtable *t, const json_t *list)
 	}
 }
 
-void pf_rtab_followups(pf_rtable *t, const json_t *list)
+void pf_rtab_followups(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "lllwwl", "Period", "Bedömning", "Fas", "Förväntade effekter",
-	               "Kommentar", "Rapporterad av");
+	pf_rtable_init(t, lang, "lllwwl", PF_N_("Period"), PF_N_("Bedömning"), PF_N_("Fas"),
+	               PF_N_("Förväntade effekter"), PF_N_("Kommentar"), PF_N_("Rapporterad av"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *f = json_array_get(list, i);
 
 		pf_rtable_value(t, pf_rget(f, "period"));
 		pf_rtable_light(t, pf_rget(f, "assessment"), PF_NONE);
-		pf_rtable_value(t, pf_rget(f, "status"));
+		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(f, "status"));
 		pf_rtable_value(t, pf_rget(f, "expected_effects"));
 		pf_rtable_value(t, pf_rget(f, "comment"));
 		pf_rtable_value(t, pf_rget(f, "reported_by"));
 	}
 }
 
-void pf_rtab_priorities(pf_rtable *t, const json_t *list)
+void pf_rtab_priorities(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	static const char *const keys[] = {"period", "rank"};
-	static const char *const heads[] = {"Period", "Rang"};
+	static const struct column cols[] = {{PF_N_("Period"), "period", DATA},
+	                                     {PF_N_("Rang"), "rank", DATA}};
 
-	plain_table(t, list, "lr", keys, heads);
+	plain_table(t, lang, list, "lr", cols);
 }
 
-void pf_rtab_initiative_roadmaps(pf_rtable *t, const json_t *list)
+void pf_rtab_initiative_roadmaps(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	static const char *const keys[] = {"roadmap", "version", "date", "horizon"};
-	static const char *const heads[] = {"Färdplan", "Version", "Datum", "Horisont"};
+	static const struct column cols[] = {
+	    {PF_N_("Färdplan"), "roadmap", DATA},
+	    {PF_N_("Version"), "version", DATA},
+	    {PF_N_("Datum"), "date", DATA},
+	    {PF_N_("Horisont"), "horizon", PF_WORDS_HORIZON},
+	};
 
-	plain_table(t, list, "llnl", keys, heads);
+	plain_table(t, lang, list, "llnl", cols);
 }
 
-void pf_rtab_changes(pf_rtable *t, const json_t *list)
+/*
+ * What the values of a changed field are: the changes table names the
+ * columns of schema/, whose enumerated ones hold canonical words.
+ */
+static int field_kind(const char *field)
 {
-	static const char *const keys[] = {"at", "command", "kind", "key", "field", "old", "new"};
-	static const char *const heads[] = {"Tidpunkt", "Kommando", "Typ",  "Nyckel",
-	                                    "Fält",     "Före",     "Efter"};
+	static const struct {
+		const char *field;
+		int kind;
+	} fields[] = {
+	    {"status", PF_WORDS_PHASE},         {"assessment", PF_WORDS_LIGHT},
+	    {"category", PF_WORDS_CATEGORY},    {"direction", PF_WORDS_DIRECTION},
+	    {"horizon", PF_WORDS_HORIZON},      {"type", PF_WORDS_DECISION},
+	    {"benefit_type", PF_WORDS_BENEFIT}, {"body", BODY},
+	};
 
-	plain_table(t, list, "nllllww", keys, heads);
+	for (size_t i = 0; field && i < COUNT_OF(fields); i++)
+		if (!strcmp(field, fields[i].field))
+			return fields[i].kind;
+	return DATA;
+}
+
+/*
+ * The change history: old and new values as they were stored, the canonical
+ * words among them shown in the report's language like everywhere else.
+ */
+void pf_rtab_changes(pf_rtable *t, pf_lang lang, const json_t *list)
+{
+	static const char *const keys[] = {"at", "command", "kind", "key", "field"};
+
+	pf_rtable_init(t, lang, "nllllww", PF_N_("Tidpunkt"), PF_N_("Kommando"), PF_N_("Typ"),
+	               PF_N_("Nyckel"), PF_N_("Fält"), PF_N_("Före"), PF_N_("Efter"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i);
+		int kind = field_kind(pf_rget_str(c, "field"));
+
+		for (size_t k = 0; k < COUNT_OF(keys); k++)
+			pf_rtable_value(t, pf_rget(c, keys[k]));
+		cell_of(t, pf_rget(c, "old"), kind);
+		cell_of(t, pf_rget(c, "new"), kind);
+	}
 }
 
 /* ---- priority ---- */
 
-void pf_rtab_priority_facts(pf_rtable *t, const json_t *d)
+void pf_rtab_priority_facts(pf_rtable *t, pf_lang lang, const json_t *d)
 {
 	const json_t *cap = pf_rget(d, "capacity");
 
-	pf_rtable_init(t, "lw", "Uppgift", "Värde");
-	fact(t, "Period", pf_rfmt_value(pf_rget(d, "period")));
-	fact(t, "Region IT-kapacitet",
-	     json_is_number(cap) ? pf_rjoin(pf_rfmt_value(cap), " ", strdup("timmar per kvartal"))
-	                         : strdup("ej angiven"));
+	pf_rtable_init(t, lang, "lw", PF_N_("Uppgift"), PF_N_("Värde"));
+	fact(t, PF_N_("Period"), pf_rfmt_value(lang, pf_rget(d, "period")));
+	fact(t, PF_N_("Region IT-kapacitet"),
+	     json_is_number(cap) ? pf_rjoin(pf_rfmt_value(lang, cap), " ",
+	                                    strdup(pf_tr(lang, "timmar per kvartal")))
+	                         : strdup(pf_tr(lang, "ej angiven")));
 	if (pf_rget(d, "list_period"))
-		fact(t, "Prioriteringslista", pf_rfmt_or(pf_rget(d, "list_period"), "ingen ännu"));
+		fact(t, PF_N_("Prioriteringslista"),
+		     pf_rfmt_or(lang, pf_rget(d, "list_period"), pf_tr(lang, "ingen ännu")));
 }
 
-void pf_rtab_waiting(pf_rtable *t, const json_t *list)
+void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "llwlllrrnn", "Id", "Tvärsektoriell", "Initiativ", "Innovativ", "Nämnd",
-	               "Fas", "IT-timmar", "Budget (kr)", "Start", "Slut");
+	pf_rtable_init(t, lang, "llwlllrrnn", PF_N_("Id"), PF_N_("Tvärsektoriell"),
+	               PF_N_("Initiativ"), PF_N_("Innovativ"), PF_N_("Nämnd"), PF_N_("Fas"),
+	               PF_N_("IT-timmar"), PF_N_("Budget (kr)"), PF_N_("Start"), PF_N_("Slut"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *w = json_array_get(list, i);
 
@@ -881,7 +1060,7 @@ void pf_rtab_waiting(pf_rtable *t, const json_t *list)
 		pf_rtable_value(t, pf_rget(w, "title"));
 		pf_rtable_value(t, pf_rget(w, "innovative"));
 		pf_rtable_value(t, pf_rget(w, "committee"));
-		pf_rtable_value(t, pf_rget(w, "status"));
+		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(w, "status"));
 		pf_rtable_value(t, pf_rget(w, "it_hours"));
 		pf_rtable_value(t, pf_rget(w, "budget"));
 		pf_rtable_value(t, pf_rget(w, "start"));
@@ -889,9 +1068,10 @@ void pf_rtab_waiting(pf_rtable *t, const json_t *list)
 	}
 }
 
-void pf_rtab_hours(pf_rtable *t, const json_t *list)
+void pf_rtab_hours(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "lrrrl", "Period", "Begärt", "Åtagna", "Kapacitet", "Över kapacitet");
+	pf_rtable_init(t, lang, "lrrrl", PF_N_("Period"), PF_N_("Begärt"), PF_N_("Åtagna"),
+	               PF_N_("Kapacitet"), PF_N_("Över kapacitet"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *h = json_array_get(list, i), *over = pf_rget(h, "over");
 
@@ -900,13 +1080,14 @@ void pf_rtab_hours(pf_rtable *t, const json_t *list)
 		pf_rtable_value(t, pf_rget(h, "committed"));
 		pf_rtable_value(t, pf_rget(h, "capacity"));
 		/* red marks the quarters that do not fit */
-		pf_rtable_add(t, pf_rfmt_value(over), json_is_true(over) ? 2 : -1);
+		pf_rtable_add(t, pf_rfmt_value(lang, over), json_is_true(over) ? 2 : -1);
 	}
 }
 
-void pf_rtab_priority_list(pf_rtable *t, const json_t *list)
+void pf_rtab_priority_list(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, "rlwlll", "Rang", "Id", "Initiativ", "Nämnd", "Fas", "Bedömning");
+	pf_rtable_init(t, lang, "rlwlll", PF_N_("Rang"), PF_N_("Id"), PF_N_("Initiativ"),
+	               PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("Bedömning"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *p = json_array_get(list, i);
 
@@ -914,7 +1095,7 @@ void pf_rtab_priority_list(pf_rtable *t, const json_t *list)
 		pf_rtable_value(t, pf_rget(p, "id"));
 		pf_rtable_value(t, pf_rget(p, "title"));
 		pf_rtable_value(t, pf_rget(p, "committee"));
-		pf_rtable_value(t, pf_rget(p, "status"));
+		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(p, "status"));
 		pf_rtable_light(t, pf_rget(p, "assessment"), PF_NONE);
 	}
 }

@@ -1,9 +1,13 @@
 /*
- * What the renderers share: an output buffer, defensive JSON getters, Swedish
- * number formatting, the lights, statuses and horizons of FORMATS.md, and
- * neutral tables (plain-text cells) that the md, html and terminal table
- * renderers build from a report's document and then write in their own
- * syntax, so all show the same content.
+ * What the renderers share: an output buffer, defensive JSON getters, number
+ * formatting, the lights, statuses and horizons of FORMATS.md, and neutral
+ * tables (plain-text cells) that the md, html and terminal table renderers
+ * build from a report's document and then write in their own syntax, so all
+ * show the same content.
+ *
+ * Everything shown takes the report's language (pf_lang): labels through the
+ * catalogue of i18n.h, canonical words through their English aliases,
+ * numbers Swedish ("1 234,5", "62,5 %") or English ("1,234.5", "62.5 %").
  *
  * Every getter accepts NULL, null and values of the wrong type: a document is
  * never trusted.
@@ -17,6 +21,8 @@
 
 #include <jansson.h>
 
+#include "i18n.h"
+#include "portfolj/value.h"
 #include "report_internal.h"
 
 #define PF_NONE "–" /* what a display format shows for null */
@@ -59,23 +65,41 @@ size_t pf_rwidth(const char *s);
 /* A copy of s cut to at most max code points, the last one "…"; NULL when out of memory. */
 char *pf_rtruncate(const char *s, size_t max);
 
-/* An integer the Swedish way: "9 800 000", grouped from 10 000 on. */
-char *pf_rfmt_int(long long v);
-/* A real with at most two decimals and a decimal comma; whole numbers as integers. */
-char *pf_rfmt_real(double v);
-/* Any value for display: strings as they are, numbers Swedish, ja/nej, arrays joined by ", ". */
-char *pf_rfmt_value(const json_t *v);
+/* The language of the options; NULL or anything unknown is Swedish. */
+pf_lang pf_rlang(const pf_render_opts *o);
+
+/*
+ * An integer: Swedish "9 800 000", grouped by spaces from 10 000 on (four
+ * digits stay together); English "9,800,000", grouped by commas from 1,000 on.
+ */
+char *pf_rfmt_int(pf_lang lang, long long v);
+/*
+ * A real with at most two decimals, whole numbers as integers: Swedish with a
+ * decimal comma and the integer part ungrouped ("1450,5"); English with a
+ * decimal point and the integer part grouped as integers are ("1,450.5").
+ */
+char *pf_rfmt_real(pf_lang lang, double v);
+/*
+ * Any value for display: strings as they are, numbers as above, ja/nej
+ * (yes/no), arrays joined by ", ".
+ */
+char *pf_rfmt_value(pf_lang lang, const json_t *v);
+/* A calendar year (year, first_year): "2025", not "2,025"; else as pf_rfmt_value(). */
+char *pf_rfmt_year(pf_lang lang, const json_t *v);
 /* Like pf_rfmt_value(), with `none` in place of null and missing. */
-char *pf_rfmt_or(const json_t *v, const char *none);
+char *pf_rfmt_or(pf_lang lang, const json_t *v, const char *none);
 /* item() of each element of the array a, joined by sep; `empty` when there are none. */
-char *pf_rfmt_list(const json_t *a, const char *sep, char *(*item)(const json_t *),
-                   const char *empty);
+char *pf_rfmt_list(pf_lang lang, const json_t *a, const char *sep,
+                   char *(*item)(pf_lang lang, const json_t *), const char *empty);
 /* A number with its unit ("90 %", "5 st"), else the value alone. */
-char *pf_rfmt_unit(const json_t *v, const json_t *unit);
-/* A fraction as a percentage with one decimal: 0.625 -> "62,5 %"; PF_NONE for null. */
-char *pf_rfmt_pct(const json_t *v);
+char *pf_rfmt_unit(pf_lang lang, const json_t *v, const json_t *unit);
+/*
+ * A fraction as a percentage with one decimal, never grouped: 0.625 ->
+ * "62,5 %" or "62.5 %"; PF_NONE for null.
+ */
+char *pf_rfmt_pct(pf_lang lang, const json_t *v);
 /* A fraction written as "62,5 %", for values already known to be numbers. */
-char *pf_rfmt_pct_of(double fraction);
+char *pf_rfmt_pct_of(pf_lang lang, double fraction);
 
 /* ---- words ---- */
 
@@ -83,30 +107,46 @@ enum { PF_RLIGHTS = 3, PF_RSTATUSES = 7, PF_RHORIZONS = 4 };
 
 /* The light's index (0 grön, 1 gul, 2 röd) or -1 for null and anything else. */
 int pf_rlight(const json_t *v);
-const char *pf_rlight_word(int light);   /* "grön" */
-const char *pf_rlight_symbol(int light); /* full, half, empty circle: yes, partly, no */
-const char *pf_rlight_class(int light);  /* "green", "yellow", "red"; "none" for -1 */
-/* "● grön", or `none` when v is no light. */
-char *pf_rlight_text(const json_t *v, const char *none);
+const char *pf_rlight_word(pf_lang lang, int light); /* "grön", "green" */
+const char *pf_rlight_symbol(int light);             /* full, half, empty circle: yes, partly, no */
+const char *pf_rlight_class(int light);              /* "green", "yellow", "red"; "none" for -1 */
+/* "● grön", or `none` (a message id, or PF_NONE) when v is no light. */
+char *pf_rlight_text(pf_lang lang, const json_t *v, const char *none);
 
-/* The seven statuses (fas) in their canonical order. */
+/*
+ * A canonical word of a set as shown: itself in Swedish, in English its alias
+ * (pf_word_en: "ongoing", "adoption") or, for horizons, the catalogue's
+ * "year 1" (the alias "year1" is made for importing, not reading). The three
+ * bodies of FORMATS.md (regionledningen, ...) are words of the catalogue.
+ * Text that is no canonical word of the set is data and shown as it is.
+ */
+const char *pf_rword(pf_lang lang, pf_wordset set, const char *word);
+const char *pf_rbody(pf_lang lang, const char *body);
+/* A value as shown: a string through pf_rword(), anything else as pf_rfmt_value(). */
+char *pf_rfmt_word(pf_lang lang, pf_wordset set, const json_t *v);
+
+/* The seven statuses (fas) in their canonical order: the keys of by_status. */
 extern const char *const pf_rstatus[PF_RSTATUSES];
 /* år 1, år 2, år 3, senare. */
 extern const char *const pf_rhorizon[PF_RHORIZONS];
 /* The horizon's index, PF_RHORIZONS when it is none of them. */
 size_t pf_rhorizon_index(const json_t *v);
 /* "År 1 (2025)", "Senare", "Övriga" (h == PF_RHORIZONS) for a roadmap document. */
-char *pf_rhorizon_heading(const json_t *doc, size_t h);
+char *pf_rhorizon_heading(pf_lang lang, const json_t *doc, size_t h);
 
-/* The initiative's own facts, Id to Slut, in the order every format shows them. */
+/*
+ * The initiative's own facts, Id to Slut, in the order every format shows
+ * them: label is a message id, set the word set of a canonical value (-1: data).
+ */
 typedef struct pf_rfield {
 	const char *label, *key;
+	int set;
 } pf_rfield;
 enum { PF_RINITIATIVE_FIELDS = 13 };
 extern const pf_rfield pf_rinitiative_fields[PF_RINITIATIVE_FIELDS];
 
 /* The report's heading: "Kvartalsrapport 2025Q3", "Initiativ P-01: Digital kallelse", ... */
-char *pf_rtitle(const pf_report *r);
+char *pf_rtitle(pf_lang lang, const pf_report *r);
 
 /* ---- neutral tables ---- */
 
@@ -123,20 +163,26 @@ typedef struct pf_rcell {
  */
 typedef struct pf_rtable {
 	const char *spec;
+	pf_lang lang; /* of the headings and of every value added */
 	size_t ncols;
 	pf_rcell *cells;
 	size_t n, cap;
 	bool oom;
 } pf_rtable;
 
-/* Starts a table with one heading per letter of spec. */
-void pf_rtable_init(pf_rtable *t, const char *spec, ...);
-/* Starts a table with the headings in an array. */
-void pf_rtable_init_v(pf_rtable *t, const char *spec, const char *const *heads);
+/*
+ * Starts a table in lang with one heading per letter of spec. Headings are
+ * message ids (PF_N_), translated here.
+ */
+void pf_rtable_init(pf_rtable *t, pf_lang lang, const char *spec, ...);
+/* Starts a table with the headings (message ids) in an array. */
+void pf_rtable_init_v(pf_rtable *t, pf_lang lang, const char *spec, const char *const *heads);
 /* Adds the next cell, taking text (NULL marks the table out of memory). */
 void pf_rtable_add(pf_rtable *t, char *text, int light);
 void pf_rtable_value(pf_rtable *t, const json_t *v);
+void pf_rtable_word(pf_rtable *t, pf_wordset set, const json_t *v);
 void pf_rtable_pct(pf_rtable *t, const json_t *v);
+/* A light; `none` (a message id) in place of null. */
 void pf_rtable_light(pf_rtable *t, const json_t *v, const char *none);
 /* Data rows, not counting the headings. */
 size_t pf_rtable_rows(const pf_rtable *t);
@@ -144,32 +190,32 @@ const pf_rcell *pf_rtable_at(const pf_rtable *t, size_t row, size_t col); /* row
 void pf_rtable_free(pf_rtable *t);
 
 /*
- * The tables of each report, the same as the terminal format shows; each
- * starts t (the caller frees it with pf_rtable_free()). Facts are two columns,
- * label and value.
+ * The tables of each report in lang, the same as the terminal format shows;
+ * each starts t (the caller frees it with pf_rtable_free()). Facts are two
+ * columns, label and value.
  */
-void pf_rtab_quarter(pf_rtable *t, const json_t *doc);
-void pf_rtab_committee(pf_rtable *t, const json_t *doc);
-void pf_rtab_by_status(pf_rtable *t, const json_t *doc);
-void pf_rtab_roadmap_facts(pf_rtable *t, const json_t *doc);
-void pf_rtab_roadmap_horizon(pf_rtable *t, const json_t *doc, size_t h);
-void pf_rtab_decisions(pf_rtable *t, const json_t *list, bool titles);
-void pf_rtab_traceability(pf_rtable *t, const json_t *doc);
-void pf_rtab_trace_roadmaps(pf_rtable *t, const json_t *doc);
-void pf_rtab_initiative_facts(pf_rtable *t, const json_t *doc);
-void pf_rtab_indicators(pf_rtable *t, const json_t *list);
-void pf_rtab_indicator_details(pf_rtable *t, const json_t *list);
-void pf_rtab_series(pf_rtable *t, const json_t *list);
-void pf_rtab_followups(pf_rtable *t, const json_t *list);
-void pf_rtab_priorities(pf_rtable *t, const json_t *list);
-void pf_rtab_initiative_roadmaps(pf_rtable *t, const json_t *list);
-void pf_rtab_changes(pf_rtable *t, const json_t *list);
-void pf_rtab_priority_facts(pf_rtable *t, const json_t *doc);
-void pf_rtab_waiting(pf_rtable *t, const json_t *list);
-void pf_rtab_hours(pf_rtable *t, const json_t *list);
-void pf_rtab_priority_list(pf_rtable *t, const json_t *list);
+void pf_rtab_quarter(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_committee(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_by_status(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_roadmap_facts(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_roadmap_horizon(pf_rtable *t, pf_lang lang, const json_t *doc, size_t h);
+void pf_rtab_decisions(pf_rtable *t, pf_lang lang, const json_t *list, bool titles);
+void pf_rtab_traceability(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_trace_roadmaps(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_initiative_facts(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_indicators(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_indicator_details(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_series(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_followups(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_priorities(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_initiative_roadmaps(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_changes(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_priority_facts(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_hours(pf_rtable *t, pf_lang lang, const json_t *list);
+void pf_rtab_priority_list(pf_rtable *t, pf_lang lang, const json_t *list);
 
 /* "P-05 senare → år 2" for one entry of a roadmap's changes.moved. */
-char *pf_rmoved_text(const json_t *m);
+char *pf_rmoved_text(pf_lang lang, const json_t *m);
 
 #endif

@@ -149,21 +149,23 @@ static pf_status render_json(const pf_report *r, char **out, size_t *len, pf_err
 pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
                            char **out, size_t *len, pf_error *err)
 {
-	pf_render_opts none = {false};
+	pf_render_opts none = {false, PF_LANG_SV};
 
 	*out = NULL;
 	*len = 0;
+	if (!opts)
+		opts = &none;
 	switch (fmt) {
 	case PF_FORMAT_JSON:
 		return render_json(r, out, len, err);
 	case PF_FORMAT_TABLE:
-		return pf_render_table(r, opts ? opts : &none, out, len, err);
+		return pf_render_table(r, opts, out, len, err);
 	case PF_FORMAT_CSV:
-		return pf_render_csv(r, out, len, err);
+		return pf_render_csv(r, opts, out, len, err);
 	case PF_FORMAT_MD:
-		return pf_render_md(r, out, len, err);
+		return pf_render_md(r, opts, out, len, err);
 	case PF_FORMAT_HTML:
-		return pf_render_html(r, out, len, err);
+		return pf_render_html(r, opts, out, len, err);
 	default:
 		return pf_error_set(err, PF_EUSAGE, "unknown format");
 	}

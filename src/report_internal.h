@@ -39,11 +39,14 @@ json_t *pf_json_realisation(const pf_agg *a);
 pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
                         pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx);
 
-/* Renderers over a built report. */
+/* Renderers over a built report; o may be NULL (no colour, Swedish). */
 pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
                           pf_error *err);
-pf_status pf_render_csv(const pf_report *r, char **out, size_t *len, pf_error *err);
-pf_status pf_render_md(const pf_report *r, char **out, size_t *len, pf_error *err);
-pf_status pf_render_html(const pf_report *r, char **out, size_t *len, pf_error *err);
+pf_status pf_render_csv(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                        pf_error *err);
+pf_status pf_render_md(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                       pf_error *err);
+pf_status pf_render_html(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                         pf_error *err);
 
 #endif

@@ -5,7 +5,8 @@
  * hand-written initiative and priority document, and an all-null document
  * per kind), then read back: CSV with an RFC 4180 reader, Markdown by its
  * pipe tables, HTML with python3's XML parser. Also escaping of hostile
- * text, Swedish number formatting, and documents of the wrong shape.
+ * text, Swedish and English number formatting, the English md and html, and
+ * documents of the wrong shape.
  *
  * PF_UPDATE_GOLDEN=1 rewrites the expected .csv/.md files from the output.
  */
@@ -25,24 +26,26 @@
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define DATA PF_TEST_DATA "/render/"
 
-typedef pf_status (*renderer)(const pf_report *r, char **out, size_t *len, pf_error *err);
+typedef pf_status (*renderer)(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                              pf_error *err);
 
 enum fmt { CSV, MD, HTML, FORMATS };
 static const renderer renderers[FORMATS] = {pf_render_csv, pf_render_md, pf_render_html};
 
 /* ---- helpers ---- */
 
-/* Renders doc (kept) as a report of kind in a format; fails the test on error. */
-static char *render_doc(pf_report_kind kind, json_t *doc, enum fmt f)
+/* Renders doc (kept) as a report of kind in a format and language; fails the test on error. */
+static char *render_doc_in(pf_report_kind kind, json_t *doc, enum fmt f, pf_lang lang)
 {
 	pf_report r = {kind, {0}, doc};
+	pf_render_opts o = {false, lang};
 	pf_error err;
 	char *out = NULL;
 	size_t len = 0;
 	pf_status st;
 
 	pf_error_init(&err);
-	st = renderers[f](&r, &out, &len, &err);
+	st = renderers[f](&r, &o, &out, &len, &err);
 	if (st != PF_OK)
 		print_error("render: %s\n", err.count ? err.diags[0].message : "?");
 	pf_error_clear(&err);
@@ -50,6 +53,12 @@ static char *render_doc(pf_report_kind kind, json_t *doc, enum fmt f)
 	assert_non_null(out);
 	assert_int_equal(strlen(out), len);
 	return out;
+}
+
+/* The same in Swedish, the default. */
+static char *render_doc(pf_report_kind kind, json_t *doc, enum fmt f)
+{
+	return render_doc_in(kind, doc, f, PF_LANG_SV);
 }
 
 static json_t *load(const char *name)
@@ -305,7 +314,8 @@ static size_t count_of(const char *text, const char *what)
 /* Checks a page; its well-formedness now, or later with pages_check() when batch is set. */
 static void assert_page(const char *html, bool charts, struct pages *batch)
 {
-	assert_true(!strncmp(html, "<!DOCTYPE html>\n<html lang=\"sv\">", 32));
+	assert_true(!strncmp(html, "<!DOCTYPE html>\n<html lang=\"sv\">", 32) ||
+	            !strncmp(html, "<!DOCTYPE html>\n<html lang=\"en\">", 32));
 	assert_non_null(strstr(html, "<meta charset=\"utf-8\"/>"));
 	assert_non_null(strstr(html, "<title>"));
 	assert_non_null(strstr(html, "<style>"));
@@ -684,38 +694,126 @@ static void test_html_charts(void **state)
 	free(text);
 }
 
+/* ---- English ---- */
+
+/* The same documents in English: labels, words and numbers; the documents' text as it is. */
+static void test_english(void **state)
+{
+	struct pages batch = {{NULL}, 0};
+	json_t *doc = load("quarter-2025Q3.json");
+	char *text = render_doc_in(PF_REPORT_QUARTER, doc, MD, PF_LANG_EN);
+
+	(void)state;
+	assert_true(matches_expected(text, "quarter-2025Q3.en.md"));
+	assert_true(
+	    !strncmp(text, "# Quarterly report 2025Q3\n", strlen("# Quarterly report 2025Q3\n")));
+	assert_non_null(strstr(text, "| 62.5 % |"));
+	assert_non_null(strstr(text, "| ● green |"));
+	assert_non_null(strstr(text, "| ◐ yellow |"));
+	assert_non_null(strstr(text, "| ○ red |"));
+	assert_non_null(strstr(text, "| ongoing |"));
+	assert_non_null(strstr(text, "## Missing follow-up\n\n- P-04\n- P-05\n"));
+	free(text);
+
+	text = render_doc_in(PF_REPORT_QUARTER, doc, HTML, PF_LANG_EN);
+	assert_true(!strncmp(text, "<!DOCTYPE html>\n<html lang=\"en\">", 32));
+	assert_non_null(strstr(text, "<h1>Quarterly report 2025Q3</h1>"));
+	assert_non_null(strstr(text, "<span class=\"light yellow\">◐ yellow</span>"));
+	assert_non_null(strstr(text, ">green</text>"));
+	assert_non_null(strstr(text, "62.5 %"));
+	assert_non_null(strstr(text, "not measured"));
+	assert_non_null(strstr(text, "<p>Lights: "));
+	free(text);
+	json_decref(doc);
+
+	/* every document in English: the main lists as long, pages well-formed, csv unchanged */
+	for (size_t i = 0; i < COUNT_OF(docs); i++) {
+		const struct doc_row *d = &docs[i];
+		char *sv, *en;
+
+		doc = load(d->file);
+		text = render_doc_in(d->kind, doc, MD, PF_LANG_EN);
+		if (d->kind != PF_REPORT_ROADMAP)
+			assert_int_equal(md_rows(text, NULL, 0, 1), list_size(d));
+		md_rows(text, NULL, 0, 100);
+		free(text);
+		text = render_doc_in(d->kind, doc, HTML, PF_LANG_EN);
+		assert_page(text, strncmp(d->file, "null-", 5) != 0, &batch);
+		free(text);
+		sv = render_doc_in(d->kind, doc, CSV, PF_LANG_SV);
+		en = render_doc_in(d->kind, doc, CSV, PF_LANG_EN);
+		assert_string_equal(sv, en);
+		free(sv);
+		free(en);
+		json_decref(doc);
+	}
+	assert_true(pages_check(&batch));
+
+	doc = load("traceability-2025.json");
+	text = render_doc_in(PF_REPORT_TRACEABILITY, doc, MD, PF_LANG_EN);
+	assert_true(!strncmp(text, "# Traceability 2025\n", strlen("# Traceability 2025\n")));
+	assert_non_null(strstr(text, "| ✗ no |"));
+	free(text);
+	text = render_doc_in(PF_REPORT_TRACEABILITY, doc, HTML, PF_LANG_EN);
+	assert_non_null(strstr(text, "✗ KU 2025-2027 (2025-01-15)</span> not reported"));
+	free(text);
+	json_decref(doc);
+
+	doc = load("roadmap-HR-2025Q3.json");
+	text = render_doc_in(PF_REPORT_ROADMAP, doc, HTML, PF_LANG_EN);
+	assert_non_null(strstr(text, "moved from later"));
+	assert_non_null(strstr(text, "<h3>Year 1 (2025)</h3>"));
+	free(text);
+	text = render_doc_in(PF_REPORT_ROADMAP, doc, MD, PF_LANG_EN);
+	assert_non_null(strstr(text, "- P-05 later → year 2\n"));
+	free(text);
+	json_decref(doc);
+}
+
 /* ---- numbers ---- */
 
 static void test_numbers(void **state)
 {
+	/* Swedish: decimal comma, spaces from 10 000; English: decimal point, commas from 1,000. */
 	static const struct {
-		const char *json, *value, *pct;
+		const char *json, *value, *pct, *value_en, *pct_en;
 	} rows[] = {
-	    {"0.625", "0,62", "62,5 %"}, /* printf rounds the exact half to even */
-	    {"1.0", "1", "100,0 %"},
-	    {"0", "0", "0,0 %"},
-	    {"1234", "1234", "123400,0 %"},
-	    {"12345", "12 345", "1234500,0 %"},
-	    {"-1250000", "-1 250 000", "-125000000,0 %"},
-	    {"250.5", "250,5", "25050,0 %"},
-	    {"-0.001", "0", "-0,1 %"},
-	    {"-0.0001", "0", "0,0 %"},
-	    {"null", "–", "–"},
-	    {"\"x\"", "x", "–"},
-	    {"true", "ja", "–"},
-	    {"[1, \"a\"]", "1, a", "–"},
-	    {"1e300", "1e+300", "1e+302 %"},
+	    /* printf rounds the exact half to even */
+	    {"0.625", "0,62", "62,5 %", "0.62", "62.5 %"},
+	    {"1.0", "1", "100,0 %", "1", "100.0 %"},
+	    {"0", "0", "0,0 %", "0", "0.0 %"},
+	    {"1234", "1234", "123400,0 %", "1,234", "123400.0 %"},
+	    {"12345", "12 345", "1234500,0 %", "12,345", "1234500.0 %"},
+	    {"-1250000", "-1 250 000", "-125000000,0 %", "-1,250,000", "-125000000.0 %"},
+	    {"250.5", "250,5", "25050,0 %", "250.5", "25050.0 %"},
+	    {"1450.5", "1450,5", "145050,0 %", "1,450.5", "145050.0 %"},
+	    {"-1234567.25", "-1234567,25", "-123456725,0 %", "-1,234,567.25", "-123456725.0 %"},
+	    {"999.999", "1000", "99999,9 %", "1,000", "99999.9 %"},
+	    {"-0.001", "0", "-0,1 %", "0", "-0.1 %"},
+	    {"-0.0001", "0", "0,0 %", "0", "0.0 %"},
+	    {"null", "–", "–", "–", "–"},
+	    {"\"x\"", "x", "–", "x", "–"},
+	    {"true", "ja", "–", "yes", "–"},
+	    {"false", "nej", "–", "no", "–"},
+	    {"[1, \"a\"]", "1, a", "–", "1, a", "–"},
+	    {"[12345, 2]", "12 345, 2", "–", "12,345, 2", "–"},
+	    {"1e300", "1e+300", "1e+302 %", "1e+300", "1e+302 %"},
 	};
 
 	(void)state;
 	for (size_t i = 0; i < COUNT_OF(rows); i++) {
 		json_t *v = parse(rows[i].json);
-		char *value = pf_rfmt_value(v), *pct = pf_rfmt_pct(v);
+		char *value = pf_rfmt_value(PF_LANG_SV, v), *pct = pf_rfmt_pct(PF_LANG_SV, v);
+		char *value_en = pf_rfmt_value(PF_LANG_EN, v), *pct_en = pf_rfmt_pct(PF_LANG_EN, v);
 
 		assert_string_equal(value, rows[i].value);
 		assert_string_equal(pct, rows[i].pct);
+		assert_string_equal(value_en, rows[i].value_en);
+		assert_string_equal(pct_en, rows[i].pct_en);
 		free(value);
 		free(pct);
+		free(value_en);
+		free(pct_en);
 		json_decref(v);
 	}
 }
@@ -787,7 +885,7 @@ static void test_unknown_kind(void **state)
 		size_t len = 1;
 
 		pf_error_init(&err);
-		assert_int_equal(renderers[f](&r, &out, &len, &err), PF_EUSAGE);
+		assert_int_equal(renderers[f](&r, NULL, &out, &len, &err), PF_EUSAGE);
 		assert_null(out);
 		assert_int_equal(len, 0);
 		assert_int_equal(err.errors, 1);
@@ -798,15 +896,15 @@ static void test_unknown_kind(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_csv_tables),    cmocka_unit_test(test_csv_expected),
-	    cmocka_unit_test(test_csv_values),    cmocka_unit_test(test_csv_quoting),
-	    cmocka_unit_test(test_csv_lists),     cmocka_unit_test(test_md_tables),
-	    cmocka_unit_test(test_md_expected),   cmocka_unit_test(test_md_roadmap_title),
-	    cmocka_unit_test(test_md_escape),     cmocka_unit_test(test_html_pages),
-	    cmocka_unit_test(test_html_escape),   cmocka_unit_test(test_html_lights),
-	    cmocka_unit_test(test_html_charts),   cmocka_unit_test(test_numbers),
-	    cmocka_unit_test(test_odd_documents), cmocka_unit_test(test_no_document),
-	    cmocka_unit_test(test_unknown_kind),
+	    cmocka_unit_test(test_csv_tables),  cmocka_unit_test(test_csv_expected),
+	    cmocka_unit_test(test_csv_values),  cmocka_unit_test(test_csv_quoting),
+	    cmocka_unit_test(test_csv_lists),   cmocka_unit_test(test_md_tables),
+	    cmocka_unit_test(test_md_expected), cmocka_unit_test(test_md_roadmap_title),
+	    cmocka_unit_test(test_md_escape),   cmocka_unit_test(test_html_pages),
+	    cmocka_unit_test(test_html_escape), cmocka_unit_test(test_html_lights),
+	    cmocka_unit_test(test_html_charts), cmocka_unit_test(test_english),
+	    cmocka_unit_test(test_numbers),     cmocka_unit_test(test_odd_documents),
+	    cmocka_unit_test(test_no_document), cmocka_unit_test(test_unknown_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,8 +1,9 @@
 /*
  * Tests for src/render_table.c: every report kind rendered from a document
- * under tests/data/golden/ and compared with its golden text; colour only
- * when asked and never changing the text; alignment in display columns; and
- * documents with nulls, missing keys and wrong types.
+ * under tests/data/golden/ and compared with its golden text, in Swedish
+ * (NAME.txt) and in English (NAME.en.txt); colour only when asked and never
+ * changing the text; alignment in display columns; and documents with
+ * nulls, missing keys and wrong types.
  *
  * PF_UPDATE_GOLDEN=1 rewrites the golden files from the current output;
  * read the diff before keeping it.
@@ -25,11 +26,11 @@
 
 /* ---- helpers ---- */
 
-/* Renders doc (taken) as a report of kind; fails the test on error. The caller frees. */
-static char *render(pf_report_kind kind, json_t *doc, bool color)
+/* Renders doc (taken) as a report of kind in lang; fails the test on error. The caller frees. */
+static char *render_in(pf_report_kind kind, json_t *doc, bool color, pf_lang lang)
 {
 	pf_report r = {kind, {0}, doc};
-	pf_render_opts o = {color};
+	pf_render_opts o = {color, lang};
 	pf_error err;
 	char *out = NULL;
 	size_t len = 0;
@@ -45,6 +46,12 @@ static char *render(pf_report_kind kind, json_t *doc, bool color)
 	assert_non_null(out);
 	assert_int_equal(strlen(out), len);
 	return out;
+}
+
+/* The same in Swedish, the default. */
+static char *render(pf_report_kind kind, json_t *doc, bool color)
+{
+	return render_in(kind, doc, color, PF_LANG_SV);
 }
 
 static json_t *load(const char *name)
@@ -149,16 +156,19 @@ static bool matches_golden(const char *text, const char *name, bool quiet)
 
 struct golden_row {
 	pf_report_kind kind;
-	const char *input, *golden;
+	const char *input, *golden, *golden_en;
 };
 
 static const struct golden_row golden_rows[] = {
-    {PF_REPORT_QUARTER, "quarter-2025Q3.json", "quarter-2025Q3.txt"},
-    {PF_REPORT_COMMITTEE, "committee-2025Q3.json", "committee-2025Q3.txt"},
-    {PF_REPORT_ROADMAP, "roadmap-HR-2025Q3.json", "roadmap-HR-2025Q3.txt"},
-    {PF_REPORT_TRACEABILITY, "traceability-2025.json", "traceability-2025.txt"},
-    {PF_REPORT_INITIATIVE, "initiative-P-01.json", "initiative-P-01.txt"},
-    {PF_REPORT_PRIORITY, "priority-2025Q3.json", "priority-2025Q3.txt"},
+    {PF_REPORT_QUARTER, "quarter-2025Q3.json", "quarter-2025Q3.txt", "quarter-2025Q3.en.txt"},
+    {PF_REPORT_COMMITTEE, "committee-2025Q3.json", "committee-2025Q3.txt",
+     "committee-2025Q3.en.txt"},
+    {PF_REPORT_ROADMAP, "roadmap-HR-2025Q3.json", "roadmap-HR-2025Q3.txt",
+     "roadmap-HR-2025Q3.en.txt"},
+    {PF_REPORT_TRACEABILITY, "traceability-2025.json", "traceability-2025.txt",
+     "traceability-2025.en.txt"},
+    {PF_REPORT_INITIATIVE, "initiative-P-01.json", "initiative-P-01.txt", "initiative-P-01.en.txt"},
+    {PF_REPORT_PRIORITY, "priority-2025Q3.json", "priority-2025Q3.txt", "priority-2025Q3.en.txt"},
 };
 
 static void test_golden(void **state)
@@ -172,6 +182,61 @@ static void test_golden(void **state)
 		assert_null(strchr(text, '\x1b'));
 		free(text);
 	}
+}
+
+/* The same documents in English: labels, words and numbers, the data as it is. */
+static void test_golden_en(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(golden_rows); i++) {
+		const struct golden_row *g = &golden_rows[i];
+		char *text = render_in(g->kind, load(g->input), false, PF_LANG_EN);
+		char *colored = render_in(g->kind, load(g->input), true, PF_LANG_EN);
+		char *stripped = strip_ansi(colored);
+
+		assert_true(matches_golden(text, g->golden_en, false));
+		assert_string_equal(stripped, text);
+		free(text);
+		free(colored);
+		free(stripped);
+	}
+}
+
+/* English spot checks, independent of the golden files. */
+static void test_english(void **state)
+{
+	char *text = render_in(PF_REPORT_QUARTER, load("quarter-2025Q3.json"), true, PF_LANG_EN);
+	char *plain;
+
+	(void)state;
+	assert_true(!strncmp(text, "Quarterly report 2025Q3 (priority list 2025Q3)\n",
+	                     strlen("Quarterly report 2025Q3 (priority list 2025Q3)\n")));
+	assert_non_null(strstr(text, "\x1b[32m● green\x1b[0m"));
+	assert_non_null(strstr(text, "\x1b[33m◐ yellow\x1b[0m"));
+	assert_non_null(strstr(text, "\x1b[31m○ red\x1b[0m"));
+	plain = strip_ansi(text);
+	assert_non_null(strstr(plain, "62.5 %"));
+	assert_non_null(strstr(plain, "– not measured"));
+	assert_non_null(strstr(plain, " ongoing "));
+	assert_non_null(strstr(plain, "Missing follow-up: P-04, P-05"));
+	assert_null(strstr(plain, "pågående"));
+	free(plain);
+	free(text);
+
+	text = render_in(PF_REPORT_PRIORITY, load("priority-2025Q3.json"), false, PF_LANG_EN);
+	assert_non_null(strstr(text, "Region IT capacity: 800 hours per quarter"));
+	assert_non_null(strstr(text, "3,500,000"));
+	assert_non_null(strstr(text, "1,450.5"));
+	assert_non_null(strstr(text, "  OVER"));
+	free(text);
+
+	text = render_in(PF_REPORT_QUARTER,
+	                 parse("{\"period\":\"2025Q3\",\"list_period\":null,\"initiatives\":[],"
+	                       "\"missing\":[]}"),
+	                 false, PF_LANG_EN);
+	assert_string_equal(text, "Quarterly report 2025Q3 (no priority list)\n\nnone\n\n"
+	                          "Missing follow-up: none\n");
+	free(text);
 }
 
 /* The comparison itself must notice a change of one character. */
@@ -334,10 +399,12 @@ static void test_odd_documents(void **state)
 	(void)state;
 	for (size_t i = 0; i < COUNT_OF(odd_docs); i++) {
 		for (int k = 0; k < PF_REPORT_COUNT; k++) {
-			for (int color = 0; color < 2; color++) {
-				char *text = render((pf_report_kind)k, parse(odd_docs[i]), color);
+			for (int color = 0; color < 4; color++) {
+				char *text =
+				    render_in((pf_report_kind)k, parse(odd_docs[i]), color & 1,
+				              color & 2 ? PF_LANG_EN : PF_LANG_SV);
 
-				if (!color)
+				if (!(color & 1))
 					assert_null(strchr(text, '\x1b'));
 				free(text);
 			}
@@ -378,7 +445,8 @@ static void test_unknown_kind(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),      cmocka_unit_test(test_golden_detects_difference),
+	    cmocka_unit_test(test_golden),      cmocka_unit_test(test_golden_en),
+	    cmocka_unit_test(test_english),     cmocka_unit_test(test_golden_detects_difference),
 	    cmocka_unit_test(test_color),       cmocka_unit_test(test_color_lights),
 	    cmocka_unit_test(test_alignment),   cmocka_unit_test(test_odd_documents),
 	    cmocka_unit_test(test_null_lights), cmocka_unit_test(test_unknown_kind),

@@ -62,14 +62,26 @@ int pf_format_parse(const char *s);
 pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
                           const pf_report_opts *opts, pf_error *err);
 
+/* The language of a rendered report's words; json and csv are the same in every language. */
+typedef enum pf_lang {
+	PF_LANG_SV, /* Swedish, the default: decimal comma, "9 800 000" */
+	PF_LANG_EN, /* English: decimal point, "9,800,000" */
+	PF_LANG_COUNT
+} pf_lang;
+
+/* Reads "sv" or "en"; -1 for anything else (NULL too). */
+int pf_lang_parse(const char *s);
+
 typedef struct pf_render_opts {
-	bool color; /* table: ANSI colours for the lights (the caller decides: a terminal, no
-	               NO_COLOR) */
+	bool color;   /* table: ANSI colours for the lights (the caller decides: a terminal, no
+	                 NO_COLOR) */
+	pf_lang lang; /* table, md, html: the language of labels, words and numbers. csv
+	                 keeps the JSON keys and canonical values in every language. */
 } pf_render_opts;
 
 /*
- * Renders a report into a new NUL-terminated buffer. The caller frees *out
- * with free().
+ * Renders a report into a new NUL-terminated buffer. opts may be NULL: no
+ * colour, Swedish. The caller frees *out with free().
  */
 pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
                            char **out, size_t *len, pf_error *err);

@@ -17,7 +17,9 @@ static const char report_usage[] =
     "  roadmap R [--version V] [--compare V0]   a färdplan version and its changes\n"
     "  traceability [--year Y] [--committee CODE]   what each committee was told\n\n"
     "  --period P     the reporting quarter (default: the current one)\n"
-    "  --format F     table (default), json\n"
+    "  --format F     table (default), json, csv, md, html\n"
+    "  --lang L       the language of table, md and html: sv or en (default:\n"
+    "                 $PORTFOLJ_LANG if set, else sv); json and csv are the same in both\n"
     "  -o PATH        write to PATH instead of standard output\n";
 
 struct report_args {
@@ -25,6 +27,7 @@ struct report_args {
 	pf_report_opts o;
 	pf_format format;
 	const char *out;
+	int lang; /* a pf_lang, or -1 when --lang was not given */
 };
 
 static int parse_number_opt(const char *s, double *out)
@@ -50,6 +53,11 @@ static int parse_option(int ch, struct report_args *a)
 		return 0;
 	case 'o':
 		a->out = optarg;
+		return 0;
+	case 'L':
+		if ((a->lang = pf_lang_parse(optarg)) < 0)
+			return cli_usage_error("report", "unknown language \"%s\" (use sv or en)",
+			                       optarg);
 		return 0;
 	case 'a':
 		a->o.all = true;
@@ -79,17 +87,13 @@ static int parse_option(int ch, struct report_args *a)
 
 static int parse_args(int argc, char **argv, struct report_args *a)
 {
-	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
-	                                     {"format", required_argument, NULL, 'f'},
-	                                     {"output", required_argument, NULL, 'o'},
-	                                     {"all", no_argument, NULL, 'a'},
-	                                     {"committee", required_argument, NULL, 'c'},
-	                                     {"version", required_argument, NULL, 'v'},
-	                                     {"compare", required_argument, NULL, 'C'},
-	                                     {"year", required_argument, NULL, 'y'},
-	                                     {"capacity", required_argument, NULL, 'k'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
+	static const struct option opts[] = {
+	    {"period", required_argument, NULL, 'p'},  {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'L'},    {"output", required_argument, NULL, 'o'},
+	    {"all", no_argument, NULL, 'a'},           {"committee", required_argument, NULL, 'c'},
+	    {"version", required_argument, NULL, 'v'}, {"compare", required_argument, NULL, 'C'},
+	    {"year", required_argument, NULL, 'y'},    {"capacity", required_argument, NULL, 'k'},
+	    {"help", no_argument, NULL, 'h'},          {0}};
 	int ch, code, k;
 	const char *positional = NULL;
 
@@ -131,19 +135,36 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 	return 0;
 }
 
+/*
+ * The language: --lang, else $PORTFOLJ_LANG when set and not empty, else
+ * Swedish. The library never reads the environment; the program does.
+ */
+static int report_lang(const struct report_args *a, pf_lang *out)
+{
+	const char *env = getenv("PORTFOLJ_LANG");
+	int lang = a->lang;
+
+	if (lang < 0 && env && *env && (lang = pf_lang_parse(env)) < 0)
+		return cli_usage_error(
+		    "report", "$PORTFOLJ_LANG: unknown language \"%s\" (use sv or en)", env);
+	*out = lang < 0 ? PF_LANG_SV : (pf_lang)lang;
+	return 0;
+}
+
 static int run_report(const cli *c, const struct report_args *a)
 {
 	const char *no_color = getenv("NO_COLOR");
-	pf_render_opts ro = {!a->out && isatty(STDOUT_FILENO) && !(no_color && *no_color)};
+	pf_render_opts ro = {!a->out && isatty(STDOUT_FILENO) && !(no_color && *no_color),
+	                     PF_LANG_SV};
 	pf_report *r = NULL;
 	pf_db *db = NULL;
 	pf_error err;
 	char *text = NULL;
 	size_t len;
 	pf_status st;
-	int code = cli_open_db(c, &db);
+	int code = report_lang(a, &ro.lang);
 
-	if (code)
+	if (code || (code = cli_open_db(c, &db)))
 		return code;
 	pf_error_init(&err);
 	if (!(st = pf_report_build(&r, db, a->kind, &a->o, &err)) &&
@@ -160,7 +181,7 @@ static int run_report(const cli *c, const struct report_args *a)
 
 int cmd_report(cli *c, int argc, char **argv)
 {
-	struct report_args a = {PF_REPORT_COUNT, {0}, PF_FORMAT_TABLE, NULL};
+	struct report_args a = {PF_REPORT_COUNT, {0}, PF_FORMAT_TABLE, NULL, -1};
 	int code;
 
 	a.o.period = cli_current_period();
