@@ -9,7 +9,8 @@
 static const char *const kind_names[PF_REPORT_COUNT] = {
     "quarter", "committee", "initiative", "priority", "roadmap", "traceability",
 };
-static const char *const format_names[PF_FORMAT_COUNT] = {"table", "json", "csv", "md", "html"};
+static const char *const format_names[PF_FORMAT_COUNT] = {"table", "json", "csv",
+                                                          "md",    "html", "xlsx"};
 
 int pf_report_kind_parse(const char *s)
 {
@@ -166,6 +167,8 @@ pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_op
 		return pf_render_md(r, opts, out, len, err);
 	case PF_FORMAT_HTML:
 		return pf_render_html(r, opts, out, len, err);
+	case PF_FORMAT_XLSX:
+		return pf_render_xlsx(r, opts, out, len, err);
 	default:
 		return pf_error_set(err, PF_EUSAGE, "unknown format");
 	}

@@ -48,5 +48,11 @@ pf_status pf_render_md(const pf_report *r, const pf_render_opts *o, char **out, 
                        pf_error *err);
 pf_status pf_render_html(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
                          pf_error *err);
+/*
+ * A workbook (binary: *len bytes, NUL-terminated all the same) of the quarter
+ * or committee report; PF_EUSAGE for the other kinds.
+ */
+pf_status pf_render_xlsx(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
+                         pf_error *err);
 
 #endif

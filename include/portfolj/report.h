@@ -32,6 +32,7 @@ typedef enum pf_format {
 	PF_FORMAT_CSV,
 	PF_FORMAT_MD,
 	PF_FORMAT_HTML,
+	PF_FORMAT_XLSX, /* a workbook: quarter and committee only */
 	PF_FORMAT_COUNT
 } pf_format;
 
@@ -52,7 +53,7 @@ typedef struct pf_report pf_report;
 /* Reads "quarter", "committee", ... ; -1 when unknown. */
 int pf_report_kind_parse(const char *s);
 const char *pf_report_kind_name(pf_report_kind k);
-/* Reads "table", "json", ... ; -1 when unknown. */
+/* Reads "table", "json", "csv", "md", "html", "xlsx"; -1 when unknown. */
 int pf_format_parse(const char *s);
 
 /*
@@ -81,7 +82,10 @@ typedef struct pf_render_opts {
 
 /*
  * Renders a report into a new NUL-terminated buffer. opts may be NULL: no
- * colour, Swedish. The caller frees *out with free().
+ * colour, Swedish. The caller frees *out with free(). PF_FORMAT_XLSX is binary
+ * (a zip: use *len, not strlen) and only for PF_REPORT_QUARTER and
+ * PF_REPORT_COMMITTEE (PF_EUSAGE for the others); it goes through a temporary
+ * file under P_tmpdir (PF_EENV when that cannot be written).
  */
 pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
                            char **out, size_t *len, pf_error *err);

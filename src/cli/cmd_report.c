@@ -17,10 +17,12 @@ static const char report_usage[] =
     "  roadmap R [--version V] [--compare V0]   a färdplan version and its changes\n"
     "  traceability [--year Y] [--committee CODE]   what each committee was told\n\n"
     "  --period P     the reporting quarter (default: the current one)\n"
-    "  --format F     table (default), json, csv, md, html\n"
-    "  --lang L       the language of table, md and html: sv or en (default:\n"
+    "  --format F     table (default), json, csv, md, html, or xlsx (a workbook of the\n"
+    "                 quarter or committee report; needs -o PATH)\n"
+    "  --lang L       the language of table, md, html and xlsx: sv or en (default:\n"
     "                 $PORTFOLJ_LANG if set, else sv); json and csv are the same in both\n"
-    "  -o PATH        write to PATH instead of standard output\n";
+    "  -o PATH        write to PATH instead of standard output (\"-\": standard output,\n"
+    "                 for xlsx only when it is not a terminal)\n";
 
 struct report_args {
 	pf_report_kind kind;
@@ -85,6 +87,29 @@ static int parse_option(int ch, struct report_args *a)
 	return cli_usage_error("report", "unknown option");
 }
 
+/*
+ * --format xlsx: only the quarter and committee reports have a workbook, and
+ * it is binary, so it needs -o PATH; "-o -" (standard output) is taken only
+ * when that is not a terminal (a pipe, a redirection).
+ */
+static int check_xlsx(const struct report_args *a)
+{
+	if (a->format != PF_FORMAT_XLSX)
+		return 0;
+	if (a->kind != PF_REPORT_QUARTER && a->kind != PF_REPORT_COMMITTEE)
+		return cli_usage_error("report",
+		                       "--format xlsx is for the quarter and committee reports, "
+		                       "not %s",
+		                       pf_report_kind_name(a->kind));
+	if (!a->out)
+		return cli_usage_error("report", "--format xlsx writes a binary workbook: "
+		                                 "give -o PATH (e.g. -o rapport.xlsx)");
+	if (!strcmp(a->out, "-") && isatty(STDOUT_FILENO))
+		return cli_usage_error("report", "--format xlsx writes a binary workbook, not "
+		                                 "for a terminal: give -o PATH");
+	return 0;
+}
+
 static int parse_args(int argc, char **argv, struct report_args *a)
 {
 	static const struct option opts[] = {
@@ -132,7 +157,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 		return cli_usage_error("report", "report %s needs %s", pf_report_kind_name(a->kind),
 		                       a->kind == PF_REPORT_ROADMAP ? "the roadmap's name"
 		                                                    : "the initiative's id");
-	return 0;
+	return check_xlsx(a);
 }
 
 /*
