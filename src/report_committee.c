@@ -9,11 +9,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The quarters of the committee × quarter light matrix: P and the three before it. */
+#define HISTORY 4
+
 /* Counts over one committee's initiatives, read in one pass. */
 struct committee_acc {
 	size_t initiatives, by_status[PF_PHASE_COUNT], completed, innovative, non_maintenance,
 	    missing;
 	pf_agg agg;
+	pf_agg history[HISTORY]; /* the same realisation at P-3 .. P */
 };
 
 /*
@@ -42,6 +46,7 @@ struct committee_ctx {
 	struct committee_acc *acc;
 	const pf_eval *eval;
 	pf_period period;
+	const pf_eval *history; /* HISTORY evaluations, P-3 .. P */
 };
 
 static pf_status initiative_row(sqlite3_stmt *st, void *ctx)
@@ -68,7 +73,23 @@ static pf_status initiative_row(sqlite3_stmt *st, void *ctx)
 	if ((status == PF_PHASE_ONGOING || status == PF_PHASE_PAUSED) && !sqlite3_column_int(st, 6))
 		a->missing++;
 	pf_agg_initiative(&a->agg, c->eval, sqlite3_column_int64(st, 0));
+	for (int q = 0; q < HISTORY; q++)
+		pf_agg_initiative(&a->history[q], &c->history[q], sqlite3_column_int64(st, 0));
 	return PF_OK;
+}
+
+/* The committee's realisation and computed light in each of the quarters P-3 .. P. */
+static json_t *history_json(const struct committee_acc *a, pf_period p)
+{
+	json_t *list = json_array();
+
+	for (int q = 0; q < HISTORY; q++)
+		json_array_append_new(list,
+		                      json_pack("{s:o, s:o, s:o}", "period",
+		                                pf_json_period(p - HISTORY + 1 + q), "realisation",
+		                                pf_json_realisation(&a->history[q]), "light",
+		                                pf_json_light(pf_agg_light(&a->history[q]))));
+	return list;
 }
 
 static json_t *committee_json(const char *code, const struct committee_acc *a)
@@ -97,10 +118,11 @@ static json_t *committee_json(const char *code, const struct committee_acc *a)
 }
 
 static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts *o,
-                               const pf_eval *eval, json_t *list, pf_error *err)
+                               const pf_eval *history, json_t *list, pf_error *err)
 {
 	struct committee_acc acc;
-	struct committee_ctx c = {&acc, eval, o->period};
+	const pf_eval *eval = &history[HISTORY - 1];
+	struct committee_ctx c = {&acc, eval, o->period, history};
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, initiatives_sql, err);
 
@@ -112,6 +134,7 @@ static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts
 	if ((s = pf_query_rows(db, st, err, initiative_row, &c)))
 		return s;
 	json_t *j = committee_json(code, &acc);
+	json_object_set_new(j, "lights_by_quarter", history_json(&acc, o->period));
 	json_array_append_new(list, j);
 	return pf_benefits_committee(db, code, o->period, eval, j, err);
 }
@@ -120,19 +143,21 @@ pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, p
 {
 	static const char codes_sql[] = "SELECT DISTINCT committee FROM initiatives "
 	                                "WHERE ?1 IS NULL OR committee = upper(?1) ORDER BY 1";
-	pf_eval eval;
+	pf_eval history[HISTORY] = {{0}};
 	sqlite3_stmt *st = NULL;
 	json_t *list = json_array();
-	pf_status s;
+	pf_status s = PF_OK;
 	int rc;
 
-	if ((s = pf_eval_load(db, o->period, 0, &eval, err)))
+	for (int q = 0; q < HISTORY && !s; q++)
+		s = pf_eval_load(db, o->period - HISTORY + 1 + q, 0, &history[q], err);
+	if (s)
 		goto out;
 	if ((s = pf_db_prepare(db, &st, codes_sql, err)))
 		goto out;
 	pf_bind_text(st, 1, o->committee);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if ((s = one_committee(db, pf_col_text(st, 0), o, &eval, list, err)))
+		if ((s = one_committee(db, pf_col_text(st, 0), o, history, list, err)))
 			goto out;
 	if (rc != SQLITE_DONE) {
 		s = pf_db_fail(db, rc, err, "reading committees");
@@ -148,7 +173,8 @@ pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, p
 	json_object_set(*doc, "committees", list);
 out:
 	sqlite3_finalize(st);
-	pf_eval_free(&eval);
+	for (int q = 0; q < HISTORY; q++)
+		pf_eval_free(&history[q]);
 	json_decref(list);
 	return s;
 }

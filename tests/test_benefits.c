@@ -13,6 +13,11 @@
  *      I3 0 -> 10, kvalitativ, no value in kronor; never measured
  *   C4 förvaltning, innovative, start 2024-05-01 (left out of the share)
  *
+ *   lights_by_quarter, 2024Q4 .. 2025Q3 (d0 2024-01-01 .. d1 2026-12-31 = 1095 days):
+ *     2024Q4: nothing measured yet -> null
+ *     2025Q1: I2 0.5; expected 455/1095 = 0.4155 -> 0.5 >= 0.3155 grön
+ *     2025Q3: I1 0.5, I2 0.5 -> 0.5; expected 638/1095 = 0.5826 -> >= 0.4826 grön
+ *
  *   kpis_by_year, from 2024 (the first start) to 2025 (P's year):
  *     2024: completed 0; started by 2024-12-31 or without start, not
  *           förvaltning: C1 (innovative), C3 (innovative) -> 2/2 = 1
@@ -173,6 +178,28 @@ static void test_committee_benefits(void **state)
 	json_decref(doc);
 }
 
+static void test_committee_lights_by_quarter(void **state)
+{
+	json_t *doc = report(*state, PF_REPORT_COMMITTEE, NULL);
+	json_t *q = json_object_get(json_array_get(json_object_get(doc, "committees"), 0),
+	                            "lights_by_quarter");
+
+	assert_int_equal(json_array_size(q), 4);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 0), "period")),
+	                    "2024Q4");
+	assert_true(json_is_null(json_object_get(json_array_get(q, 0), "light")));
+	assert_true(json_is_null(json_object_get(json_array_get(q, 0), "realisation")));
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 1), "light")),
+	                    "grön");
+	assert_true(fabs(json_number_value(json_object_get(json_array_get(q, 1), "realisation")) -
+	                 0.5) < 1e-9);
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 3), "period")),
+	                    "2025Q3");
+	assert_string_equal(json_string_value(json_object_get(json_array_get(q, 3), "light")),
+	                    "grön");
+	json_decref(doc);
+}
+
 static void test_initiative_benefits(void **state)
 {
 	json_t *doc = report(*state, PF_REPORT_INITIATIVE, "C2");
@@ -193,6 +220,7 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_committee_after_completion, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_committee_kpis_by_year, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_committee_benefits, setup, teardown),
+	    cmocka_unit_test_setup_teardown(test_committee_lights_by_quarter, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_initiative_benefits, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
