@@ -66,7 +66,7 @@ CREATE TABLE indicators (
 	benefit_sek INTEGER,
 	CHECK (target_date > baseline_date)
 );
-CREATE INDEX indicators_initiative ON indicators(initiative);
+CREATE INDEX indicators_initiative ON indicators(initiative, id);
 
 -- The bulk of a portfolio (years of quarterly values). The key packs the
 -- indicator and the period (indicator << 16 | period; periods are below

@@ -150,64 +150,6 @@ static pf_status after_completion(pf_db *db, const char *code, json_t *obj, pf_e
 	return s;
 }
 
-/*
- * For each year from the first an initiative of the committee started (or
- * a follow-up was given) to P's year: initiatives completed in it (by the
- * completion rule of the committee report, up to end(P)), and the share of
- * innovative ones among those started by its end, system maintenance excluded.
- */
-static const char years_sql[] =
-    "WITH RECURSIVE bounds(lo, hi) AS (SELECT min(y), ?2 FROM ("
-    " SELECT CAST(substr(start, 1, 4) AS INTEGER) AS y FROM initiatives WHERE committee = ?1"
-    " AND start IS NOT NULL UNION ALL SELECT f.period / 4 FROM followups f JOIN initiatives n"
-    " ON n.pk = f.initiative WHERE n.committee = ?1)),"
-    " years(y) AS (SELECT lo FROM bounds WHERE lo IS NOT NULL AND lo <= hi"
-    " UNION ALL SELECT y + 1 FROM years, bounds WHERE y < hi),"
-    " done AS (SELECT n.pk, n.innovative, n.category, n.start, n.status,"
-    " coalesce(n.end, (SELECT printf('%04d-%02d-%02d', min(f.period) / 4,"
-    " (min(f.period) % 4) * 3 + 3, CASE (min(f.period) % 4) WHEN 0 THEN 31 WHEN 1 THEN 30"
-    " WHEN 2 THEN 30 ELSE 31 END) FROM followups f WHERE f.initiative = n.pk"
-    " AND f.status = 'avslutad')) AS completed FROM initiatives n WHERE n.committee = ?1)"
-    " SELECT y, (SELECT count(*) FROM done WHERE status = 'avslutad' AND completed <= ?3"
-    " AND substr(completed, 1, 4) = printf('%04d', y)),"
-    " (SELECT sum(innovative) FROM done WHERE category <> 'förvaltning'"
-    " AND (start IS NULL OR start <= printf('%04d-12-31', y))),"
-    " (SELECT count(*) FROM done WHERE category <> 'förvaltning'"
-    " AND (start IS NULL OR start <= printf('%04d-12-31', y)))"
-    " FROM years ORDER BY y";
-
-static pf_status year_row(sqlite3_stmt *st, void *ctx)
-{
-	int64_t n = sqlite3_column_int64(st, 3);
-
-	json_array_append_new(
-	    ctx, json_pack("{s:i, s:i, s:o}", "year", (json_int_t)sqlite3_column_int64(st, 0),
-	                   "completed", (json_int_t)sqlite3_column_int64(st, 1), "innovative_share",
-	                   pf_json_fraction(
-	                       n > 0, n ? (double)sqlite3_column_int64(st, 2) / (double)n : 0)));
-	return PF_OK;
-}
-
-static pf_status kpis_by_year(pf_db *db, const char *code, pf_period p, json_t *obj, pf_error *err)
-{
-	char end[PF_DATE_BUF];
-	json_t *list = json_array();
-	sqlite3_stmt *st;
-	pf_status s = pf_db_prepare(db, &st, years_sql, err);
-
-	if (!s) {
-		pf_date_format(pf_period_end(p), end);
-		pf_bind_text(st, 1, code);
-		sqlite3_bind_int(st, 2, pf_period_year(p));
-		pf_bind_text(st, 3, end);
-		s = pf_query_rows(db, st, err, year_row, list);
-	}
-	if (!s)
-		json_object_set(obj, "kpis_by_year", list);
-	json_decref(list);
-	return s;
-}
-
 pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
                                 json_t *obj, pf_error *err)
 {
@@ -216,7 +158,8 @@ pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const 
 	    "JOIN initiatives n ON n.pk = i.initiative WHERE n.committee = ?1 ORDER BY i.id";
 	pf_status s;
 
-	if ((s = after_completion(db, code, obj, err)) || (s = kpis_by_year(db, code, p, obj, err)))
+	(void)p;
+	if ((s = after_completion(db, code, obj, err)))
 		return s;
 	return add_benefits(db, sql, code, 0, eval, obj, err);
 }

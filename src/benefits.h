@@ -14,8 +14,7 @@
 
 /*
  * Adds to a committee's object: "after_completion" {"completed",
- * "still_measured": [ids], "measuring_stopped": [ids]}, "kpis_by_year"
- * [{"year", "completed", "innovative_share"}], "benefits" {type: {"promised",
+ * "still_measured": [ids], "measuring_stopped": [ids]}, "benefits" {type: {"promised",
  * "realised"}}, "unmeasured_indicators" [ids].
  */
 pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,

@@ -24,7 +24,8 @@ static const char eval_sql[] =
     "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
     "i.target_date, i.direction, m.value, m.period "
     "FROM indicators i LEFT JOIN measurements m ON m.key = ("
-    " SELECT max(key) FROM measurements WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1)) "
+    " SELECT key FROM measurements WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1)"
+    " ORDER BY key DESC LIMIT 1) "
     "WHERE ?2 = 0 OR i.initiative = ?2 ORDER BY i.initiative, i.id";
 
 static pf_status grow(pf_eval *out, size_t *cap)
@@ -38,6 +39,70 @@ static pf_status grow(pf_eval *out, size_t *cap)
 	out->v = v;
 	*cap = n;
 	return PF_OK;
+}
+
+/*
+ * The latest value at each of four periods (?1 .. ?4, ascending) in one pass
+ * over the indicators: the committee report's quarter matrix would otherwise
+ * read every indicator four times.
+ */
+static const char history_sql[] =
+    "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
+    "i.target_date, i.direction, a.value, a.period, b.value, b.period, c.value, c.period, "
+    "d.value, d.period FROM indicators i "
+    "LEFT JOIN measurements d ON d.key = (SELECT key FROM measurements WHERE key BETWEEN "
+    "i.pk << 16 AND (i.pk << 16 | ?4) ORDER BY key DESC LIMIT 1) "
+    "LEFT JOIN measurements c ON c.key = (SELECT key FROM measurements WHERE key BETWEEN "
+    "i.pk << 16 AND (i.pk << 16 | ?3) ORDER BY key DESC LIMIT 1) "
+    "LEFT JOIN measurements b ON b.key = (SELECT key FROM measurements WHERE key BETWEEN "
+    "i.pk << 16 AND (i.pk << 16 | ?2) ORDER BY key DESC LIMIT 1) "
+    "LEFT JOIN measurements a ON a.key = (SELECT key FROM measurements WHERE key BETWEEN "
+    "i.pk << 16 AND (i.pk << 16 | ?1) ORDER BY key DESC LIMIT 1) "
+    "ORDER BY i.initiative, i.id";
+
+/* Fills one evaluation from a row whose value and period are at columns vc, vc + 1. */
+static void eval_row(sqlite3_stmt *st, int vc, pf_period p, pf_ind_eval *e)
+{
+	memset(e, 0, sizeof(*e));
+	e->pk = sqlite3_column_int64(st, 0);
+	e->initiative = sqlite3_column_int64(st, 1);
+	e->weight = sqlite3_column_double(st, 2);
+	e->measured = sqlite3_column_type(st, vc) != SQLITE_NULL;
+	e->value = sqlite3_column_double(st, vc);
+	e->at = sqlite3_column_int(st, vc + 1);
+	int dir = pf_word_parse(PF_WORDS_DIRECTION, pf_col_text(st, 7));
+	pf_eval_one(e, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
+	            pf_col_text(st, 5), pf_col_text(st, 6),
+	            dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir, p);
+}
+
+pf_status pf_eval_load_history(pf_db *db, pf_period p, pf_eval out[PF_EVAL_HISTORY], pf_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap[PF_EVAL_HISTORY] = {0};
+	int rc = SQLITE_DONE;
+	pf_status s = pf_db_prepare(db, &st, history_sql, err);
+
+	memset(out, 0, PF_EVAL_HISTORY * sizeof(*out));
+	if (s)
+		return s;
+	for (int q = 0; q < PF_EVAL_HISTORY; q++)
+		sqlite3_bind_int(st, q + 1, p - PF_EVAL_HISTORY + 1 + q);
+	while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int q = 0; q < PF_EVAL_HISTORY && !s; q++) {
+			if (grow(&out[q], &cap[q]))
+				s = pf_error_set(err, PF_ENOMEM, "out of memory");
+			else
+				eval_row(st, 8 + 2 * q, p - PF_EVAL_HISTORY + 1 + q,
+				         &out[q].v[out[q].n++]);
+		}
+	}
+	if (!s && rc != SQLITE_DONE)
+		s = pf_db_fail(db, rc, err, "evaluating indicators");
+	sqlite3_finalize(st);
+	for (int q = 0; s && q < PF_EVAL_HISTORY; q++)
+		pf_eval_free(&out[q]);
+	return s;
 }
 
 pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out, pf_error *err)
@@ -57,18 +122,7 @@ pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out,
 			s = pf_error_set(err, PF_ENOMEM, "out of memory");
 			break;
 		}
-		pf_ind_eval *e = &out->v[out->n++];
-		memset(e, 0, sizeof(*e));
-		e->pk = sqlite3_column_int64(st, 0);
-		e->initiative = sqlite3_column_int64(st, 1);
-		e->weight = sqlite3_column_double(st, 2);
-		e->measured = sqlite3_column_type(st, 8) != SQLITE_NULL;
-		e->value = sqlite3_column_double(st, 8);
-		e->at = sqlite3_column_int(st, 9);
-		int dir = pf_word_parse(PF_WORDS_DIRECTION, pf_col_text(st, 7));
-		pf_eval_one(e, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
-		            pf_col_text(st, 5), pf_col_text(st, 6),
-		            dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir, p);
+		eval_row(st, 8, p, &out->v[out->n++]);
 	}
 	if (!s && rc != SQLITE_DONE)
 		s = pf_db_fail(db, rc, err, "evaluating indicators");

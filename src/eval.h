@@ -34,6 +34,11 @@ typedef struct pf_agg {
 pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out, pf_error *err);
 void pf_eval_free(pf_eval *e);
 
+/* How many quarters pf_eval_load_history() evaluates: P and the three before it. */
+#define PF_EVAL_HISTORY 4
+/* Evaluates every indicator at P-3 .. P (out[3] is P) in one pass. */
+pf_status pf_eval_load_history(pf_db *db, pf_period p, pf_eval out[PF_EVAL_HISTORY], pf_error *err);
+
 /* Evaluates one indicator from its stored fields. */
 void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0, const char *d1,
                  pf_direction dir, pf_period p);

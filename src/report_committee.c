@@ -10,7 +10,9 @@
 #include <string.h>
 
 /* The quarters of the committee × quarter light matrix: P and the three before it. */
-#define HISTORY 4
+#define HISTORY PF_EVAL_HISTORY
+/* The years the KPIs are given for, at most, ending with P's year. */
+#define YEARS 10
 
 /* Counts over one committee's initiatives, read in one pass. */
 struct committee_acc {
@@ -18,6 +20,9 @@ struct committee_acc {
 	    missing;
 	pf_agg agg;
 	pf_agg history[HISTORY]; /* the same realisation at P-3 .. P */
+	/* For the KPIs of each year: per year from FIRST_YEAR, completed and started. */
+	int first_year;
+	size_t done_in[YEARS], started_by[YEARS], innovative_by[YEARS];
 };
 
 /*
@@ -29,7 +34,7 @@ static const char initiatives_sql[] =
     "SELECT n.pk, n.status, n.category, n.innovative, coalesce(n.end, (SELECT min(f.period) "
     "FROM followups f WHERE f.initiative = n.pk AND f.status = 'avslutad')), "
     "typeof(n.end), EXISTS (SELECT 1 FROM followups f WHERE f.initiative = n.pk "
-    "AND f.period = ?2) FROM initiatives n WHERE n.committee = ?1";
+    "AND f.period = ?2), n.start FROM initiatives n WHERE n.committee = ?1";
 
 /* The completion date as a day: a stored date, or the end of a follow-up's period. */
 static bool completion(sqlite3_stmt *st, pf_date *d)
@@ -48,6 +53,46 @@ struct committee_ctx {
 	pf_period period;
 	const pf_eval *history; /* HISTORY evaluations, P-3 .. P */
 };
+
+/*
+ * For the innovative share of each year: an initiative counts in the years
+ * from its start (all years when it has none), system maintenance excluded.
+ */
+static void count_started(struct committee_acc *a, sqlite3_stmt *st, int year, bool maintenance)
+{
+	int from = year - YEARS + 1;
+	pf_date d;
+	int y = from, m, day;
+
+	if (sqlite3_column_type(st, 7) == SQLITE_TEXT && pf_date_parse(pf_col_text(st, 7), &d)) {
+		pf_date_to_ymd(d, &y, &m, &day);
+		if (y < a->first_year)
+			a->first_year = y;
+	}
+	if (maintenance)
+		return;
+	for (int k = y < from ? from : y; k <= year; k++) {
+		a->started_by[k - from]++;
+		a->innovative_by[k - from] += sqlite3_column_int(st, 3) != 0;
+	}
+}
+
+/* Initiatives completed and the innovative share, for each year from the first start to P's. */
+static json_t *years_json(const struct committee_acc *a, int year)
+{
+	int from = year - YEARS + 1, first = a->first_year < from ? from : a->first_year;
+	json_t *list = json_array();
+
+	for (int y = first; y <= year; y++) {
+		size_t k = (size_t)(y - from), n = a->started_by[k];
+		json_array_append_new(
+		    list, json_pack("{s:i, s:I, s:o}", "year", y, "completed",
+		                    (json_int_t)a->done_in[k], "innovative_share",
+		                    pf_json_fraction(
+		                        n > 0, n ? (double)a->innovative_by[k] / (double)n : 0)));
+	}
+	return list;
+}
 
 static pf_status initiative_row(sqlite3_stmt *st, void *ctx)
 {
@@ -69,7 +114,10 @@ static pf_status initiative_row(sqlite3_stmt *st, void *ctx)
 	if (status == PF_PHASE_COMPLETED && completion(st, &done) && done <= end) {
 		pf_date_to_ymd(done, &y, &m, &d);
 		a->completed += y == year;
+		if (y <= year && y > year - YEARS)
+			a->done_in[y - (year - YEARS + 1)]++;
 	}
+	count_started(a, st, year, maintenance);
 	if ((status == PF_PHASE_ONGOING || status == PF_PHASE_PAUSED) && !sqlite3_column_int(st, 6))
 		a->missing++;
 	pf_agg_initiative(&a->agg, c->eval, sqlite3_column_int64(st, 0));
@@ -129,12 +177,14 @@ static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts
 	if (s)
 		return s;
 	memset(&acc, 0, sizeof(acc));
+	acc.first_year = pf_period_year(o->period);
 	pf_bind_text(st, 1, code);
 	sqlite3_bind_int(st, 2, o->period);
 	if ((s = pf_query_rows(db, st, err, initiative_row, &c)))
 		return s;
 	json_t *j = committee_json(code, &acc);
 	json_object_set_new(j, "lights_by_quarter", history_json(&acc, o->period));
+	json_object_set_new(j, "kpis_by_year", years_json(&acc, pf_period_year(o->period)));
 	json_array_append_new(list, j);
 	return pf_benefits_committee(db, code, o->period, eval, j, err);
 }
@@ -149,9 +199,7 @@ pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, p
 	pf_status s = PF_OK;
 	int rc;
 
-	for (int q = 0; q < HISTORY && !s; q++)
-		s = pf_eval_load(db, o->period - HISTORY + 1 + q, 0, &history[q], err);
-	if (s)
+	if ((s = pf_eval_load_history(db, o->period, history, err)))
 		goto out;
 	if ((s = pf_db_prepare(db, &st, codes_sql, err)))
 		goto out;
