@@ -7,7 +7,9 @@
  *   committee     committees, by_status flattened into one column per status,
  *                 `by_status.idé` ... `by_status.stoppad` in canonical order
  *   initiative    indicators, one row per indicator (the series are left out)
- *   priority      waiting, the initiatives waiting for a decision
+ *   priority      waiting, the initiatives waiting for a decision, their
+ *                 score the last column (empty in a document made before
+ *                 scores; its parts are in the other formats)
  *   roadmap       items, in the document's (horizon) order
  *   traceability  committees; roadmaps and unreported_initiatives are lists
  *                 joined by ";" inside one field
@@ -221,8 +223,8 @@ static void csv_initiative(pf_rbuf *b, const json_t *d)
 static void csv_priority(pf_rbuf *b, const json_t *d)
 {
 	static const char *const keys[] = {
-	    "id",         "title",    "committee", "status", "cross_cutting",
-	    "innovative", "it_hours", "budget",    "start",  "end"};
+	    "id",       "title",  "committee", "status", "cross_cutting", "innovative",
+	    "it_hours", "budget", "start",     "end",    "score"};
 	struct column cols[MAX_COLS];
 
 	put_table(b, pf_rget(d, "waiting"), cols, key_columns(cols, keys, COUNT_OF(keys)));

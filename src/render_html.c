@@ -677,6 +677,93 @@ static void vbars_chart(struct page *pg, char *title, const struct vbars *c)
 	svg_close(b);
 }
 
+/* ---- promised against realised benefit ---- */
+
+#define BC_BAR 300.0
+#define BC_ROW 28.0
+#define BC_TOP 30.0
+#define PROMISED_FILL "#ddf4ff"
+
+/* "2 184 000 av 3 120 000 kr/år (70,0 %)" for one benefit type. */
+static char *benefit_note(pf_lang lang, const json_t *b)
+{
+	const json_t *promised = pf_rget(b, "promised"), *realised = pf_rget(b, "realised");
+	char *r = pf_rfmt_value(lang, realised), *p = pf_rfmt_value(lang, promised);
+	char *share = pf_rfmt_share(lang, realised, promised);
+	char *s = r && p && share ? pf_rfmt(pf_tr(lang, "%s av %s kr/år (%s)"), r, p, share) : NULL;
+
+	free(r);
+	free(p);
+	free(share);
+	return s;
+}
+
+/* The promised value as an outlined bar, the realised part filled inside it. */
+static void benefit_row(struct page *pg, const char *type, const json_t *bt, double lw, double y,
+                        double max)
+{
+	pf_rbuf *b = &pg->b;
+	const char *label = pf_rword(pg->lang, PF_WORDS_BENEFIT, type);
+	char *note = benefit_note(pg->lang, bt);
+
+	svg_group(b, pf_rjoin(strdup(label), ": ", note ? strdup(note) : NULL));
+	svg_text(b, lw - 8, y + 17, "end", NULL, label);
+	pf_rbuf_printf(b,
+	               "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"16\" fill=\"" PROMISED_FILL
+	               "\" stroke=\"" BLUE "\"/>\n",
+	               cnum(lw).s, cnum(y + 5).s,
+	               cnum(BC_BAR * fmax(0, num0(pf_rget(bt, "promised"))) / max).s);
+	svg_rect(b, lw, y + 9, BC_BAR * fmax(0, num0(pf_rget(bt, "realised"))) / max, 8, BLUE);
+	if (note)
+		svg_text(b, lw + BC_BAR + 12, y + 17, "start", NULL, note);
+	b->oom |= !note;
+	free(note);
+	pf_rbuf_puts(b, "</g>\n");
+}
+
+/*
+ * One row per benefit type of a benefits object ({type: {"promised",
+ * "realised"}}, kronor per year): promised and realised on one scale, the
+ * largest value filling the bar.
+ */
+static void benefit_chart(struct page *pg, const json_t *benefits)
+{
+	pf_rbuf *b = &pg->b;
+	const char *type, *promised = pf_tr(pg->lang, "utlovat"),
+	                  *realised = pf_tr(pg->lang, "realiserat");
+	const json_t *bt;
+	double max = 0, lw = 40, rw = 0, y = BC_TOP;
+
+	json_object_foreach((json_t *)benefits, type, bt)
+	{
+		char *note = benefit_note(pg->lang, bt);
+
+		lw = fmax(lw,
+		          CHAR_W * (double)pf_rwidth(pf_rword(pg->lang, PF_WORDS_BENEFIT, type)));
+		rw = fmax(rw, note ? CHAR_W * (double)pf_rwidth(note) : 0);
+		max = fmax(max, fmax(num0(pf_rget(bt, "promised")), num0(pf_rget(bt, "realised"))));
+		free(note);
+	}
+	lw = fmin(lw, 200) + 16;
+	max = max > 0 ? fmin(max, 1e300) : 1;
+	svg_open(b, lw + BC_BAR + 12 + rw + 10,
+	         BC_TOP + BC_ROW * (double)json_object_size(benefits) + 6,
+	         strdup(pf_tr(pg->lang, "Utlovad och realiserad nytta per nyttotyp, kr/år")));
+	pf_rbuf_printf(b,
+	               "<rect x=\"%s\" y=\"6\" width=\"12\" height=\"12\" fill=\"" PROMISED_FILL
+	               "\" stroke=\"" BLUE "\"/>\n",
+	               cnum(lw).s);
+	svg_text(b, lw + 17, 16, "start", NULL, promised);
+	svg_rect(b, lw + legend_width(promised), 6, 12, 12, BLUE);
+	svg_text(b, lw + legend_width(promised) + 17, 16, "start", NULL, realised);
+	json_object_foreach((json_t *)benefits, type, bt)
+	{
+		benefit_row(pg, type, bt, lw, y, max);
+		y += BC_ROW;
+	}
+	svg_close(b);
+}
+
 /* ---- page ---- */
 
 static void h_head(struct page *pg, const char *title)
@@ -907,6 +994,83 @@ static void committee_matrix(struct page *pg, const json_t *list)
 	svg_close(b);
 }
 
+/*
+ * The committees' benefits summed per benefit type, {type: {"promised",
+ * "realised"}} as one committee's; NULL when out of memory.
+ */
+static json_t *benefit_totals(const json_t *list)
+{
+	static const char *const keys[] = {"promised", "realised"};
+	json_t *tot = json_object();
+
+	for (size_t i = 0; tot && i < json_array_size(list); i++) {
+		const json_t *bs = pf_rget(json_array_get(list, i), "benefits"), *bt;
+		const char *type;
+
+		json_object_foreach((json_t *)bs, type, bt)
+		{
+			json_t *acc = json_object_get(tot, type);
+
+			if (!acc && (!(acc = json_pack("{s:f, s:f}", keys[0], 0.0, keys[1], 0.0)) ||
+			             json_object_set_new(tot, type, acc))) {
+				json_decref(tot);
+				return NULL;
+			}
+			for (size_t k = 0; k < COUNT_OF(keys); k++) {
+				json_t *sum = json_object_get(acc, keys[k]);
+				double v;
+
+				if (pf_rnum(pf_rget(bt, keys[k]), &v))
+					json_real_set(sum, json_real_value(sum) + v);
+			}
+		}
+	}
+	return tot;
+}
+
+/* The promised and realised benefit: a chart of the totals per type, then the table. */
+static void committee_benefit_section(struct page *pg, const json_t *d)
+{
+	pf_rbuf *b = &pg->b;
+	json_t *tot = benefit_totals(pf_rget(d, "committees"));
+	pf_rtable t;
+
+	h_section(pg, PF_N_("Nyttor"));
+	if (!tot)
+		b->oom = true;
+	else if (json_object_size(tot))
+		benefit_chart(pg, tot);
+	json_decref(tot);
+	pf_rtab_benefits(&t, pg->lang, d);
+	h_table(pg, &t);
+	h_end_section(b);
+}
+
+/*
+ * Benefit realisation (src/benefits.c), each section only when the document
+ * has its key: a report made before them reads as it always did.
+ */
+static void committee_benefits(struct page *pg, const json_t *d)
+{
+	const json_t *list = pf_rget(d, "committees");
+	pf_rtable t;
+
+	if (pf_rany(list, "after_completion")) {
+		pf_rtab_after_completion(&t, pg->lang, d);
+		h_table_section(pg, PF_N_("Effekthemtagning"), &t);
+	}
+	if (pf_rany(list, "kpis_by_year")) {
+		pf_rtab_kpis_by_year(&t, pg->lang, d);
+		h_table_section(pg, PF_N_("Nyckeltal per år"), &t);
+	}
+	if (pf_rany(list, "benefits"))
+		committee_benefit_section(pg, d);
+	if (pf_rany(list, "unmeasured_indicators")) {
+		pf_rtab_unmeasured(&t, pg->lang, d);
+		h_table_section(pg, PF_N_("Ej mätta indikatorer"), &t);
+	}
+}
+
 static void html_committee(struct page *pg, const json_t *d)
 {
 	pf_rbuf *b = &pg->b;
@@ -929,6 +1093,7 @@ static void html_committee(struct page *pg, const json_t *d)
 	h_table(pg, &t);
 	pf_rbuf_puts(b, "</details>\n");
 	h_end_section(b);
+	committee_benefits(pg, d);
 }
 
 /* ---- roadmap ---- */
@@ -1422,6 +1587,28 @@ static void indicator_chart(struct page *pg, const json_t *ind)
 	pf_rbuf_puts(b, "</figure>\n");
 }
 
+/* The value its effect goals promise and have realised, and the goals not measured yet. */
+static void initiative_benefits(struct page *pg, const json_t *d)
+{
+	pf_rbuf *b = &pg->b;
+	const json_t *benefits = pf_rget(d, "benefits");
+	pf_rtable t;
+
+	if (pf_rany(d, "benefits")) {
+		h_section(pg, PF_N_("Nyttor"));
+		if (json_object_size(benefits))
+			benefit_chart(pg, benefits);
+		pf_rtab_initiative_benefits(&t, pg->lang, benefits);
+		h_table(pg, &t);
+		h_end_section(b);
+	}
+	if (pf_rany(d, "unmeasured_indicators")) {
+		h_section(pg, PF_N_("Ej mätta indikatorer"));
+		h_list(pg, pf_rget(d, "unmeasured_indicators"), PF_N_("Inga."));
+		h_end_section(b);
+	}
+}
+
 static void html_initiative(struct page *pg, const json_t *d)
 {
 	pf_rbuf *b = &pg->b;
@@ -1432,6 +1619,7 @@ static void html_initiative(struct page *pg, const json_t *d)
 	h_facts(b, &t);
 	pf_rtab_indicators(&t, pg->lang, inds);
 	h_table_section(pg, PF_N_("Effektmål och indikatorer"), &t);
+	initiative_benefits(pg, d);
 	h_section(pg, PF_N_("Mätserier"));
 	if (!json_array_size(inds))
 		h_empty(pg, PF_N_("Inga indikatorer."));
@@ -1460,6 +1648,120 @@ static void html_initiative(struct page *pg, const json_t *d)
 
 /* ---- priority ---- */
 
+/* A number with a small bar of it as a share of full: the score (of 100) or a part (of 1). */
+static void mini_bar_cell(struct page *pg, const char *label, const json_t *v, double full)
+{
+	pf_rbuf *b = &pg->b;
+	double d;
+
+	pf_rbuf_puts(b, "<td class=\"num\">");
+	if (pf_rnum(v, &d)) {
+		pf_rbuf_puts(b,
+		             "<svg class=\"mini\" viewBox=\"0 0 60 8\" width=\"60\" height=\"8\" "
+		             "role=\"img\">");
+		h_elem(b, "title",
+		       pf_rjoin(strdup(pf_tr(pg->lang, label)), " ", pf_rfmt_value(pg->lang, v)));
+		svg_rect(b, 0, 0, 60, 8, TRACK);
+		svg_rect(b, 0, 0, 60 * fmax(0, fmin(1, d / full)), 8, BLUE);
+		pf_rbuf_puts(b, "</svg>");
+	}
+	h_take(b, pf_rfmt_value(pg->lang, v), false);
+	pf_rbuf_puts(b, "</td>");
+}
+
+/* Each waiting initiative's score (0..100) and its parts (0..1), each with a small bar. */
+static void score_table(struct page *pg, const json_t *list)
+{
+	pf_rbuf *b = &pg->b;
+	const char *heads[3 + PF_RSCORE_PARTS] = {PF_N_("Id"), PF_N_("Initiativ"), PF_N_("Poäng")};
+
+	if (!json_array_size(list)) {
+		h_empty(pg, PF_N_("Inga."));
+		return;
+	}
+	for (size_t p = 0; p < PF_RSCORE_PARTS; p++)
+		heads[3 + p] = pf_rscore_parts[p].heading;
+	pf_rbuf_puts(b, "<div class=\"wide\">\n<table>\n<thead><tr>");
+	for (size_t i = 0; i < COUNT_OF(heads); i++) {
+		pf_rbuf_printf(b, "<th scope=\"col\"%s>", i >= 2 ? " class=\"num\"" : "");
+		h_text(b, pf_tr(pg->lang, heads[i]), false);
+		pf_rbuf_puts(b, "</th>");
+	}
+	pf_rbuf_puts(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *w = json_array_get(list, i), *parts = pf_rget(w, "score_parts");
+
+		pf_rbuf_puts(b, "<tr><td>");
+		h_take(b, pf_rfmt_value(pg->lang, pf_rget(w, "id")), false);
+		pf_rbuf_puts(b, "</td><td>");
+		h_take(b, pf_rfmt_value(pg->lang, pf_rget(w, "title")), true);
+		pf_rbuf_puts(b, "</td>");
+		mini_bar_cell(pg, PF_N_("Poäng"), pf_rget(w, "score"), 100);
+		for (size_t p = 0; p < PF_RSCORE_PARTS; p++)
+			mini_bar_cell(pg, pf_rscore_parts[p].heading,
+			              pf_rget(parts, pf_rscore_parts[p].key), 1);
+		pf_rbuf_puts(b, "</tr>\n");
+	}
+	pf_rbuf_puts(b, "</tbody>\n</table>\n</div>\n");
+}
+
+/* One column of the list's changes: a heading (a message id) and the moves up or down. */
+static void rank_moves(struct page *pg, const char *title, const json_t *moved, bool up)
+{
+	pf_rbuf *b = &pg->b;
+	size_t shown = 0;
+
+	pf_rbuf_puts(b, "<div class=\"column\">\n");
+	h_elem(b, "h3", strdup(pf_tr(pg->lang, title)));
+	for (size_t i = 0; i < json_array_size(moved); i++) {
+		const json_t *m = json_array_get(moved, i);
+
+		if (pf_rmoved_up(m) != up)
+			continue;
+		if (!shown++)
+			pf_rbuf_puts(b, "<ul class=\"plain\">\n");
+		h_elem(b, "li", pf_rrank_moved_text(pg->lang, m));
+	}
+	if (shown)
+		pf_rbuf_puts(b, "</ul>\n");
+	else
+		h_empty(pg, PF_N_("Inga."));
+	pf_rbuf_puts(b, "</div>\n");
+}
+
+/* One column of the list's changes: a heading (a message id) and the ids. */
+static void changed_ids(struct page *pg, const char *title, const json_t *ids)
+{
+	pf_rbuf *b = &pg->b;
+
+	pf_rbuf_puts(b, "<div class=\"column\">\n");
+	h_elem(b, "h3", strdup(pf_tr(pg->lang, title)));
+	h_list(pg, ids, PF_N_("Inga."));
+	pf_rbuf_puts(b, "</div>\n");
+}
+
+/* How the priority list changed from the one before it: in, out, up, down side by side. */
+static void list_changes(struct page *pg, const json_t *ch)
+{
+	pf_rbuf *b = &pg->b;
+	const json_t *prev = pf_rget(ch, "previous_period"), *moved = pf_rget(ch, "moved");
+
+	pf_rbuf_puts(b, "<section>\n");
+	h_elem(b, "h2", pf_rlist_changes_heading(pg->lang, ch));
+	if (!prev || json_is_null(prev)) {
+		/* the first list: everything on it is new, nothing to compare */
+		h_empty(pg, PF_N_("Ingen föregående lista."));
+	} else {
+		pf_rbuf_puts(b, "<div class=\"board\">\n");
+		changed_ids(pg, PF_N_("Nya på listan"), pf_rget(ch, "entered"));
+		changed_ids(pg, PF_N_("Lämnat listan"), pf_rget(ch, "left"));
+		rank_moves(pg, PF_N_("Flyttade upp"), moved, true);
+		rank_moves(pg, PF_N_("Flyttade ned"), moved, false);
+		pf_rbuf_puts(b, "</div>\n");
+	}
+	h_end_section(b);
+}
+
 static void html_priority(struct page *pg, const json_t *d)
 {
 	const struct series series[] = {
@@ -1467,7 +1769,7 @@ static void html_priority(struct page *pg, const json_t *d)
 	    {"committed", pf_tr(pg->lang, "Åtagna timmar"), BLUE},
 	};
 	pf_rbuf *b = &pg->b;
-	const json_t *hours = pf_rget(d, "hours");
+	const json_t *hours = pf_rget(d, "hours"), *waiting = pf_rget(d, "waiting");
 	const struct vbars c = {.groups = hours,
 	                        .label_key = "period",
 	                        .series = series,
@@ -1491,10 +1793,18 @@ static void html_priority(struct page *pg, const json_t *d)
 	pf_rtab_hours(&t, pg->lang, hours);
 	h_table(pg, &t);
 	h_end_section(b);
-	pf_rtab_waiting(&t, pg->lang, pf_rget(d, "waiting"));
+	/* the parts in a table of their own: as a column they would not fit the page */
+	pf_rtab_waiting(&t, pg->lang, waiting, false);
 	h_table_section(pg, PF_N_("Väntar på beslut (tvärsektoriella först)"), &t);
+	if (pf_rany(waiting, "score") || pf_rany(waiting, "score_parts")) {
+		h_section(pg, PF_N_("Poängens delar"));
+		score_table(pg, waiting);
+		h_end_section(b);
+	}
 	pf_rtab_priority_list(&t, pg->lang, pf_rget(d, "priority_list"));
 	h_table_section(pg, PF_N_("Prioriteringslista"), &t);
+	if (json_is_object(pf_rget(d, "list_changes")))
+		list_changes(pg, pf_rget(d, "list_changes"));
 }
 
 /* ---- entry ---- */

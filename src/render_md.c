@@ -180,6 +180,40 @@ static void md_quarter(struct md *m, const json_t *d)
 	md_list(m, pf_rget(d, "missing"));
 }
 
+/* A section: its heading (a message id), then the table (taken). */
+static void md_section(struct md *m, const char *title, pf_rtable *t)
+{
+	md_heading(m, "##", title);
+	md_table(m, t);
+}
+
+/*
+ * Benefit realisation (src/benefits.c), each section only when the document
+ * has its key: a report made before them reads as it always did.
+ */
+static void md_committee_benefits(struct md *m, const json_t *d)
+{
+	const json_t *list = pf_rget(d, "committees");
+	pf_rtable t;
+
+	if (pf_rany(list, "after_completion")) {
+		pf_rtab_after_completion(&t, m->lang, d);
+		md_section(m, PF_N_("Effekthemtagning"), &t);
+	}
+	if (pf_rany(list, "kpis_by_year")) {
+		pf_rtab_kpis_by_year(&t, m->lang, d);
+		md_section(m, PF_N_("Nyckeltal per år"), &t);
+	}
+	if (pf_rany(list, "benefits")) {
+		pf_rtab_benefits(&t, m->lang, d);
+		md_section(m, PF_N_("Nyttor"), &t);
+	}
+	if (pf_rany(list, "unmeasured_indicators")) {
+		pf_rtab_unmeasured(&t, m->lang, d);
+		md_section(m, PF_N_("Ej mätta indikatorer"), &t);
+	}
+}
+
 static void md_committee(struct md *m, const json_t *d)
 {
 	pf_rtable t;
@@ -189,6 +223,7 @@ static void md_committee(struct md *m, const json_t *d)
 	md_heading(m, "##", PF_N_("Initiativ per fas"));
 	pf_rtab_by_status(&t, m->lang, d);
 	md_table(m, &t);
+	md_committee_benefits(m, d);
 }
 
 static void md_changes(struct md *m, const json_t *changes)
@@ -277,13 +312,6 @@ static void md_traceability(struct md *m, const json_t *d)
 	md_unreported(m, pf_rget(d, "committees"));
 }
 
-/* A section: its heading (a message id), then the table (taken). */
-static void md_section(struct md *m, const char *title, pf_rtable *t)
-{
-	md_heading(m, "##", title);
-	md_table(m, t);
-}
-
 static void md_initiative(struct md *m, const json_t *d)
 {
 	const json_t *inds = pf_rget(d, "indicators");
@@ -294,6 +322,14 @@ static void md_initiative(struct md *m, const json_t *d)
 	md_facts(&m->b, &t);
 	pf_rtab_indicators(&t, lang, inds);
 	md_section(m, PF_N_("Effektmål och indikatorer"), &t);
+	if (pf_rany(d, "benefits")) {
+		pf_rtab_initiative_benefits(&t, lang, pf_rget(d, "benefits"));
+		md_section(m, PF_N_("Nyttor"), &t);
+	}
+	if (pf_rany(d, "unmeasured_indicators")) {
+		md_heading(m, "##", PF_N_("Ej mätta indikatorer"));
+		md_list(m, pf_rget(d, "unmeasured_indicators"));
+	}
 	pf_rtab_indicator_details(&t, lang, inds);
 	md_section(m, PF_N_("Indikatorernas underlag"), &t);
 	pf_rtab_series(&t, lang, inds);
@@ -310,18 +346,63 @@ static void md_initiative(struct md *m, const json_t *d)
 	md_section(m, PF_N_("Ändringshistorik"), &t);
 }
 
+/* The moves of a priority list's list_changes up (up) or down, as a bullet list. */
+static void md_rank_moves(struct md *m, const json_t *moved, bool up)
+{
+	size_t shown = 0;
+
+	pf_rbuf_puts(&m->b, "\n");
+	for (size_t i = 0; i < json_array_size(moved); i++) {
+		const json_t *mv = json_array_get(moved, i);
+
+		if (pf_rmoved_up(mv) != up)
+			continue;
+		pf_rbuf_puts(&m->b, "- ");
+		md_take(&m->b, pf_rrank_moved_text(m->lang, mv));
+		pf_rbuf_puts(&m->b, "\n");
+		shown++;
+	}
+	if (!shown)
+		pf_rbuf_printf(&m->b, "%s\n", pf_tr(m->lang, "Inga."));
+}
+
+/* How the priority list changed from the one before it: in, out, up, down. */
+static void md_list_changes(struct md *m, const json_t *ch)
+{
+	const json_t *prev = pf_rget(ch, "previous_period");
+
+	pf_rbuf_puts(&m->b, "\n## ");
+	md_take(&m->b, pf_rlist_changes_heading(m->lang, ch));
+	pf_rbuf_puts(&m->b, "\n");
+	if (!prev || json_is_null(prev)) {
+		/* the first list: everything on it is new, nothing to compare */
+		pf_rbuf_printf(&m->b, "\n%s\n", pf_tr(m->lang, "Ingen föregående lista."));
+		return;
+	}
+	md_heading(m, "###", PF_N_("Nya på listan"));
+	md_list(m, pf_rget(ch, "entered"));
+	md_heading(m, "###", PF_N_("Lämnat listan"));
+	md_list(m, pf_rget(ch, "left"));
+	md_heading(m, "###", PF_N_("Flyttade upp"));
+	md_rank_moves(m, pf_rget(ch, "moved"), true);
+	md_heading(m, "###", PF_N_("Flyttade ned"));
+	md_rank_moves(m, pf_rget(ch, "moved"), false);
+}
+
 static void md_priority(struct md *m, const json_t *d)
 {
 	pf_rtable t;
 
 	pf_rtab_priority_facts(&t, m->lang, d);
 	md_facts(&m->b, &t);
-	pf_rtab_waiting(&t, m->lang, pf_rget(d, "waiting"));
+	pf_rtab_waiting(&t, m->lang, pf_rget(d, "waiting"), true);
 	md_section(m, PF_N_("Väntar på beslut (tvärsektoriella först)"), &t);
 	pf_rtab_hours(&t, m->lang, pf_rget(d, "hours"));
 	md_section(m, PF_N_("Region IT-timmar per kvartal"), &t);
 	pf_rtab_priority_list(&t, m->lang, pf_rget(d, "priority_list"));
 	md_section(m, PF_N_("Prioriteringslista"), &t);
+	if (json_is_object(pf_rget(d, "list_changes")))
+		md_list_changes(m, pf_rget(d, "list_changes"));
 }
 
 typedef void (*md_renderer)(struct md *m, const json_t *doc);

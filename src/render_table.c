@@ -313,6 +313,36 @@ static char *by_status_text(pf_lang lang, const json_t *by)
 	return s ? s : strdup(pf_tr(lang, "inga"));
 }
 
+/*
+ * Benefit realisation (src/benefits.c): each section only when the document
+ * has its key, so a report made before them reads as it always did.
+ */
+static void committee_benefits(struct out *o, const json_t *list, const json_t *d)
+{
+	pf_rtable t;
+
+	if (pf_rany(list, "after_completion")) {
+		section(o, PF_N_("Effekthemtagning"));
+		pf_rtab_after_completion(&t, o->lang, d);
+		emit_as(o, &t, "lrll");
+	}
+	if (pf_rany(list, "kpis_by_year")) {
+		section(o, PF_N_("Nyckeltal per år"));
+		pf_rtab_kpis_by_year(&t, o->lang, d);
+		emit_as(o, &t, "lrrr");
+	}
+	if (pf_rany(list, "benefits")) {
+		section(o, PF_N_("Nyttor"));
+		pf_rtab_benefits(&t, o->lang, d);
+		emit_as(o, &t, "llrrr");
+	}
+	if (pf_rany(list, "unmeasured_indicators")) {
+		section(o, PF_N_("Ej mätta indikatorer"));
+		pf_rtab_unmeasured(&t, o->lang, d);
+		emit_as(o, &t, "ll");
+	}
+}
+
 static void render_committee(struct out *o, const json_t *d)
 {
 	const json_t *list = pf_rget(d, "committees");
@@ -334,6 +364,7 @@ static void render_committee(struct out *o, const json_t *d)
 		pf_rtable_add(&t, by_status_text(o->lang, pf_rget(c, "by_status")), -1);
 	}
 	table_emit(o, &t);
+	committee_benefits(o, list, d);
 }
 
 /* ---- roadmap ---- */
@@ -543,6 +574,24 @@ static void history_tables(struct out *o, const json_t *d)
 	emit_as(o, &t, "llllltt");
 }
 
+/* The value its effect goals promise and have realised, and the goals not measured yet. */
+static void initiative_benefits(struct out *o, const json_t *d)
+{
+	pf_rtable t;
+
+	if (pf_rany(d, "benefits")) {
+		section(o, PF_N_("Nyttor"));
+		pf_rtab_initiative_benefits(&t, o->lang, pf_rget(d, "benefits"));
+		emit_as(o, &t, "lrrr");
+	}
+	if (pf_rany(d, "unmeasured_indicators")) {
+		fprintf(o->b.f, "\n%s: ", pf_tr(o->lang, "Ej mätta indikatorer"));
+		pf_rbuf_take(
+		    &o->b, clean(pf_rfmt_ids(o->lang, pf_rget(d, "unmeasured_indicators")), false));
+		fputc('\n', o->b.f);
+	}
+}
+
 static void render_initiative(struct out *o, const json_t *d)
 {
 	const json_t *it = pf_rget(d, "initiative"), *inds = pf_rget(d, "indicators");
@@ -560,6 +609,7 @@ static void render_initiative(struct out *o, const json_t *d)
 	section(o, PF_N_("Effektmål och indikatorer"));
 	pf_rtab_indicators(&t, o->lang, inds);
 	emit_as(o, &t, "ltllrrl");
+	initiative_benefits(o, d);
 	section(o, PF_N_("Indikatorernas underlag"));
 	pf_rtab_indicator_details(&t, o->lang, inds);
 	set_heading(&t, 8, PF_N_("Nytta (kr)"));
@@ -571,13 +621,24 @@ static void render_initiative(struct out *o, const json_t *d)
 
 /* ---- priority ---- */
 
-static void waiting_table(struct out *o, const json_t *list)
+/*
+ * The waiting initiatives; a Poäng column when they have scores (the parts
+ * follow in a table of their own: in this one they would not fit a terminal).
+ */
+static void waiting_table(struct out *o, const json_t *list, bool scored)
 {
 	pf_rtable t;
 
-	pf_rtable_init(&t, o->lang, "llltllrrll", PF_N_("Tvärsekt."), PF_N_("Innov."), PF_N_("Id"),
-	               PF_N_("Initiativ"), PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("IT-timmar"),
-	               PF_N_("Budget (kr)"), PF_N_("Start"), PF_N_("Slut"));
+	if (scored)
+		pf_rtable_init(&t, o->lang, "llltrllrrll", PF_N_("Tvärsekt."), PF_N_("Innov."),
+		               PF_N_("Id"), PF_N_("Initiativ"), PF_N_("Poäng"), PF_N_("Nämnd"),
+		               PF_N_("Fas"), PF_N_("IT-timmar"), PF_N_("Budget (kr)"),
+		               PF_N_("Start"), PF_N_("Slut"));
+	else
+		pf_rtable_init(&t, o->lang, "llltllrrll", PF_N_("Tvärsekt."), PF_N_("Innov."),
+		               PF_N_("Id"), PF_N_("Initiativ"), PF_N_("Nämnd"), PF_N_("Fas"),
+		               PF_N_("IT-timmar"), PF_N_("Budget (kr)"), PF_N_("Start"),
+		               PF_N_("Slut"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *w = json_array_get(list, i);
 
@@ -585,6 +646,8 @@ static void waiting_table(struct out *o, const json_t *list)
 		pf_rtable_add(&t, mark_text(pf_rget(w, "innovative")), -1);
 		pf_rtable_value(&t, pf_rget(w, "id"));
 		pf_rtable_value(&t, pf_rget(w, "title"));
+		if (scored)
+			pf_rtable_value(&t, pf_rget(w, "score"));
 		pf_rtable_value(&t, pf_rget(w, "committee"));
 		pf_rtable_word(&t, PF_WORDS_PHASE, pf_rget(w, "status"));
 		pf_rtable_value(&t, pf_rget(w, "it_hours"));
@@ -593,6 +656,46 @@ static void waiting_table(struct out *o, const json_t *list)
 		pf_rtable_value(&t, pf_rget(w, "end"));
 	}
 	table_emit(o, &t);
+}
+
+/* Each waiting initiative's score and its parts (0..1), in the waiting order. */
+static void score_table(struct out *o, const json_t *list)
+{
+	const char *heads[2 + PF_RSCORE_PARTS] = {PF_N_("Id"), PF_N_("Poäng")};
+	pf_rtable t;
+
+	for (size_t p = 0; p < PF_RSCORE_PARTS; p++)
+		heads[2 + p] = pf_rscore_parts[p].heading;
+	pf_rtable_init_v(&t, o->lang, "lrrrrrr", heads);
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *w = json_array_get(list, i), *parts = pf_rget(w, "score_parts");
+
+		pf_rtable_value(&t, pf_rget(w, "id"));
+		pf_rtable_value(&t, pf_rget(w, "score"));
+		for (size_t p = 0; p < PF_RSCORE_PARTS; p++)
+			pf_rtable_value(&t, pf_rget(parts, pf_rscore_parts[p].key));
+	}
+	table_emit(o, &t);
+}
+
+/* How the priority list changed from the one before it: in, out, up, down. */
+static void list_changes(struct out *o, const json_t *ch)
+{
+	const json_t *moved = pf_rget(ch, "moved");
+	const json_t *prev = pf_rget(ch, "previous_period");
+
+	fputc('\n', o->b.f);
+	pf_rbuf_take(&o->b, clean(pf_rlist_changes_heading(o->lang, ch), false));
+	fputc('\n', o->b.f);
+	if (!prev || json_is_null(prev)) {
+		/* the first list: everything on it is new, nothing to compare */
+		fprintf(o->b.f, "%s\n", pf_tr(o->lang, "Ingen föregående lista."));
+		return;
+	}
+	fact(o, PF_N_("Nya på listan"), ids_text(o, pf_rget(ch, "entered")));
+	fact(o, PF_N_("Lämnat listan"), ids_text(o, pf_rget(ch, "left")));
+	fact(o, PF_N_("Flyttade upp"), clean(pf_rfmt_rank_moves(o->lang, moved, true), false));
+	fact(o, PF_N_("Flyttade ned"), clean(pf_rfmt_rank_moves(o->lang, moved, false), false));
 }
 
 static void hours_table(struct out *o, const json_t *list)
@@ -616,7 +719,8 @@ static void hours_table(struct out *o, const json_t *list)
 
 static void render_priority(struct out *o, const json_t *d)
 {
-	const json_t *cap = pf_rget(d, "capacity");
+	const json_t *cap = pf_rget(d, "capacity"), *waiting = pf_rget(d, "waiting");
+	bool scored = pf_rany(waiting, "score") || pf_rany(waiting, "score_parts");
 	pf_rtable t;
 
 	put_tr(o, PF_N_("Prioriteringsunderlag"));
@@ -628,7 +732,11 @@ static void render_priority(struct out *o, const json_t *d)
 	         ? pf_rjoin(value_text(o, cap), " ", strdup(pf_tr(o->lang, "timmar per kvartal")))
 	         : strdup(pf_tr(o->lang, "ej angiven")));
 	section(o, PF_N_("Väntar på beslut (tvärsektoriella först)"));
-	waiting_table(o, pf_rget(d, "waiting"));
+	waiting_table(o, waiting, scored);
+	if (scored) {
+		section(o, PF_N_("Poängens delar"));
+		score_table(o, waiting);
+	}
 	section(o, PF_N_("Region IT-timmar per kvartal"));
 	hours_table(o, pf_rget(d, "hours"));
 	fprintf(o->b.f, "\n%s ", pf_tr(o->lang, "Prioriteringslista"));
@@ -636,6 +744,8 @@ static void render_priority(struct out *o, const json_t *d)
 	fputc('\n', o->b.f);
 	pf_rtab_priority_list(&t, o->lang, pf_rget(d, "priority_list"));
 	emit_as(o, &t, "rltlll");
+	if (json_is_object(pf_rget(d, "list_changes")))
+		list_changes(o, pf_rget(d, "list_changes"));
 }
 
 /* ---- entry ---- */

@@ -1047,17 +1047,35 @@ void pf_rtab_priority_facts(pf_rtable *t, pf_lang lang, const json_t *d)
 		     pf_rfmt_or(lang, pf_rget(d, "list_period"), pf_tr(lang, "ingen ännu")));
 }
 
-void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list)
+void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list, bool parts)
 {
-	pf_rtable_init(t, lang, "llwlllrrnn", PF_N_("Id"), PF_N_("Tvärsektoriell"),
-	               PF_N_("Initiativ"), PF_N_("Innovativ"), PF_N_("Nämnd"), PF_N_("Fas"),
-	               PF_N_("IT-timmar"), PF_N_("Budget (kr)"), PF_N_("Start"), PF_N_("Slut"));
+	/* a document made before the score existed shows the table it always had */
+	bool scored = pf_rany(list, "score") || pf_rany(list, "score_parts");
+
+	if (scored && !parts)
+		pf_rtable_init(t, lang, "llwrlllrrnn", PF_N_("Id"), PF_N_("Tvärsektoriell"),
+		               PF_N_("Initiativ"), PF_N_("Poäng"), PF_N_("Innovativ"),
+		               PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("IT-timmar"),
+		               PF_N_("Budget (kr)"), PF_N_("Start"), PF_N_("Slut"));
+	else if (scored)
+		pf_rtable_init(t, lang, "llwrlllrrnnw", PF_N_("Id"), PF_N_("Tvärsektoriell"),
+		               PF_N_("Initiativ"), PF_N_("Poäng"), PF_N_("Innovativ"),
+		               PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("IT-timmar"),
+		               PF_N_("Budget (kr)"), PF_N_("Start"), PF_N_("Slut"),
+		               PF_N_("Poängens delar"));
+	else
+		pf_rtable_init(t, lang, "llwlllrrnn", PF_N_("Id"), PF_N_("Tvärsektoriell"),
+		               PF_N_("Initiativ"), PF_N_("Innovativ"), PF_N_("Nämnd"), PF_N_("Fas"),
+		               PF_N_("IT-timmar"), PF_N_("Budget (kr)"), PF_N_("Start"),
+		               PF_N_("Slut"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *w = json_array_get(list, i);
 
 		pf_rtable_value(t, pf_rget(w, "id"));
 		pf_rtable_value(t, pf_rget(w, "cross_cutting"));
 		pf_rtable_value(t, pf_rget(w, "title"));
+		if (scored)
+			pf_rtable_value(t, pf_rget(w, "score"));
 		pf_rtable_value(t, pf_rget(w, "innovative"));
 		pf_rtable_value(t, pf_rget(w, "committee"));
 		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(w, "status"));
@@ -1065,6 +1083,8 @@ void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list)
 		pf_rtable_value(t, pf_rget(w, "budget"));
 		pf_rtable_value(t, pf_rget(w, "start"));
 		pf_rtable_value(t, pf_rget(w, "end"));
+		if (scored && parts)
+			pf_rtable_add(t, pf_rfmt_score_parts(lang, pf_rget(w, "score_parts")), -1);
 	}
 }
 
@@ -1098,4 +1118,205 @@ void pf_rtab_priority_list(pf_rtable *t, pf_lang lang, const json_t *list)
 		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(p, "status"));
 		pf_rtable_light(t, pf_rget(p, "assessment"), PF_NONE);
 	}
+}
+
+/* ---- keys the builders added later ---- */
+
+bool pf_rany(const json_t *list, const char *key)
+{
+	const json_t *v;
+
+	if (json_is_object(list)) {
+		v = json_object_get(list, key);
+		return v && !json_is_null(v);
+	}
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		v = pf_rget(json_array_get(list, i), key);
+		if (v && !json_is_null(v))
+			return true;
+	}
+	return false;
+}
+
+char *pf_rfmt_ids(pf_lang lang, const json_t *ids)
+{
+	if (!json_is_array(ids))
+		return strdup(PF_NONE);
+	return pf_rfmt_list(lang, ids, ", ", pf_rfmt_value, pf_tr(lang, "inga"));
+}
+
+char *pf_rfmt_share(pf_lang lang, const json_t *realised, const json_t *promised)
+{
+	double r, p;
+
+	if (!pf_rnum(realised, &r) || !pf_rnum(promised, &p) || p <= 0)
+		return strdup(PF_NONE);
+	return pf_rfmt_pct_of(lang, r / p);
+}
+
+/* ---- benefit realisation ---- */
+
+void pf_rtab_after_completion(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "committees");
+
+	pf_rtable_init(t, lang, "lrww", PF_N_("Nämnd"), PF_N_("Avslutade"),
+	               PF_N_("Mäts fortfarande"), PF_N_("Mätningen upphört"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i), *ac = pf_rget(c, "after_completion");
+		const json_t *stopped = pf_rget(ac, "measuring_stopped");
+
+		pf_rtable_value(t, pf_rget(c, "code"));
+		pf_rtable_value(t, pf_rget(ac, "completed"));
+		pf_rtable_add(t, pf_rfmt_ids(lang, pf_rget(ac, "still_measured")), -1);
+		/* red: effects no longer followed once the project closed, the audit's finding */
+		pf_rtable_add(t, pf_rfmt_ids(lang, stopped), json_array_size(stopped) ? 2 : -1);
+	}
+}
+
+void pf_rtab_kpis_by_year(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "committees");
+
+	pf_rtable_init(t, lang, "lrrr", PF_N_("Nämnd"), PF_N_("År"), PF_N_("Slutförda"),
+	               PF_N_("Andel innovativa"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i), *years = pf_rget(c, "kpis_by_year");
+
+		for (size_t j = 0; j < json_array_size(years); j++) {
+			const json_t *y = json_array_get(years, j);
+
+			pf_rtable_value(t, pf_rget(c, "code"));
+			pf_rtable_add(t, pf_rfmt_year(lang, pf_rget(y, "year")), -1);
+			pf_rtable_value(t, pf_rget(y, "completed"));
+			pf_rtable_pct(t, pf_rget(y, "innovative_share"));
+		}
+	}
+}
+
+/* One row per benefit type of a benefits object, after the committee's code when code. */
+static void benefit_rows(pf_rtable *t, const json_t *code, const json_t *benefits)
+{
+	const char *type;
+	json_t *b;
+
+	json_object_foreach((json_t *)benefits, type, b)
+	{
+		if (code)
+			pf_rtable_value(t, code);
+		pf_rtable_add(t, strdup(pf_rword(t->lang, PF_WORDS_BENEFIT, type)), -1);
+		pf_rtable_value(t, pf_rget(b, "promised"));
+		pf_rtable_value(t, pf_rget(b, "realised"));
+		pf_rtable_add(
+		    t, pf_rfmt_share(t->lang, pf_rget(b, "realised"), pf_rget(b, "promised")), -1);
+	}
+}
+
+void pf_rtab_benefits(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "committees");
+
+	pf_rtable_init(t, lang, "llrrr", PF_N_("Nämnd"), PF_N_("Nyttotyp"),
+	               PF_N_("Utlovat (kr/år)"), PF_N_("Realiserat (kr/år)"),
+	               PF_N_("Andel realiserad"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i);
+		const json_t *code = pf_rget(c, "code");
+
+		benefit_rows(t, code ? code : json_null(), pf_rget(c, "benefits"));
+	}
+}
+
+void pf_rtab_initiative_benefits(pf_rtable *t, pf_lang lang, const json_t *benefits)
+{
+	pf_rtable_init(t, lang, "lrrr", PF_N_("Nyttotyp"), PF_N_("Utlovat (kr/år)"),
+	               PF_N_("Realiserat (kr/år)"), PF_N_("Andel realiserad"));
+	benefit_rows(t, NULL, benefits);
+}
+
+void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "committees");
+
+	pf_rtable_init(t, lang, "lw", PF_N_("Nämnd"), PF_N_("Indikatorer"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i);
+
+		pf_rtable_value(t, pf_rget(c, "code"));
+		pf_rtable_add(t, pf_rfmt_ids(lang, pf_rget(c, "unmeasured_indicators")), -1);
+	}
+}
+
+/* ---- score and list changes ---- */
+
+/* The weights are report_priority.c's; the renderers show the parts, not the weights. */
+const pf_rscore_part pf_rscore_parts[PF_RSCORE_PARTS] = {
+    {"benefit", PF_N_("nytta"), PF_N_("Nytta")},
+    {"it_load", PF_N_("IT"), PF_N_("IT-last")},
+    {"readiness", PF_N_("mognad"), PF_N_("Mognad")},
+    {"innovative", PF_N_("innov"), PF_N_("Innov.")},
+    {"measurable", PF_N_("mätbar"), PF_N_("Mätbar")},
+};
+
+char *pf_rfmt_score_parts(pf_lang lang, const json_t *parts)
+{
+	char *s = NULL;
+
+	if (!json_is_object(parts))
+		return strdup(PF_NONE);
+	for (size_t i = 0; i < PF_RSCORE_PARTS; i++) {
+		char *one =
+		    pf_rjoin(strdup(pf_tr(lang, pf_rscore_parts[i].label)), " ",
+		             pf_rfmt_or(lang, pf_rget(parts, pf_rscore_parts[i].key), PF_NONE));
+
+		s = s ? pf_rjoin(s, " · ", one) : one;
+		if (!s)
+			return NULL;
+	}
+	return s;
+}
+
+char *pf_rlist_changes_heading(pf_lang lang, const json_t *changes)
+{
+	const json_t *prev = pf_rget(changes, "previous_period");
+	char *p, *s;
+
+	if (!prev || json_is_null(prev))
+		return strdup(pf_tr(lang, "Förändring mot föregående lista"));
+	p = pf_rfmt_value(lang, prev);
+	s = p ? pf_rfmt(pf_tr(lang, "Förändring mot föregående lista (%s)"), p) : NULL;
+	free(p);
+	return s;
+}
+
+bool pf_rmoved_up(const json_t *m)
+{
+	double from, to;
+
+	return pf_rnum(pf_rget(m, "from"), &from) && pf_rnum(pf_rget(m, "to"), &to) && to < from;
+}
+
+char *pf_rrank_moved_text(pf_lang lang, const json_t *m)
+{
+	return pf_rjoin(pf_rfmt_value(lang, pf_rget(m, "id")), " ",
+	                pf_rjoin(pf_rfmt_value(lang, pf_rget(m, "from")), " → ",
+	                         pf_rfmt_value(lang, pf_rget(m, "to"))));
+}
+
+char *pf_rfmt_rank_moves(pf_lang lang, const json_t *moved, bool up)
+{
+	char *s = NULL;
+
+	for (size_t i = 0; i < json_array_size(moved); i++) {
+		const json_t *m = json_array_get(moved, i);
+		char *one;
+
+		if (pf_rmoved_up(m) != up)
+			continue;
+		one = pf_rrank_moved_text(lang, m);
+		s = s ? pf_rjoin(s, ", ", one) : one;
+		if (!s)
+			return NULL;
+	}
+	return s ? s : strdup(pf_tr(lang, "inga"));
 }

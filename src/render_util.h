@@ -211,11 +211,71 @@ void pf_rtab_priorities(pf_rtable *t, pf_lang lang, const json_t *list);
 void pf_rtab_initiative_roadmaps(pf_rtable *t, pf_lang lang, const json_t *list);
 void pf_rtab_changes(pf_rtable *t, pf_lang lang, const json_t *list);
 void pf_rtab_priority_facts(pf_rtable *t, pf_lang lang, const json_t *doc);
-void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list);
+/*
+ * The waiting initiatives; when they have scores, a Poäng column and, when
+ * parts, the score's parts in one column (pf_rfmt_score_parts()) last.
+ */
+void pf_rtab_waiting(pf_rtable *t, pf_lang lang, const json_t *list, bool parts);
 void pf_rtab_hours(pf_rtable *t, pf_lang lang, const json_t *list);
 void pf_rtab_priority_list(pf_rtable *t, pf_lang lang, const json_t *list);
 
 /* "P-05 senare → år 2" for one entry of a roadmap's changes.moved. */
 char *pf_rmoved_text(pf_lang lang, const json_t *m);
+
+/* ---- keys the builders added later ---- */
+
+/*
+ * Whether an element of the array list (or, list an object, list itself) has
+ * key with a value other than null. The sections of keys added after a report
+ * kind was first made (benefit realisation, scores, list changes) are shown
+ * only when this holds, so an older document renders exactly as before.
+ */
+bool pf_rany(const json_t *list, const char *key);
+
+/* The ids of an array joined by ", ", "inga" when it is empty, PF_NONE when it is no array. */
+char *pf_rfmt_ids(pf_lang lang, const json_t *ids);
+/* realised / promised as a percentage ("70,0 %"); PF_NONE unless both are numbers, promised > 0. */
+char *pf_rfmt_share(pf_lang lang, const json_t *realised, const json_t *promised);
+
+/*
+ * The committee report's benefit realisation (src/benefits.c), one row per
+ * committee (and year, or benefit type):
+ * after_completion: Nämnd, Avslutade, Mäts fortfarande, Mätningen upphört
+ *   (the last two the initiatives named; a committee that has some whose
+ *   measuring stopped shows them red, the audit's finding);
+ * kpis_by_year: Nämnd, År, Slutförda, Andel innovativa;
+ * benefits: Nämnd, Nyttotyp, Utlovat, Realiserat (kr/år), Andel realiserad;
+ * unmeasured: Nämnd, Ej mätta indikatorer (named).
+ */
+void pf_rtab_after_completion(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_kpis_by_year(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_benefits(pf_rtable *t, pf_lang lang, const json_t *doc);
+void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc);
+/* An initiative's benefits object: Nyttotyp, Utlovat, Realiserat, Andel realiserad. */
+void pf_rtab_initiative_benefits(pf_rtable *t, pf_lang lang, const json_t *benefits);
+
+/*
+ * The parts of a waiting initiative's score (report_priority.c), each 0..1,
+ * in the order of its documentation: the key, a short label for one line
+ * and a heading for a column (message ids).
+ */
+typedef struct pf_rscore_part {
+	const char *key, *label, *heading;
+} pf_rscore_part;
+enum { PF_RSCORE_PARTS = 5 };
+extern const pf_rscore_part pf_rscore_parts[PF_RSCORE_PARTS];
+/* "nytta 0,8 · IT 0,5 · mognad 0,6 · innov 1 · mätbar 1"; PF_NONE when parts is no object. */
+char *pf_rfmt_score_parts(pf_lang lang, const json_t *parts);
+
+/*
+ * A priority list's list_changes: the heading "Förändring mot föregående
+ * lista (2025Q1)" (without the period when there is none), whether an entry
+ * of moved went up the list (to a smaller rank), and "RS-01 3 → 2".
+ */
+char *pf_rlist_changes_heading(pf_lang lang, const json_t *changes);
+bool pf_rmoved_up(const json_t *m);
+char *pf_rrank_moved_text(pf_lang lang, const json_t *m);
+/* The entries of moved that went up (up) or down, as pf_rrank_moved_text() joined by ", ". */
+char *pf_rfmt_rank_moves(pf_lang lang, const json_t *moved, bool up);
 
 #endif

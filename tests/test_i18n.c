@@ -219,7 +219,7 @@ static void test_words(void **state)
 
 /* The message ids found in one source file. */
 struct ids {
-	char *id[512];
+	char *id[1024];
 	size_t n;
 };
 

@@ -361,7 +361,10 @@ struct doc_row {
 #define H_INITIATIVE                                                                               \
 	"indicator_id,indicator,goal,unit,direction,baseline,baseline_date,target,target_date,"    \
 	"method,owner,weight,benefit_type,benefit_sek,value,value_period,progress,expected,light"
-#define H_PRIORITY "id,title,committee,status,cross_cutting,innovative,it_hours,budget,start,end"
+#define H_PRIORITY                                                                                 \
+	"id,title,committee,status,cross_cutting,innovative,it_hours,budget,start,end,score"
+/* The real demo reports with the keys the builders added later (see test_render_table.c). */
+#define GOLDEN "../golden/"
 
 static const struct doc_row docs[] = {
     {PF_REPORT_QUARTER, "quarter-2025Q2.json", "initiatives", "Kvartalsrapport 2025Q2", H_QUARTER},
@@ -383,6 +386,18 @@ static const struct doc_row docs[] = {
     {PF_REPORT_TRACEABILITY, "null-traceability.json", "committees", "Spårbarhet –", H_TRACE},
     {PF_REPORT_INITIATIVE, "null-initiative.json", "indicators", "Initiativ –: –", H_INITIATIVE},
     {PF_REPORT_PRIORITY, "null-priority.json", "waiting", "Prioriteringsunderlag –", H_PRIORITY},
+    {PF_REPORT_COMMITTEE, GOLDEN "committee-benefits.json", "committees", "Nämndrapport 2025Q4",
+     H_COMMITTEE},
+    {PF_REPORT_INITIATIVE, GOLDEN "initiative-benefits.json", "indicators",
+     "Initiativ KBN-01: Ärendehanteringssystem för bidrag", H_INITIATIVE},
+    {PF_REPORT_PRIORITY, GOLDEN "priority-score.json", "waiting", "Prioriteringsunderlag 2025Q3",
+     H_PRIORITY},
+    {PF_REPORT_COMMITTEE, "null-committee-benefits.json", "committees", "Nämndrapport –",
+     H_COMMITTEE},
+    {PF_REPORT_INITIATIVE, "null-initiative-benefits.json", "indicators", "Initiativ –: –",
+     H_INITIATIVE},
+    {PF_REPORT_PRIORITY, "null-priority-score.json", "waiting", "Prioriteringsunderlag –",
+     H_PRIORITY},
 };
 
 static size_t list_size(const struct doc_row *d)
@@ -457,6 +472,36 @@ static void test_csv_values(void **state)
 	csv_read(&c, text);
 	for (size_t i = 0; i < c.ncols[1]; i++)
 		assert_string_equal(c.field[1][i], "");
+	csv_free(&c);
+	free(text);
+}
+
+/* The priority list's score is its last column; empty for a document made before scores. */
+static void test_csv_score(void **state)
+{
+	char *text = render_file(PF_REPORT_PRIORITY, GOLDEN "priority-score.json", CSV);
+	struct csv c;
+
+	(void)state;
+	csv_read(&c, text);
+	assert_string_equal(c.field[1][0], "KTN-02");
+	assert_string_equal(c.field[1][10], "50.1");
+	assert_string_equal(c.field[3][10], "20.0");
+	csv_free(&c);
+	free(text);
+
+	text = render_file(PF_REPORT_PRIORITY, "priority-2025Q3.json", CSV);
+	csv_read(&c, text);
+	assert_int_equal(c.ncols[1], 11);
+	assert_string_equal(c.field[1][10], "");
+	csv_free(&c);
+	free(text);
+
+	/* the committee's benefit realisation is no list of rows: its csv is as it was */
+	text = render_file(PF_REPORT_COMMITTEE, GOLDEN "committee-benefits.json", CSV);
+	csv_read(&c, text);
+	assert_int_equal(c.nrows, 6);
+	assert_int_equal(c.ncols[0], 16);
 	csv_free(&c);
 	free(text);
 }
@@ -544,6 +589,68 @@ static void test_md_expected(void **state)
 	text = render_file(PF_REPORT_TRACEABILITY, "traceability-2025.json", MD);
 	assert_non_null(strstr(text, "- **RS:** P-02, P-03\n"));
 	assert_non_null(strstr(text, "| ✗ nej |"));
+	free(text);
+}
+
+/* Benefit realisation, scores and the list's changes, each a section of its own. */
+static void test_md_new_sections(void **state)
+{
+	char *text = render_file(PF_REPORT_COMMITTEE, GOLDEN "committee-benefits.json", MD);
+
+	(void)state;
+	assert_true(matches_expected(text, "committee-benefits.md"));
+	assert_non_null(strstr(text,
+	                       "\n## Effekthemtagning\n\n"
+	                       "| Nämnd | Avslutade | Mäts fortfarande | Mätningen upphört |\n"
+	                       "| --- | ---: | --- | --- |\n"
+	                       "| HSN | 1 | HSN-03 | inga |\n"));
+	assert_non_null(strstr(text, "| RS | 2 | RS-02, RS-07 | inga |\n"));
+	assert_non_null(strstr(text, "| RUN | 1 | inga | RUN-02 |\n"));
+	assert_non_null(strstr(text, "\n## Nyckeltal per år\n\n"
+	                             "| Nämnd | År | Slutförda | Andel innovativa |\n"));
+	assert_non_null(strstr(text, "| HSN | 2025 | 1 | 66,7 % |\n"));
+	assert_non_null(strstr(text, "\n## Nyttor\n\n| Nämnd | Nyttotyp | Utlovat (kr/år) | "
+	                             "Realiserat (kr/år) | Andel realiserad |\n"));
+	assert_non_null(strstr(text, "| HSN | ekonomisk | 3 120 000 | 2 184 000 | 70,0 % |\n"));
+	assert_non_null(strstr(text, "\n## Ej mätta indikatorer\n\n| Nämnd | Indikatorer |\n"));
+	assert_non_null(strstr(text, "| KBN | KBN-01-M7b |\n"));
+	assert_int_equal(md_rows(text, "\n## Nyckeltal per år", 2, 1), 5);
+	assert_int_equal(md_rows(text, "\n## Ej mätta", 3, 1), 13);
+	free(text);
+
+	text = render_file(PF_REPORT_INITIATIVE, GOLDEN "initiative-benefits.json", MD);
+	assert_non_null(strstr(text,
+	                       "\n## Nyttor\n\n| Nyttotyp | Utlovat (kr/år) | "
+	                       "Realiserat (kr/år) | Andel realiserad |\n| --- | ---: | ---: | "
+	                       "---: |\n| ekonomisk | 75 000 | 33 000 | 44,0 % |\n"
+	                       "| omfördelning | 1 400 000 | 575 942 | 41,1 % |\n"));
+	assert_non_null(strstr(text, "\n## Ej mätta indikatorer\n\n- KBN-01-M7b\n"));
+	free(text);
+
+	text = render_file(PF_REPORT_PRIORITY, GOLDEN "priority-score.json", MD);
+	assert_non_null(strstr(text, "| Initiativ | Poäng | Innovativ |"));
+	assert_non_null(strstr(text, "| Poängens delar |\n"));
+	assert_non_null(strstr(text, "| Autonoma fordon – testbädd | 50,1 | ja |"));
+	assert_non_null(strstr(text, "| nytta 0 · IT 0,93 · mognad 0,6 · innov 1 · mätbar 0 |\n"));
+	assert_non_null(strstr(text, "\n## Förändring mot föregående lista (2025Q1)\n\n"
+	                             "### Nya på listan\n\n- RS-06\n\n"
+	                             "### Lämnat listan\n\n- RS-02\n\n"
+	                             "### Flyttade upp\n\n- RS-01 3 → 2\n- KBN-01 5 → 4\n"));
+	assert_non_null(strstr(text, "### Flyttade ned\n\n- KTN-01 2 → 3\n"));
+	free(text);
+
+	/* documents made before the new keys show none of it */
+	text = render_file(PF_REPORT_COMMITTEE, "committee-2025Q3.json", MD);
+	assert_null(strstr(text, "Effekthemtagning"));
+	assert_null(strstr(text, "Nyttor"));
+	free(text);
+	text = render_file(PF_REPORT_PRIORITY, "priority-2025Q3.json", MD);
+	assert_null(strstr(text, "Poäng"));
+	assert_null(strstr(text, "Förändring"));
+	free(text);
+	text = render_file(PF_REPORT_INITIATIVE, "initiative-P-01.json", MD);
+	assert_null(strstr(text, "Nyttor"));
+	assert_null(strstr(text, "Ej mätta indikatorer"));
 	free(text);
 }
 
@@ -694,6 +801,66 @@ static void test_html_charts(void **state)
 	free(text);
 }
 
+/* The new sections in html: tables, the benefit chart, the score's bars, the list's changes. */
+static void test_html_new_sections(void **state)
+{
+	struct pages batch = {{NULL}, 0};
+	char *text = render_file(PF_REPORT_COMMITTEE, GOLDEN "committee-benefits.json", HTML);
+
+	(void)state;
+	assert_page(text, true, &batch);
+	assert_non_null(strstr(text, "<h2>Effekthemtagning</h2>"));
+	/* the initiative no longer measured, red */
+	assert_non_null(strstr(text, "<td><span class=\"light red\">RUN-02</span></td>"));
+	assert_non_null(strstr(text, "<h2>Nyckeltal per år</h2>"));
+	assert_non_null(strstr(text, "<h2>Ej mätta indikatorer</h2>"));
+	assert_non_null(strstr(text, "<td>KBN-01-M7b</td>"));
+	/* the chart: the committees' totals per benefit type, promised and realised */
+	assert_non_null(strstr(text, "<h2>Nyttor</h2>\n<svg class=\"chart\""));
+	assert_non_null(
+	    strstr(text, "<title>Utlovad och realiserad nytta per nyttotyp, kr/år</title>"));
+	assert_non_null(
+	    strstr(text, "<title>ekonomisk: 3 083 667 av 7 595 000 kr/år (40,6 %)</title>"));
+	assert_non_null(
+	    strstr(text, "<title>omfördelning: 6 704 680 av 11 760 000 kr/år (57,0 %)</title>"));
+	/* the largest value fills the bar: 11 760 000 kr promised, 300 units */
+	assert_non_null(strstr(text, "width=\"300\" height=\"16\""));
+	assert_non_null(
+	    strstr(text, "<td class=\"num\">4 261 905</td><td class=\"num\">58,4 %</td>"));
+	free(text);
+
+	text = render_file(PF_REPORT_INITIATIVE, GOLDEN "initiative-benefits.json", HTML);
+	assert_page(text, true, &batch);
+	assert_non_null(strstr(text, "<h2>Nyttor</h2>\n<svg class=\"chart\""));
+	assert_non_null(strstr(text, "<title>omfördelning: 575 942 av 1 400 000 kr/år (41,1 %)"));
+	assert_non_null(strstr(text, "<h2>Ej mätta indikatorer</h2>\n<ul class=\"plain\">\n"
+	                             "<li>KBN-01-M7b</li>\n</ul>"));
+	free(text);
+
+	text = render_file(PF_REPORT_PRIORITY, GOLDEN "priority-score.json", HTML);
+	assert_page(text, true, &batch);
+	assert_non_null(strstr(text, "<th scope=\"col\" class=\"num\">Poäng</th>"));
+	assert_non_null(strstr(text, "<h2>Poängens delar</h2>"));
+	/* nine waiting initiatives, each with a bar for its score and for each of five parts */
+	assert_int_equal(count_of(text, "<svg class=\"mini\""), 9 * 6);
+	assert_non_null(strstr(text, "<title>IT-last 0,93</title>"));
+	assert_non_null(strstr(text, "<h2>Förändring mot föregående lista (2025Q1)</h2>"));
+	assert_non_null(strstr(text, "<h3>Flyttade ned</h3>\n<ul class=\"plain\">\n"
+	                             "<li>KTN-01 2 → 3</li>"));
+	free(text);
+
+	/* documents made before the new keys show none of it */
+	text = render_file(PF_REPORT_PRIORITY, "priority-2025Q3.json", HTML);
+	assert_null(strstr(text, "Poäng"));
+	assert_null(strstr(text, "Förändring"));
+	free(text);
+	text = render_file(PF_REPORT_COMMITTEE, "committee-2025Q3.json", HTML);
+	assert_null(strstr(text, "Effekthemtagning"));
+	assert_int_equal(count_of(text, "<svg"), 2);
+	free(text);
+	assert_true(pages_check(&batch));
+}
+
 /* ---- English ---- */
 
 /* The same documents in English: labels, words and numbers; the documents' text as it is. */
@@ -756,6 +923,28 @@ static void test_english(void **state)
 	free(text);
 	text = render_doc_in(PF_REPORT_TRACEABILITY, doc, HTML, PF_LANG_EN);
 	assert_non_null(strstr(text, "✗ KU 2025-2027 (2025-01-15)</span> not reported"));
+	free(text);
+	json_decref(doc);
+
+	doc = load(GOLDEN "committee-benefits.json");
+	text = render_doc_in(PF_REPORT_COMMITTEE, doc, MD, PF_LANG_EN);
+	assert_non_null(strstr(text, "\n## Benefit realisation\n\n| Committee | Completed | "
+	                             "Still measured | Measuring stopped |\n"));
+	assert_non_null(strstr(text, "| RUN | 1 | none | RUN-02 |\n"));
+	assert_non_null(
+	    strstr(text, "| HSN | redistribution | 7,300,000 | 4,261,905 | 58.4 % |\n"));
+	assert_non_null(strstr(text, "\n## Unmeasured indicators\n"));
+	free(text);
+	text = render_doc_in(PF_REPORT_COMMITTEE, doc, HTML, PF_LANG_EN);
+	assert_non_null(strstr(text, "<title>financial: 3,083,667 of 7,595,000 SEK/year (40.6 %)"));
+	free(text);
+	json_decref(doc);
+	doc = load(GOLDEN "priority-score.json");
+	text = render_doc_in(PF_REPORT_PRIORITY, doc, MD, PF_LANG_EN);
+	assert_non_null(
+	    strstr(text, "| benefit 0 · IT 0.93 · readiness 0.6 · innov 1 · measurable 0 |"));
+	assert_non_null(strstr(text, "\n## Change from the previous list (2025Q1)\n\n"
+	                             "### New on the list\n"));
 	free(text);
 	json_decref(doc);
 
@@ -841,6 +1030,21 @@ static const char *const odd_docs[] = {
     "\"initiatives\":[{\"realisation\":-2,\"computed\":\"blå\"}],"
     "\"hours\":[{\"asked\":-10,\"committed\":0,\"capacity\":0}],"
     "\"items\":[{\"horizon\":\"år 9\"}]}",
+    /* the keys the builders added later, of the wrong types */
+    "{\"committees\":[{\"after_completion\":{\"completed\":\"x\",\"still_measured\":\"a\","
+    "\"measuring_stopped\":{\"a\":1}},\"kpis_by_year\":{\"year\":1},\"benefits\":[1,2],"
+    "\"unmeasured_indicators\":\"x\"},{\"after_completion\":[],\"kpis_by_year\":[null,"
+    "{\"year\":\"y\",\"innovative_share\":1e300}],\"benefits\":{\"ekonomisk\":null,"
+    "\"<x&\\u0001\":{\"promised\":-5,\"realised\":1e308},\"\":{\"promised\":0}},"
+    "\"unmeasured_indicators\":[null,1,[]]}],"
+    "\"benefits\":{\"kvalitativ\":{\"promised\":1e308,\"realised\":-1e308},"
+    "\"ekonomisk\":{\"promised\":-1e308,\"realised\":\"x\"}},"
+    "\"unmeasured_indicators\":{},\"waiting\":[{\"score\":\"x\",\"score_parts\":[1]},"
+    "{\"score\":1e300,\"score_parts\":{\"benefit\":\"a\",\"it_load\":-1e308}}],"
+    "\"list_changes\":{\"previous_period\":5,\"entered\":\"x\",\"left\":[null],"
+    "\"moved\":[{\"id\":\"<b>\",\"from\":\"a\",\"to\":2},{},1]}}",
+    "{\"committees\":{\"benefits\":1},\"benefits\":\"x\",\"waiting\":{\"score\":1},"
+    "\"list_changes\":[1]}",
 };
 
 static void test_odd_documents(void **state)
@@ -896,15 +1100,17 @@ static void test_unknown_kind(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_csv_tables),  cmocka_unit_test(test_csv_expected),
-	    cmocka_unit_test(test_csv_values),  cmocka_unit_test(test_csv_quoting),
-	    cmocka_unit_test(test_csv_lists),   cmocka_unit_test(test_md_tables),
-	    cmocka_unit_test(test_md_expected), cmocka_unit_test(test_md_roadmap_title),
-	    cmocka_unit_test(test_md_escape),   cmocka_unit_test(test_html_pages),
-	    cmocka_unit_test(test_html_escape), cmocka_unit_test(test_html_lights),
-	    cmocka_unit_test(test_html_charts), cmocka_unit_test(test_english),
-	    cmocka_unit_test(test_numbers),     cmocka_unit_test(test_odd_documents),
-	    cmocka_unit_test(test_no_document), cmocka_unit_test(test_unknown_kind),
+	    cmocka_unit_test(test_csv_tables),      cmocka_unit_test(test_csv_expected),
+	    cmocka_unit_test(test_csv_values),      cmocka_unit_test(test_csv_quoting),
+	    cmocka_unit_test(test_csv_lists),       cmocka_unit_test(test_csv_score),
+	    cmocka_unit_test(test_md_tables),       cmocka_unit_test(test_md_expected),
+	    cmocka_unit_test(test_md_new_sections), cmocka_unit_test(test_md_roadmap_title),
+	    cmocka_unit_test(test_md_escape),       cmocka_unit_test(test_html_pages),
+	    cmocka_unit_test(test_html_escape),     cmocka_unit_test(test_html_lights),
+	    cmocka_unit_test(test_html_charts),     cmocka_unit_test(test_html_new_sections),
+	    cmocka_unit_test(test_english),         cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_odd_documents),   cmocka_unit_test(test_no_document),
+	    cmocka_unit_test(test_unknown_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

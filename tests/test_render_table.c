@@ -169,6 +169,17 @@ static const struct golden_row golden_rows[] = {
      "traceability-2025.en.txt"},
     {PF_REPORT_INITIATIVE, "initiative-P-01.json", "initiative-P-01.txt", "initiative-P-01.en.txt"},
     {PF_REPORT_PRIORITY, "priority-2025Q3.json", "priority-2025Q3.txt", "priority-2025Q3.en.txt"},
+    /*
+     * Real reports of the demo (init --demo), made with the keys the builders added later:
+     * committee --period 2025Q4 after RUN-02 was imported as avslutad with slut 2025-09-30
+     * (so one completed initiative is no longer measured), initiative KBN-01 and priority
+     * --period 2025Q3.
+     */
+    {PF_REPORT_COMMITTEE, "committee-benefits.json", "committee-benefits.txt",
+     "committee-benefits.en.txt"},
+    {PF_REPORT_INITIATIVE, "initiative-benefits.json", "initiative-benefits.txt",
+     "initiative-benefits.en.txt"},
+    {PF_REPORT_PRIORITY, "priority-score.json", "priority-score.txt", "priority-score.en.txt"},
 };
 
 static void test_golden(void **state)
@@ -237,6 +248,106 @@ static void test_english(void **state)
 	assert_string_equal(text, "Quarterly report 2025Q3 (no priority list)\n\nnone\n\n"
 	                          "Missing follow-up: none\n");
 	free(text);
+}
+
+/*
+ * Benefit realisation, scores and the list's changes: shown where the
+ * document has them, in the colours the audit reads them by.
+ */
+static void test_new_sections(void **state)
+{
+	char *text = render(PF_REPORT_COMMITTEE, load("committee-benefits.json"), false);
+	char *colored;
+
+	(void)state;
+	assert_non_null(strstr(text, "\nEffekthemtagning\nNämnd  Avslutade  Mäts fortfarande  "
+	                             "Mätningen upphört\n"));
+	assert_non_null(strstr(text, "\nRS             2  RS-02, RS-07      inga\n"));
+	assert_non_null(strstr(text, "\nRUN            1  inga              RUN-02\n"));
+	assert_non_null(strstr(text, "\nHSN    2023          0           100,0 %\n"));
+	assert_non_null(strstr(text,
+	                       "\nHSN    omfördelning        7 300 000           4 261 905    "
+	                       "        58,4 %\n"));
+	assert_non_null(strstr(text, "\nKBN    KBN-01-M7b\n"));
+	free(text);
+	/* the initiatives no longer measured are red */
+	colored = render(PF_REPORT_COMMITTEE, load("committee-benefits.json"), true);
+	assert_non_null(strstr(colored, "\x1b[31mRUN-02\x1b[0m"));
+	free(colored);
+
+	text = render(PF_REPORT_INITIATIVE, load("initiative-benefits.json"), false);
+	assert_non_null(strstr(text, "\nNyttor\nNyttotyp      Utlovat (kr/år)  Realiserat (kr/år)  "
+	                             "Andel realiserad\n"));
+	assert_non_null(strstr(text, "\nEj mätta indikatorer: KBN-01-M7b\n"));
+	free(text);
+
+	text = render(PF_REPORT_PRIORITY, load("priority-score.json"), false);
+	assert_non_null(strstr(text, "Initiativ                                 Poäng  Nämnd"));
+	assert_non_null(strstr(text, "\nKTN-02   50,1      0     0,93     0,6       1       0\n"));
+	assert_non_null(strstr(text, "\nFörändring mot föregående lista (2025Q1)\n"
+	                             "Nya på listan:   RS-06\nLämnat listan:   RS-02\n"
+	                             "Flyttade upp:    RS-01 3 → 2, KBN-01 5 → 4, KBN-02 9 → 8, "
+	                             "RUN-02 12 → 11\n"));
+	free(text);
+
+	/* the first list has nothing to compare with */
+	text = render_in(PF_REPORT_PRIORITY,
+	                 parse("{\"list_changes\":{\"previous_period\":null,\"entered\":[\"P-1\"],"
+	                       "\"left\":[],\"moved\":[]}}"),
+	                 false, PF_LANG_EN);
+	assert_non_null(strstr(text, "\nChange from the previous list\nNo previous list.\n"));
+	assert_null(strstr(text, "P-1"));
+	free(text);
+}
+
+/*
+ * A document of before the new keys, or with them null, renders exactly as
+ * it always did: no new section, column or line.
+ */
+static void test_new_keys_null(void **state)
+{
+	static const struct {
+		pf_report_kind kind;
+		const char *file, *list;
+		const char *const keys[4];
+	} rows[] = {
+	    {PF_REPORT_COMMITTEE,
+	     "committee-2025Q3.json",
+	     "committees",
+	     {"after_completion", "kpis_by_year", "benefits", "unmeasured_indicators"}},
+	    {PF_REPORT_INITIATIVE,
+	     "initiative-P-01.json",
+	     NULL,
+	     {"benefits", "unmeasured_indicators", NULL, NULL}},
+	    {PF_REPORT_PRIORITY,
+	     "priority-2025Q3.json",
+	     "waiting",
+	     {"score", "score_parts", NULL, NULL}},
+	    {PF_REPORT_PRIORITY, "priority-2025Q3.json", NULL, {"list_changes", NULL, NULL, NULL}},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		for (int lang = 0; lang < 2; lang++) {
+			json_t *doc = load(rows[i].file);
+			json_t *list = rows[i].list ? json_object_get(doc, rows[i].list) : NULL;
+			char *before =
+			    render_in(rows[i].kind, json_incref(doc), false, (pf_lang)lang);
+			char *after;
+
+			for (size_t k = 0; k < COUNT_OF(rows[i].keys) && rows[i].keys[k]; k++) {
+				if (!list)
+					json_object_set_new(doc, rows[i].keys[k], json_null());
+				for (size_t j = 0; j < json_array_size(list); j++)
+					json_object_set_new(json_array_get(list, j),
+					                    rows[i].keys[k], json_null());
+			}
+			after = render_in(rows[i].kind, doc, false, (pf_lang)lang);
+			assert_string_equal(after, before);
+			free(before);
+			free(after);
+		}
+	}
 }
 
 /* The comparison itself must notice a change of one character. */
@@ -392,6 +503,20 @@ static const char *const odd_docs[] = {
     "\"initiative\":[],\"indicators\":{\"series\":1},"
     "\"capacity\":-1e300,\"hours\":[{\"asked\":1e300,\"committed\":-9223372036854775807}],"
     "\"by_status\":7,\"year\":true}",
+    /* the keys the builders added later, of the wrong types */
+    "{\"committees\":[{\"after_completion\":{\"completed\":\"x\",\"still_measured\":\"a\","
+    "\"measuring_stopped\":{\"a\":1}},\"kpis_by_year\":{\"year\":1},\"benefits\":[1,2],"
+    "\"unmeasured_indicators\":\"x\"},{\"after_completion\":[],\"kpis_by_year\":[null,"
+    "{\"year\":\"y\",\"innovative_share\":1e300}],\"benefits\":{\"ekonomisk\":null,"
+    "\"x\\u001b[31m\":{\"promised\":-5,\"realised\":1e308},\"\":{\"promised\":0}},"
+    "\"unmeasured_indicators\":[null,1,[]]}],"
+    "\"benefits\":{\"kvalitativ\":{\"promised\":1e308,\"realised\":-1e308}},"
+    "\"unmeasured_indicators\":{},\"waiting\":[{\"score\":\"x\",\"score_parts\":[1]},"
+    "{\"score\":1e300,\"score_parts\":{\"benefit\":\"a\",\"it_load\":null}}],"
+    "\"list_changes\":{\"previous_period\":5,\"entered\":\"x\",\"left\":[null],"
+    "\"moved\":[{\"id\":null,\"from\":\"a\",\"to\":2},{},1]}}",
+    "{\"committees\":{\"benefits\":1},\"benefits\":\"x\",\"waiting\":{\"score\":1},"
+    "\"list_changes\":[1]}",
 };
 
 static void test_odd_documents(void **state)
@@ -445,11 +570,12 @@ static void test_unknown_kind(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_golden),      cmocka_unit_test(test_golden_en),
-	    cmocka_unit_test(test_english),     cmocka_unit_test(test_golden_detects_difference),
-	    cmocka_unit_test(test_color),       cmocka_unit_test(test_color_lights),
-	    cmocka_unit_test(test_alignment),   cmocka_unit_test(test_odd_documents),
-	    cmocka_unit_test(test_null_lights), cmocka_unit_test(test_unknown_kind),
+	    cmocka_unit_test(test_golden),        cmocka_unit_test(test_golden_en),
+	    cmocka_unit_test(test_english),       cmocka_unit_test(test_new_sections),
+	    cmocka_unit_test(test_new_keys_null), cmocka_unit_test(test_golden_detects_difference),
+	    cmocka_unit_test(test_color),         cmocka_unit_test(test_color_lights),
+	    cmocka_unit_test(test_alignment),     cmocka_unit_test(test_odd_documents),
+	    cmocka_unit_test(test_null_lights),   cmocka_unit_test(test_unknown_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
