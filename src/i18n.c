@@ -112,6 +112,7 @@ static const struct entry english[] = {
     {"Ljus", "Light"},
     {"Ljus per initiativ: bedömning, beräknat ljus och föregående bedömning",
      "Lights per initiative: assessment, computed light and previous assessment"},
+    {"Ljus per kvartal", "Lights by quarter"},
     {"Ljus:", "Lights:"},
     {"Lämnat listan", "Left the list"},
     {"Metod", "Method"},

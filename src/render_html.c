@@ -136,16 +136,33 @@ static void h_elem(pf_rbuf *b, const char *tag, char *text)
 	pf_rbuf_printf(b, "</%s>\n", tag);
 }
 
-/* Text coloured as a light: <span class="light green">● grön</span>. */
+/*
+ * Text coloured as a light: <span class="light green">● grön</span>; of
+ * text on several lines, the first.
+ */
 static void h_light_span(pf_rbuf *b, int light, const char *text)
 {
+	const char *nl = strchr(text, '\n');
+	char *first;
+
 	if (light < 0) {
 		h_text(b, text, true);
 		return;
 	}
+	first = nl ? strndup(text, (size_t)(nl - text)) : NULL;
+	if (nl && !first) {
+		b->oom = true;
+		return;
+	}
+	/* only the first line is the light: what follows (a realisation) is not coloured */
 	pf_rbuf_printf(b, "<span class=\"light %s\">", pf_rlight_class(light));
-	h_text(b, text, true);
+	h_text(b, nl ? first : text, true);
 	pf_rbuf_puts(b, "</span>");
+	if (nl) {
+		pf_rbuf_puts(b, "<br/>");
+		h_text(b, nl + 1, true);
+	}
+	free(first);
 }
 
 /* Opens a section headed by title, a message id. */
@@ -1085,6 +1102,10 @@ static void html_committee(struct page *pg, const json_t *d)
 	h_end_section(b);
 	pf_rtab_committee(&t, pg->lang, d);
 	h_table_section(pg, PF_N_("Nyckeltal per nämnd"), &t);
+	if (pf_rhas_lights_by_quarter(d)) {
+		pf_rtab_lights_by_quarter(&t, pg->lang, d);
+		h_table_section(pg, PF_N_("Ljus per kvartal"), &t);
+	}
 	h_section(pg, PF_N_("Initiativ per nämnd och fas"));
 	if (json_array_size(list))
 		committee_matrix(pg, list);

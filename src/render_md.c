@@ -220,6 +220,10 @@ static void md_committee(struct md *m, const json_t *d)
 
 	pf_rtab_committee(&t, m->lang, d);
 	md_table(m, &t);
+	if (pf_rhas_lights_by_quarter(d)) {
+		pf_rtab_lights_by_quarter(&t, m->lang, d);
+		md_section(m, PF_N_("Ljus per kvartal"), &t);
+	}
 	md_heading(m, "##", PF_N_("Initiativ per fas"));
 	pf_rtab_by_status(&t, m->lang, d);
 	md_table(m, &t);

@@ -343,6 +343,41 @@ static void committee_benefits(struct out *o, const json_t *list, const json_t *
 	}
 }
 
+/*
+ * Lights by quarter (pf_rtab_lights_by_quarter()), each committee on two
+ * lines: its lights, then the realisation beneath each.
+ */
+static void lights_by_quarter(struct out *o, const json_t *d)
+{
+	pf_rtable src, t;
+
+	section(o, PF_N_("Ljus per kvartal"));
+	pf_rtab_lights_by_quarter(&src, o->lang, d);
+	memset(&t, 0, sizeof(t));
+	t.spec = src.spec;
+	t.lang = src.lang;
+	t.ncols = src.ncols;
+	t.oom = src.oom;
+	for (size_t c = 0; !src.oom && c < src.ncols; c++)
+		pf_rtable_add(&t, strdup(pf_rtable_at(&src, 0, c)->text), -1);
+	for (size_t r = 1; !src.oom && r <= pf_rtable_rows(&src); r++)
+		for (int line = 0; line < 2; line++)
+			for (size_t c = 0; c < src.ncols; c++) {
+				const pf_rcell *x = pf_rtable_at(&src, r, c);
+				const char *nl = strchr(x->text, '\n');
+
+				if (line == 0)
+					pf_rtable_add(&t,
+					              nl ? strndup(x->text, (size_t)(nl - x->text))
+					                 : strdup(x->text),
+					              x->light);
+				else
+					pf_rtable_add(&t, strdup(nl ? nl + 1 : ""), -1);
+			}
+	pf_rtable_free(&src);
+	table_emit(o, &t);
+}
+
 static void render_committee(struct out *o, const json_t *d)
 {
 	const json_t *list = pf_rget(d, "committees");
@@ -355,6 +390,8 @@ static void render_committee(struct out *o, const json_t *d)
 	pf_rtab_committee(&t, o->lang, d);
 	set_heading(&t, 8, PF_N_("Saknar uppf."));
 	emit_as(o, &t, "lrrrrrrrr");
+	if (pf_rhas_lights_by_quarter(d))
+		lights_by_quarter(o, d);
 	section(o, PF_N_("Initiativ per fas"));
 	pf_rtable_init(&t, o->lang, "ll", PF_N_("Nämnd"), PF_N_("Fas"));
 	for (size_t i = 0; i < json_array_size(list); i++) {

@@ -1194,6 +1194,97 @@ void pf_rtab_kpis_by_year(pf_rtable *t, pf_lang lang, const json_t *doc)
 	}
 }
 
+/* Whether the period p (a string) is among the first n of periods. */
+static bool has_period(const char *const *periods, size_t n, const char *p)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(periods[i], p))
+			return true;
+	return false;
+}
+
+static int period_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The entry of a committee's lights_by_quarter for period, or NULL. */
+static const json_t *quarter_entry(const json_t *lights, const char *period)
+{
+	for (size_t i = 0; i < json_array_size(lights); i++) {
+		const json_t *q = json_array_get(lights, i);
+		const char *p = pf_rget_str(q, "period");
+
+		if (p && !strcmp(p, period))
+			return q;
+	}
+	return NULL;
+}
+
+bool pf_rhas_lights_by_quarter(const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "committees");
+
+	for (size_t i = 0; i < json_array_size(list); i++)
+		if (json_array_size(pf_rget(json_array_get(list, i), "lights_by_quarter")))
+			return true;
+	return false;
+}
+
+void pf_rtab_lights_by_quarter(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	static const char specs[PF_RQUARTERS_MAX + 2] = "lllllllll";
+	const char *heads[PF_RQUARTERS_MAX + 1] = {PF_N_("Nämnd")};
+	const char *periods[4 * PF_RQUARTERS_MAX];
+	const json_t *list = pf_rget(doc, "committees");
+	size_t n = 0, first = 0, cols;
+
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *lights = pf_rget(json_array_get(list, i), "lights_by_quarter");
+
+		for (size_t j = 0; j < json_array_size(lights); j++) {
+			const char *p = pf_rget_str(json_array_get(lights, j), "period");
+
+			if (p && n < COUNT_OF(periods) && !has_period(periods, n, p))
+				periods[n++] = p;
+		}
+	}
+	qsort(periods, n, sizeof(periods[0]), period_cmp);
+	if (n > PF_RQUARTERS_MAX) /* the latest ones */
+		first = n - PF_RQUARTERS_MAX;
+	cols = n - first;
+	for (size_t c = 1; c <= cols; c++)
+		heads[c] = "";
+	pf_rtable_init_v(t, lang, specs + sizeof(specs) - 2 - cols, heads);
+	for (size_t c = 1; c <= cols && c < t->n; c++) {
+		free(t->cells[c].text);
+		t->cells[c].text = strdup(periods[first + c - 1]);
+		if (!t->cells[c].text)
+			t->oom = true;
+	}
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i),
+		             *lights = pf_rget(c, "lights_by_quarter");
+
+		if (!json_array_size(lights))
+			continue;
+		pf_rtable_value(t, pf_rget(c, "code"));
+		for (size_t k = first; k < n; k++) {
+			const json_t *q = quarter_entry(lights, periods[k]);
+
+			if (!q) {
+				pf_rtable_add(t, strdup(PF_NONE), -1);
+				continue;
+			}
+			pf_rtable_add(
+			    t,
+			    pf_rjoin(pf_rlight_text(lang, pf_rget(q, "light"), PF_N_("– ej mätt")),
+			             "\n", pf_rfmt_pct(lang, pf_rget(q, "realisation"))),
+			    pf_rlight(pf_rget(q, "light")));
+		}
+	}
+}
+
 /* One row per benefit type of a benefits object, after the committee's code when code. */
 static void benefit_rows(pf_rtable *t, const json_t *code, const json_t *benefits)
 {

@@ -251,6 +251,17 @@ void pf_rtab_after_completion(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_kpis_by_year(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_benefits(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc);
+/*
+ * lights_by_quarter as a matrix: Nämnd, then one column per quarter (the
+ * periods of all committees, oldest first, at most PF_RQUARTERS_MAX, the
+ * latest); each cell the light ("● grön", "– ej mätt" for null) and, on a
+ * second line, the realisation ("62,5 %"). A committee without entries has no
+ * row; a quarter a committee lacks shows PF_NONE.
+ */
+enum { PF_RQUARTERS_MAX = 8 };
+/* Whether a committee of doc has a lights_by_quarter with an entry: the section is shown then. */
+bool pf_rhas_lights_by_quarter(const json_t *doc);
+void pf_rtab_lights_by_quarter(pf_rtable *t, pf_lang lang, const json_t *doc);
 /* An initiative's benefits object: Nyttotyp, Utlovat, Realiserat, Andel realiserad. */
 void pf_rtab_initiative_benefits(pf_rtable *t, pf_lang lang, const json_t *benefits);
 

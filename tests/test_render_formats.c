@@ -398,6 +398,8 @@ static const struct doc_row docs[] = {
      H_INITIATIVE},
     {PF_REPORT_PRIORITY, "null-priority-score.json", "waiting", "Prioriteringsunderlag –",
      H_PRIORITY},
+    {PF_REPORT_COMMITTEE, GOLDEN "committee-lights.json", "committees", "Nämndrapport 2025Q3",
+     H_COMMITTEE},
 };
 
 static size_t list_size(const struct doc_row *d)
@@ -801,6 +803,63 @@ static void test_html_charts(void **state)
 	free(text);
 }
 
+/*
+ * The committee × quarter matrix of lights_by_quarter: each cell the light with
+ * the realisation beneath, in md and html; a null light is "– ej mätt".
+ */
+static void test_lights_by_quarter(void **state)
+{
+	struct pages batch = {{NULL}, 0};
+	json_t *doc = load(GOLDEN "committee-lights.json");
+	json_t *first =
+	    json_array_get(json_object_get(json_array_get(json_object_get(doc, "committees"), 0),
+	                                   "lights_by_quarter"),
+	                   0);
+	char *text = render_doc(PF_REPORT_COMMITTEE, doc, MD);
+
+	(void)state;
+	assert_non_null(strstr(text, "\n## Ljus per kvartal\n\n"
+	                             "| Nämnd | 2024Q4 | 2025Q1 | 2025Q2 | 2025Q3 |\n"
+	                             "| --- | --- | --- | --- | --- |\n"
+	                             "| HSN | ● grön<br>31,0 % | ● grön<br>48,4 % | "
+	                             "● grön<br>60,8 % | ◐ gul<br>66,2 % |\n"));
+	free(text);
+	text = render_doc(PF_REPORT_COMMITTEE, doc, HTML);
+	assert_page(text, true, &batch);
+	assert_non_null(strstr(text, "<h2>Ljus per kvartal</h2>"));
+	assert_non_null(strstr(text, "<th scope=\"col\">2024Q4</th>"));
+	/* only the light is coloured, the realisation beneath it is not */
+	assert_non_null(strstr(text, "<tr><td>KBN</td><td><span class=\"light yellow\">◐ gul</span>"
+	                             "<br/>3,1 %</td>"));
+	free(text);
+	text = render_doc_in(PF_REPORT_COMMITTEE, doc, HTML, PF_LANG_EN);
+	assert_non_null(strstr(text, "<h2>Lights by quarter</h2>"));
+	free(text);
+
+	/* nothing measured: no light, no realisation */
+	json_object_set_new(first, "light", json_null());
+	json_object_set_new(first, "realisation", json_null());
+	text = render_doc(PF_REPORT_COMMITTEE, doc, MD);
+	assert_non_null(strstr(text, "| HSN | – ej mätt<br>– | ● grön<br>48,4 % |"));
+	free(text);
+	text = render_doc(PF_REPORT_COMMITTEE, doc, HTML);
+	assert_page(text, true, &batch);
+	assert_non_null(strstr(text, "<tr><td>HSN</td><td>– ej mätt<br/>–</td>"));
+	free(text);
+
+	/* an empty list: no section */
+	json_object_set_new(json_array_get(json_object_get(doc, "committees"), 0),
+	                    "lights_by_quarter", json_array());
+	for (size_t i = 1; i < json_array_size(json_object_get(doc, "committees")); i++)
+		json_object_del(json_array_get(json_object_get(doc, "committees"), i),
+		                "lights_by_quarter");
+	text = render_doc(PF_REPORT_COMMITTEE, doc, MD);
+	assert_null(strstr(text, "Ljus per kvartal"));
+	free(text);
+	json_decref(doc);
+	assert_true(pages_check(&batch));
+}
+
 /* The new sections in html: tables, the benefit chart, the score's bars, the list's changes. */
 static void test_html_new_sections(void **state)
 {
@@ -1100,17 +1159,17 @@ static void test_unknown_kind(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_csv_tables),      cmocka_unit_test(test_csv_expected),
-	    cmocka_unit_test(test_csv_values),      cmocka_unit_test(test_csv_quoting),
-	    cmocka_unit_test(test_csv_lists),       cmocka_unit_test(test_csv_score),
-	    cmocka_unit_test(test_md_tables),       cmocka_unit_test(test_md_expected),
-	    cmocka_unit_test(test_md_new_sections), cmocka_unit_test(test_md_roadmap_title),
-	    cmocka_unit_test(test_md_escape),       cmocka_unit_test(test_html_pages),
-	    cmocka_unit_test(test_html_escape),     cmocka_unit_test(test_html_lights),
-	    cmocka_unit_test(test_html_charts),     cmocka_unit_test(test_html_new_sections),
-	    cmocka_unit_test(test_english),         cmocka_unit_test(test_numbers),
-	    cmocka_unit_test(test_odd_documents),   cmocka_unit_test(test_no_document),
-	    cmocka_unit_test(test_unknown_kind),
+	    cmocka_unit_test(test_csv_tables),        cmocka_unit_test(test_csv_expected),
+	    cmocka_unit_test(test_csv_values),        cmocka_unit_test(test_csv_quoting),
+	    cmocka_unit_test(test_csv_lists),         cmocka_unit_test(test_csv_score),
+	    cmocka_unit_test(test_md_tables),         cmocka_unit_test(test_md_expected),
+	    cmocka_unit_test(test_md_new_sections),   cmocka_unit_test(test_md_roadmap_title),
+	    cmocka_unit_test(test_md_escape),         cmocka_unit_test(test_html_pages),
+	    cmocka_unit_test(test_html_escape),       cmocka_unit_test(test_html_lights),
+	    cmocka_unit_test(test_html_charts),       cmocka_unit_test(test_html_new_sections),
+	    cmocka_unit_test(test_lights_by_quarter), cmocka_unit_test(test_english),
+	    cmocka_unit_test(test_numbers),           cmocka_unit_test(test_odd_documents),
+	    cmocka_unit_test(test_no_document),       cmocka_unit_test(test_unknown_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

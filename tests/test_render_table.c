@@ -180,6 +180,9 @@ static const struct golden_row golden_rows[] = {
     {PF_REPORT_INITIATIVE, "initiative-benefits.json", "initiative-benefits.txt",
      "initiative-benefits.en.txt"},
     {PF_REPORT_PRIORITY, "priority-score.json", "priority-score.txt", "priority-score.en.txt"},
+    /* committee --period 2025Q3 of the demo, with lights_by_quarter */
+    {PF_REPORT_COMMITTEE, "committee-lights.json", "committee-lights.txt",
+     "committee-lights.en.txt"},
 };
 
 static void test_golden(void **state)
