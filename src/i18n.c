@@ -158,6 +158,8 @@ static const struct entry english[] = {
     {"Realisering och ljus", "Realisation and lights"},
     {"Realisering per initiativ, stapeln färgad efter det beräknade ljuset",
      "Realisation per initiative, each bar coloured by its computed light"},
+    {"Realisering per initiativ, stapeln färgad efter kvartalets bedömning",
+     "Realisation per initiative, the bar coloured by the quarter's assessment"},
     {"Realisering per nämnd", "Realisation per committee"},
     {"Realisering per nämnd, 0–100 %", "Realisation per committee, 0–100 %"},
     {"Realisering: viktad andel av effektmålens väg från basvärde till målvärde. Skapad av "

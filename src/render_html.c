@@ -1257,6 +1257,29 @@ static void roadmap_changes(struct page *pg, const json_t *changes)
 	h_end_section(b);
 }
 
+/* The version's initiatives: realisation, coloured by the quarter's assessment. */
+static void roadmap_bars(struct page *pg, const json_t *items)
+{
+	size_t n = json_array_size(items);
+	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
+
+	if (!rows) {
+		pg->b.oom = true;
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const json_t *it = json_array_get(items, i);
+
+		rows[i].label = id_title(pg, it, "initiative");
+		rows[i].value = pf_rget(it, "realisation");
+		rows[i].light = pf_rlight(pf_rget(it, "assessment"));
+	}
+	hbar_chart(pg,
+	           strdup(pf_tr(pg->lang, "Realisering per initiativ, stapeln färgad efter "
+	                                  "kvartalets bedömning")),
+	           rows, n);
+}
+
 static void html_roadmap(struct page *pg, const json_t *d)
 {
 	pf_rbuf *b = &pg->b;
@@ -1266,6 +1289,8 @@ static void html_roadmap(struct page *pg, const json_t *d)
 	h_facts(b, &t);
 	h_section(pg, PF_N_("Horisonter"));
 	roadmap_board(pg, d);
+	if (json_array_size(pf_rget(d, "items")))
+		roadmap_bars(pg, pf_rget(d, "items"));
 	h_end_section(b);
 	roadmap_changes(pg, pf_rget(d, "changes"));
 	pf_rtab_decisions(&t, pg->lang, pf_rget(d, "decisions"), false);
