@@ -171,7 +171,7 @@ static void no_kind_error(const char *path, const pf_csv_row *row, int near, pf_
 		}
 	}
 	pf_error_at(err, PF_EINPUT, path, row->line, 1,
-	            "the header row is not of a known sheet kind: a %s sheet also needs %s",
+	            "the header row is not of a known sheet kind: the %s sheet also needs %s",
 	            pf_kind_name(near), missing);
 }
 

@@ -1461,7 +1461,7 @@ static void warn_no_kind(const struct xlsx_unit *u, const char *const *headings,
 		}
 	}
 	pf_warn_pos(u->x.err, u->base.source, pos,
-	            "sheet \"%s\" skipped: its header row is of no known sheet kind (a %s sheet "
+	            "sheet \"%s\" skipped: its header row is of no known sheet kind (the %s sheet "
 	            "would also need %s)",
 	            u->sheet, pf_kind_name(near), missing);
 }
