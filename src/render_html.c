@@ -847,27 +847,31 @@ static char *id_title(const struct page *pg, const json_t *it, const char *id_ke
 	return t;
 }
 
-static void quarter_bars(struct page *pg, const json_t *items)
+/* A bar per item of a list: its realisation, coloured by the light at light_key. */
+static void item_bars(struct page *pg, const json_t *items, const char *id_key,
+                      const char *light_key, const char *title)
 {
-	pf_rbuf *b = &pg->b;
 	size_t n = json_array_size(items);
 	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
 
 	if (!rows) {
-		b->oom = true;
+		pg->b.oom = true;
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
 		const json_t *it = json_array_get(items, i);
 
-		rows[i].label = id_title(pg, it, "id");
+		rows[i].label = id_title(pg, it, id_key);
 		rows[i].value = pf_rget(it, "realisation");
-		rows[i].light = pf_rlight(pf_rget(it, "computed"));
+		rows[i].light = pf_rlight(pf_rget(it, light_key));
 	}
-	hbar_chart(pg,
-	           strdup(pf_tr(pg->lang, "Realisering per initiativ, stapeln färgad efter det "
-	                                  "beräknade ljuset")),
-	           rows, n);
+	hbar_chart(pg, strdup(pf_tr(pg->lang, title)), rows, n);
+}
+
+static void quarter_bars(struct page *pg, const json_t *items)
+{
+	item_bars(pg, items, "id", "computed",
+	          PF_N_("Realisering per initiativ, stapeln färgad efter det beräknade ljuset"));
 }
 
 /* Initiatives (rows) × assessment, computed light and previous assessment. */
@@ -1260,24 +1264,8 @@ static void roadmap_changes(struct page *pg, const json_t *changes)
 /* The version's initiatives: realisation, coloured by the quarter's assessment. */
 static void roadmap_bars(struct page *pg, const json_t *items)
 {
-	size_t n = json_array_size(items);
-	struct hbar *rows = calloc(n ? n : 1, sizeof(*rows));
-
-	if (!rows) {
-		pg->b.oom = true;
-		return;
-	}
-	for (size_t i = 0; i < n; i++) {
-		const json_t *it = json_array_get(items, i);
-
-		rows[i].label = id_title(pg, it, "initiative");
-		rows[i].value = pf_rget(it, "realisation");
-		rows[i].light = pf_rlight(pf_rget(it, "assessment"));
-	}
-	hbar_chart(pg,
-	           strdup(pf_tr(pg->lang, "Realisering per initiativ, stapeln färgad efter "
-	                                  "kvartalets bedömning")),
-	           rows, n);
+	item_bars(pg, items, "initiative", "assessment",
+	          PF_N_("Realisering per initiativ, stapeln färgad efter kvartalets bedömning"));
 }
 
 static void html_roadmap(struct page *pg, const json_t *d)
