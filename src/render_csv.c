@@ -124,6 +124,16 @@ static char *roadmaps_field(const json_t *item, const char *head)
 	return s;
 }
 
+/* "promised", "realised": the initiative's sum over its benefit types, empty when none. */
+static char *benefit_total_field(const json_t *item, const char *head)
+{
+	json_t *sum = pf_rbenefit_total(pf_rget(item, "benefits"), head);
+	char *s = csv_value(sum);
+
+	json_decref(sum);
+	return s;
+}
+
 /* ---- tables ---- */
 
 /* Writes one field, quoted when RFC 4180 asks for it; takes s. */
@@ -250,6 +260,17 @@ static void csv_traceability(pf_rbuf *b, const json_t *d)
 	put_table(b, pf_rget(d, "committees"), cols, n);
 }
 
+static void csv_benefits(pf_rbuf *b, const json_t *d)
+{
+	static const char *const keys[] = {"id", "title", "committee", "status", "realisation"};
+	struct column cols[MAX_COLS];
+	size_t n = key_columns(cols, keys, COUNT_OF(keys));
+
+	cols[n++] = (struct column){"promised", benefit_total_field};
+	cols[n++] = (struct column){"realised", benefit_total_field};
+	put_table(b, pf_rget(d, "initiatives"), cols, n);
+}
+
 typedef void (*csv_renderer)(pf_rbuf *b, const json_t *doc);
 
 /* The options do not matter: the csv format is the same in every language (see above). */
@@ -260,13 +281,14 @@ pf_status pf_render_csv(const pf_report *r, const pf_render_opts *o, char **out,
 	    [PF_REPORT_QUARTER] = csv_quarter,       [PF_REPORT_COMMITTEE] = csv_committee,
 	    [PF_REPORT_INITIATIVE] = csv_initiative, [PF_REPORT_PRIORITY] = csv_priority,
 	    [PF_REPORT_ROADMAP] = csv_roadmap,       [PF_REPORT_TRACEABILITY] = csv_traceability,
+	    [PF_REPORT_BENEFITS] = csv_benefits,
 	};
 	pf_rbuf b;
 
 	(void)o;
 	*out = NULL;
 	*len = 0;
-	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
+	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT || !renderers[r->kind])
 		return pf_error_set(err, PF_EUSAGE, "no csv format for this report");
 	if (!pf_rbuf_open(&b))
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");

@@ -1121,6 +1121,25 @@ static void html_committee(struct page *pg, const json_t *d)
 	committee_benefits(pg, d);
 }
 
+/* ---- benefits ---- */
+
+/*
+ * The committees' benefit realisation as the committee report shows it (the
+ * benefits chart among it), then each initiative with indicators.
+ */
+static void html_benefits(struct page *pg, const json_t *d)
+{
+	pf_rtable t;
+
+	if (pf_rhas_lights_by_quarter(d)) {
+		pf_rtab_lights_by_quarter(&t, pg->lang, d);
+		h_table_section(pg, PF_N_("Ljus per kvartal"), &t);
+	}
+	committee_benefits(pg, d);
+	pf_rtab_benefit_initiatives(&t, pg->lang, d);
+	h_table_section(pg, PF_N_("Nyttor per initiativ"), &t);
+}
+
 /* ---- roadmap ---- */
 
 static const char *or_empty(const char *s)
@@ -1852,13 +1871,14 @@ pf_status pf_render_html(const pf_report *r, const pf_render_opts *o, char **out
 	    [PF_REPORT_QUARTER] = html_quarter,       [PF_REPORT_COMMITTEE] = html_committee,
 	    [PF_REPORT_INITIATIVE] = html_initiative, [PF_REPORT_PRIORITY] = html_priority,
 	    [PF_REPORT_ROADMAP] = html_roadmap,       [PF_REPORT_TRACEABILITY] = html_traceability,
+	    [PF_REPORT_BENEFITS] = html_benefits,
 	};
 	struct page pg = {.lang = pf_rlang(o)};
 	char *title;
 
 	*out = NULL;
 	*len = 0;
-	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
+	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT || !renderers[r->kind])
 		return pf_error_set(err, PF_EUSAGE, "no html format for this report");
 	if (!pf_rbuf_open(&pg.b))
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");

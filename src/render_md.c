@@ -409,6 +409,20 @@ static void md_priority(struct md *m, const json_t *d)
 		md_list_changes(m, pf_rget(d, "list_changes"));
 }
 
+/* The committees' benefit realisation as the committee report shows it, then each initiative. */
+static void md_benefits(struct md *m, const json_t *d)
+{
+	pf_rtable t;
+
+	if (pf_rhas_lights_by_quarter(d)) {
+		pf_rtab_lights_by_quarter(&t, m->lang, d);
+		md_section(m, PF_N_("Ljus per kvartal"), &t);
+	}
+	md_committee_benefits(m, d);
+	pf_rtab_benefit_initiatives(&t, m->lang, d);
+	md_section(m, PF_N_("Nyttor per initiativ"), &t);
+}
+
 typedef void (*md_renderer)(struct md *m, const json_t *doc);
 
 pf_status pf_render_md(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
@@ -418,12 +432,13 @@ pf_status pf_render_md(const pf_report *r, const pf_render_opts *o, char **out, 
 	    [PF_REPORT_QUARTER] = md_quarter,       [PF_REPORT_COMMITTEE] = md_committee,
 	    [PF_REPORT_INITIATIVE] = md_initiative, [PF_REPORT_PRIORITY] = md_priority,
 	    [PF_REPORT_ROADMAP] = md_roadmap,       [PF_REPORT_TRACEABILITY] = md_traceability,
+	    [PF_REPORT_BENEFITS] = md_benefits,
 	};
 	struct md m = {.lang = pf_rlang(o)};
 
 	*out = NULL;
 	*len = 0;
-	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT)
+	if (!r || (unsigned)r->kind >= PF_REPORT_COUNT || !renderers[r->kind])
 		return pf_error_set(err, PF_EUSAGE, "no md format for this report");
 	if (!pf_rbuf_open(&m.b))
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");

@@ -785,6 +785,25 @@ static void render_priority(struct out *o, const json_t *d)
 		list_changes(o, pf_rget(d, "list_changes"));
 }
 
+/* ---- benefits ---- */
+
+/* The committees' benefit realisation as the committee report shows it, then each initiative. */
+static void render_benefits(struct out *o, const json_t *d)
+{
+	pf_rtable t;
+
+	put_tr(o, PF_N_("Effekthemtagning och nyttor"));
+	fputc(' ', o->b.f);
+	put_value(o, pf_rget(d, "period"));
+	fputc('\n', o->b.f);
+	if (pf_rhas_lights_by_quarter(d))
+		lights_by_quarter(o, d);
+	committee_benefits(o, pf_rget(d, "committees"), d);
+	section(o, PF_N_("Nyttor per initiativ"));
+	pf_rtab_benefit_initiatives(&t, o->lang, d);
+	emit_as(o, &t, "ltllrrrr");
+}
+
 /* ---- entry ---- */
 
 typedef void (*renderer)(struct out *o, const json_t *doc);
@@ -799,6 +818,7 @@ pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **ou
 	    [PF_REPORT_PRIORITY] = render_priority,
 	    [PF_REPORT_ROADMAP] = render_roadmap,
 	    [PF_REPORT_TRACEABILITY] = render_traceability,
+	    [PF_REPORT_BENEFITS] = render_benefits,
 	};
 	struct out w = {.color = o && o->color, .lang = pf_rlang(o)};
 

@@ -484,6 +484,8 @@ char *pf_rtitle(pf_lang lang, const pf_report *r)
 	case PF_REPORT_TRACEABILITY:
 		return pf_rjoin(strdup(pf_tr(lang, "Spårbarhet")), " ",
 		                pf_rfmt_year(lang, pf_rget(d, "year")));
+	case PF_REPORT_BENEFITS:
+		return titled(lang, PF_N_("Effekthemtagning och nyttor"), pf_rget(d, "period"));
 	default:
 		return strdup(pf_tr(lang, "Rapport"));
 	}
@@ -1323,6 +1325,48 @@ void pf_rtab_initiative_benefits(pf_rtable *t, pf_lang lang, const json_t *benef
 	pf_rtable_init(t, lang, "lrrr", PF_N_("Nyttotyp"), PF_N_("Utlovat (kr/år)"),
 	               PF_N_("Realiserat (kr/år)"), PF_N_("Andel realiserad"));
 	benefit_rows(t, NULL, benefits);
+}
+
+json_t *pf_rbenefit_total(const json_t *benefits, const char *key)
+{
+	const char *type;
+	json_t *b;
+	double sum = 0, v;
+	bool any = false;
+
+	json_object_foreach((json_t *)benefits, type, b)
+	{
+		if (pf_rnum(pf_rget(b, key), &v)) {
+			sum += v;
+			any = true;
+		}
+	}
+	return any ? json_integer((json_int_t)sum) : json_null();
+}
+
+void pf_rtab_benefit_initiatives(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "initiatives");
+
+	pf_rtable_init(t, lang, "lwllrrrr", PF_N_("Id"), PF_N_("Titel"), PF_N_("Nämnd"),
+	               PF_N_("Fas"), PF_N_("Realisering"), PF_N_("Utlovat (kr/år)"),
+	               PF_N_("Realiserat (kr/år)"), PF_N_("Andel realiserad"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *it = json_array_get(list, i), *b = pf_rget(it, "benefits");
+		json_t *promised = pf_rbenefit_total(b, "promised");
+		json_t *realised = pf_rbenefit_total(b, "realised");
+
+		pf_rtable_value(t, pf_rget(it, "id"));
+		pf_rtable_value(t, pf_rget(it, "title"));
+		pf_rtable_value(t, pf_rget(it, "committee"));
+		pf_rtable_word(t, PF_WORDS_PHASE, pf_rget(it, "status"));
+		pf_rtable_pct(t, pf_rget(it, "realisation"));
+		pf_rtable_value(t, promised);
+		pf_rtable_value(t, realised);
+		pf_rtable_add(t, pf_rfmt_share(lang, realised, promised), -1);
+		json_decref(promised);
+		json_decref(realised);
+	}
 }
 
 void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc)

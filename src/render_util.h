@@ -262,6 +262,15 @@ enum { PF_RQUARTERS_MAX = 8 };
 /* Whether a committee of doc has a lights_by_quarter with an entry: the section is shown then. */
 bool pf_rhas_lights_by_quarter(const json_t *doc);
 void pf_rtab_lights_by_quarter(pf_rtable *t, pf_lang lang, const json_t *doc);
+/*
+ * The benefits report's initiatives: Id, Titel, Nämnd, Fas, Realisering,
+ * Utlovat and Realiserat (kr/år, the sums over the benefit types), Andel
+ * realiserad. pf_rbenefit_total() is such a sum of key ("promised",
+ * "realised") over a benefits object: a new integer, or null when no type has
+ * the key as a number.
+ */
+json_t *pf_rbenefit_total(const json_t *benefits, const char *key);
+void pf_rtab_benefit_initiatives(pf_rtable *t, pf_lang lang, const json_t *doc);
 /* An initiative's benefits object: Nyttotyp, Utlovat, Realiserat, Andel realiserad. */
 void pf_rtab_initiative_benefits(pf_rtable *t, pf_lang lang, const json_t *benefits);
 

@@ -7,7 +7,7 @@
 #include "portfolj/effect.h"
 
 static const char *const kind_names[PF_REPORT_COUNT] = {
-    "quarter", "committee", "initiative", "priority", "roadmap", "traceability",
+    "quarter", "committee", "initiative", "priority", "roadmap", "traceability", "benefits",
 };
 static const char *const format_names[PF_FORMAT_COUNT] = {"table", "json", "csv",
                                                           "md",    "html", "xlsx"};
@@ -96,8 +96,8 @@ pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
 }
 
 static const pf_report_builder builders[PF_REPORT_COUNT] = {
-    pf_build_quarter,  pf_build_committee, pf_build_initiative,
-    pf_build_priority, pf_build_roadmap,   pf_build_traceability,
+    pf_build_quarter, pf_build_committee,    pf_build_initiative, pf_build_priority,
+    pf_build_roadmap, pf_build_traceability, pf_build_benefits,
 };
 
 pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,

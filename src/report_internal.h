@@ -24,6 +24,7 @@ pf_status pf_build_initiative(pf_db *db, const pf_report_opts *o, json_t **doc, 
 pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
 pf_status pf_build_roadmap(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
 pf_status pf_build_traceability(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+pf_status pf_build_benefits(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
 
 /* JSON values for the contract: text or null, a light word or null, a fraction or null. */
 json_t *pf_json_text(const char *s);

@@ -23,6 +23,7 @@ typedef enum pf_report_kind {
 	PF_REPORT_PRIORITY,
 	PF_REPORT_ROADMAP,
 	PF_REPORT_TRACEABILITY,
+	PF_REPORT_BENEFITS, /* benefit realisation (effekthemtagning) */
 	PF_REPORT_COUNT
 } pf_report_kind;
 
@@ -39,7 +40,7 @@ typedef enum pf_format {
 typedef struct pf_report_opts {
 	pf_period period;       /* the reporting period */
 	bool all;               /* quarter: every initiative, not only the priority list */
-	const char *committee;  /* committee, traceability: only this committee code */
+	const char *committee;  /* committee, traceability, benefits: only this committee code */
 	const char *initiative; /* initiative: its id */
 	const char *roadmap;    /* roadmap: its name */
 	const char *version;    /* roadmap: the version to show (NULL: the latest by date) */

@@ -15,7 +15,9 @@ static const char report_usage[] =
     "  initiative ID                   everything about one initiative\n"
     "  priority [--capacity HOURS]     for Digitaliseringsrådet: what waits, IT hours\n"
     "  roadmap R [--version V] [--compare V0]   a färdplan version and its changes\n"
-    "  traceability [--year Y] [--committee CODE]   what each committee was told\n\n"
+    "  traceability [--year Y] [--committee CODE]   what each committee was told\n"
+    "  benefits [--committee CODE]     benefit realisation (effekthemtagning) per committee\n"
+    "                                  and per initiative with indicators\n\n"
     "  --period P     the reporting quarter (default: the current one)\n"
     "  --format F     table (default), json, csv, md, html, or xlsx (a workbook of the\n"
     "                 quarter or committee report; needs -o PATH)\n"
@@ -146,7 +148,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 	}
 	if (a->kind == PF_REPORT_COUNT)
 		return cli_usage_error("report", "name the report: quarter, committee, initiative, "
-		                                 "priority, roadmap or traceability");
+		                                 "priority, roadmap, traceability or benefits");
 	if (a->kind == PF_REPORT_INITIATIVE)
 		a->o.initiative = positional;
 	else if (a->kind == PF_REPORT_ROADMAP)
