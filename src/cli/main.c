@@ -16,7 +16,8 @@ static const struct command {
     {"followup", cmd_followup, "record one initiative's quarterly follow-up"},
     {"measure", cmd_measure, "record one measured value of an indicator"},
     {"decision", cmd_decision, "record a decision, or an occasion a body was informed"},
-    {"report", cmd_report, "quarter, committee, initiative, priority, roadmap, traceability"},
+    {"report", cmd_report,
+     "quarter, committee, initiative, priority, roadmap, traceability, benefits"},
 };
 
 static void usage(FILE *f)
