@@ -11,8 +11,8 @@ static const struct command {
 	const char *summary;
 } commands[] = {
     {"init", cmd_init, "create or migrate the database; --demo loads the example portfolio"},
-    {"import", cmd_import, "import sheets (CSV, TSV) in one transaction, all or nothing"},
-    {"export", cmd_export, "write the whole portfolio as JSON or as CSV sheets"},
+    {"import", cmd_import, "import CSV, TSV, XLSX, JSON or a REST URL, all or nothing"},
+    {"export", cmd_export, "write the whole portfolio as JSON, CSV sheets or an XLSX workbook"},
     {"followup", cmd_followup, "record one initiative's quarterly follow-up"},
     {"measure", cmd_measure, "record one measured value of an indicator"},
     {"decision", cmd_decision, "record a decision, or an occasion a body was informed"},
