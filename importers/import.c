@@ -455,15 +455,11 @@ static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
 	return st ? st : add_units(imp, units, n, err);
 }
 
-struct page_ctx {
-	pf_import *imp;
-};
-
 /* One page of a REST source: its records join the import, its next page is returned. */
 static pf_status add_page(void *ctx, const char *url, const char *body, size_t len, char **next,
                           pf_error *err)
 {
-	pf_import *imp = ((struct page_ctx *)ctx)->imp;
+	pf_import *imp = ctx;
 	pf_unit **units = NULL;
 	size_t n = 0;
 	pf_status st = pf_json_units(url, body, len, imp->map, &units, &n, next, err);
@@ -473,7 +469,6 @@ static pf_status add_page(void *ctx, const char *url, const char *body, size_t l
 
 static pf_status add_url(pf_import *imp, const char *url, pf_error *err)
 {
-	struct page_ctx ctx = {imp};
 	pf_rest_opts o = {
 	    .token = imp->opts.token,
 	    .cacert = imp->opts.cacert,
@@ -482,7 +477,7 @@ static pf_status add_url(pf_import *imp, const char *url, pf_error *err)
 	    .progress_ctx = imp->opts.progress_ctx,
 	};
 
-	return pf_rest_fetch(url, &o, add_page, &ctx, err);
+	return pf_rest_fetch(url, &o, add_page, imp, err);
 }
 
 void pf_import_global_cleanup(void)

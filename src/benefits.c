@@ -150,15 +150,14 @@ static pf_status after_completion(pf_db *db, const char *code, json_t *obj, pf_e
 	return s;
 }
 
-pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
-                                json_t *obj, pf_error *err)
+pf_status pf_benefits_committee(pf_db *db, const char *code, const pf_eval *eval, json_t *obj,
+                                pf_error *err)
 {
 	static const char sql[] =
 	    "SELECT i.pk, i.id, i.initiative, i.benefit_type, i.benefit_sek FROM indicators i "
 	    "JOIN initiatives n ON n.pk = i.initiative WHERE n.committee = ?1 ORDER BY i.id";
 	pf_status s;
 
-	(void)p;
 	if ((s = after_completion(db, code, obj, err)))
 		return s;
 	return add_benefits(db, sql, code, 0, eval, obj, err);

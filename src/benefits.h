@@ -17,8 +17,8 @@
  * "still_measured": [ids], "measuring_stopped": [ids]}, "benefits" {type: {"promised",
  * "realised"}}, "unmeasured_indicators" [ids].
  */
-pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
-                                json_t *obj, pf_error *err);
+pf_status pf_benefits_committee(pf_db *db, const char *code, const pf_eval *eval, json_t *obj,
+                                pf_error *err);
 
 /* Adds "benefits" {type: {"promised", "realised"}} and "unmeasured_indicators" to an initiative
  * report. */

@@ -186,7 +186,7 @@ static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts
 	json_object_set_new(j, "lights_by_quarter", history_json(&acc, o->period));
 	json_object_set_new(j, "kpis_by_year", years_json(&acc, pf_period_year(o->period)));
 	json_array_append_new(list, j);
-	return pf_benefits_committee(db, code, o->period, eval, j, err);
+	return pf_benefits_committee(db, code, eval, j, err);
 }
 
 pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)

@@ -59,27 +59,12 @@ static const char measurements[] = "indikator_id;period;varde\nI1;2025Q2;50\nI2;
 static int setup(void **state)
 {
 	struct fixture *fx = calloc(1, sizeof(*fx));
-	pf_error err;
-	pf_import *imp = NULL;
-	pf_import_summary sum;
-	char *path;
+	const struct pf_test_sheet sheets[] = {
+	    {"i.csv", initiatives}, {"e.csv", effects}, {"m.csv", measurements}};
 
-	pf_error_init(&err);
 	fx->dir = pf_test_mkdtemp();
-	path = pf_test_write_str(fx->dir, "p.db", "");
-	assert_int_equal(pf_db_open(&fx->db, path, NULL, &err), PF_OK);
-	free(path);
-	assert_int_equal(pf_import_new(&imp, fx->db, NULL, &err), PF_OK);
-	const char *names[] = {"i.csv", "e.csv", "m.csv"},
-	           *texts[] = {initiatives, effects, measurements};
-	for (int i = 0; i < 3; i++) {
-		path = pf_test_write_str(fx->dir, names[i], texts[i]);
-		assert_int_equal(pf_import_add(imp, path, &err), PF_OK);
-		free(path);
-	}
-	assert_int_equal(pf_import_run(imp, &sum, &err), PF_OK);
-	pf_import_free(imp);
-	pf_error_clear(&err);
+	fx->db = pf_test_load(fx->dir, sheets, 3);
+	assert_non_null(fx->db);
 	*state = fx;
 	return 0;
 }

@@ -30,7 +30,7 @@
 #include "portfolj/report.h"
 #include "testutil.h"
 
-static const char *const sheets[][2] = {
+static const struct pf_test_sheet sheets[] = {
     {"i.csv", "id;titel;namnd;fas;tvarsektoriell;innovativ;budget_kr;it_timmar\n"
               "X1;Gemensam plattform;RS;idé;ja;nej;;0\n"
               "X2;Bidragsportal;KBN;beslutad;nej;ja;100000;0\n"
@@ -42,27 +42,16 @@ static const char *const sheets[][2] = {
 
 static json_t *priority_report(void)
 {
-	char *dir = pf_test_mkdtemp(), *path = pf_test_write_str(dir, "p.db", "");
+	char *dir = pf_test_mkdtemp();
+	pf_db *db = pf_test_load(dir, sheets, sizeof(sheets) / sizeof(sheets[0]));
 	pf_error err;
-	pf_db *db;
-	pf_import *imp;
-	pf_import_summary sum;
 	pf_report *r;
 	pf_report_opts o = {0};
 	char *text;
 	size_t len;
 
 	pf_error_init(&err);
-	assert_int_equal(pf_db_open(&db, path, NULL, &err), PF_OK);
-	free(path);
-	assert_int_equal(pf_import_new(&imp, db, NULL, &err), PF_OK);
-	for (size_t i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
-		path = pf_test_write_str(dir, sheets[i][0], sheets[i][1]);
-		assert_int_equal(pf_import_add(imp, path, &err), PF_OK);
-		free(path);
-	}
-	assert_int_equal(pf_import_run(imp, &sum, &err), PF_OK);
-	pf_import_free(imp);
+	assert_non_null(db);
 	assert_true(pf_period_parse("2025Q3", &o.period));
 	assert_int_equal(pf_report_build(&r, db, PF_REPORT_PRIORITY, &o, &err), PF_OK);
 	assert_int_equal(pf_report_render(r, PF_FORMAT_JSON, NULL, &text, &len, &err), PF_OK);

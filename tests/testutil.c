@@ -7,6 +7,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "portfolj/db.h"
+#include "portfolj/import.h"
+
 char *pf_test_mkdtemp(void)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -73,4 +76,37 @@ char *pf_test_read(const char *path, size_t *len)
 	if (len)
 		*len = n;
 	return buf;
+}
+
+struct pf_db *pf_test_load(const char *dir, const struct pf_test_sheet *sheets, size_t n)
+{
+	char *path = pf_test_write_str(dir, "p.db", "");
+	pf_db *db = NULL;
+	pf_import *imp = NULL;
+	pf_import_summary sum;
+	pf_error err;
+	pf_status st;
+
+	pf_error_init(&err);
+	st = path ? pf_db_open(&db, path, NULL, &err) : PF_EENV;
+	free(path);
+	if (!st)
+		st = pf_import_new(&imp, db, NULL, &err);
+	for (size_t i = 0; !st && i < n; i++) {
+		path = pf_test_write_str(dir, sheets[i].name, sheets[i].text);
+		st = path ? pf_import_add(imp, path, &err) : PF_EENV;
+		free(path);
+	}
+	if (!st)
+		st = pf_import_run(imp, &sum, &err);
+	pf_import_free(imp);
+	for (size_t i = 0; i < err.count; i++)
+		fprintf(stderr, "%s: %s\n", err.diags[i].where ? err.diags[i].where : "",
+		        err.diags[i].message);
+	pf_error_clear(&err);
+	if (st) {
+		pf_db_close(db);
+		return NULL;
+	}
+	return db;
 }

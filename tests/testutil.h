@@ -4,7 +4,8 @@
 
 #include <stddef.h>
 
-/* Creates a fresh directory under $TMPDIR (or /tmp); the caller frees the path with pf_test_rmdir(). */
+/* Creates a fresh directory under $TMPDIR (or /tmp); the caller frees the path with
+ * pf_test_rmdir(). */
 char *pf_test_mkdtemp(void);
 /* Removes the directory and everything in it, then frees the path. */
 void pf_test_rmdir(char *dir);
@@ -14,5 +15,19 @@ char *pf_test_write(const char *dir, const char *name, const void *data, size_t 
 char *pf_test_write_str(const char *dir, const char *name, const char *text);
 /* Reads a whole file; the caller frees it. NULL if unreadable. */
 char *pf_test_read(const char *path, size_t *len);
+
+struct pf_db;
+
+/* A sheet for pf_test_load: written to DIR/name with the text. */
+struct pf_test_sheet {
+	const char *name, *text;
+};
+
+/*
+ * Opens a new database DIR/p.db and imports the sheets into it in one
+ * import. Returns NULL (after printing why) if anything fails; the caller
+ * closes the database with pf_db_close().
+ */
+struct pf_db *pf_test_load(const char *dir, const struct pf_test_sheet *sheets, size_t n);
 
 #endif
