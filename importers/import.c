@@ -525,7 +525,8 @@ static pf_status read_base(pf_import *imp)
 	static const char *const sql[PF_SLOTS] = {
 	    "SELECT coalesce(max(pk), 0) FROM initiatives",
 	    "SELECT coalesce(max(pk), 0) FROM indicators",
-	    "SELECT 0", /* measurements: keyed, see seen_before() */
+	    /* measurements: keyed, see seen_before(); the largest key, for the batch */
+	    "SELECT coalesce(max(key), 0) FROM measurements",
 	    "SELECT coalesce(max(pk), 0) FROM followups",
 	    "SELECT coalesce(max(pk), 0) FROM priorities",
 	    "SELECT coalesce(max(pk), 0) FROM roadmap_items",
@@ -544,6 +545,7 @@ static pf_status read_base(pf_import *imp)
 		if (rc != SQLITE_ROW)
 			return pf_db_fail(imp->db, rc, imp->err, "reading the database");
 	}
+	imp->batch.max_key = imp->base_pk[PF_KIND_MEASUREMENTS];
 	return PF_OK;
 }
 
@@ -569,7 +571,9 @@ static pf_status load_unit(pf_import *imp, size_t i)
 		else
 			c->unchanged++;
 	}
-	return st == PF_END ? PF_OK : st;
+	/* What waits is written even after an error, so that later sources see it. */
+	pf_status fl = pf_batch_flush(imp);
+	return st == PF_END ? fl : st;
 }
 
 static pf_status record_sources(pf_import *imp)
@@ -723,6 +727,7 @@ void pf_import_free(pf_import *imp)
 	free(imp->last_initiative);
 	free(imp->last_indicator);
 	free(imp->last_indicator_initiative);
+	pf_batch_free(&imp->batch);
 	free(imp->command);
 	pf_map_free(imp->map);
 	free(imp);

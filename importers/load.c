@@ -372,6 +372,14 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	}
 	if (st)
 		return st;
+	/* The table's key: periods are below 2^16. */
+	int64_t k = ind << 16 | fv[F_MEA_PERIOD].i;
+	if (pf_batch_takes(imp, k)) {
+		*res = PF_UPSERT_INSERTED;
+		return pf_batch_add(imp, k, fv[F_MEA_VALUE].d, fv[F_MEA_COMMENT].s);
+	}
+	if ((st = pf_batch_flush(imp)))
+		return st;
 	pf_period_format((pf_period)fv[F_MEA_PERIOD].i, period);
 	join_key(key, sizeof(key), fv[F_MEA_INDICATOR].s, period);
 	set_int(&fv[F_MEA_INDICATOR], ind);

@@ -44,6 +44,24 @@ typedef struct pf_table {
 
 enum { PF_SLOTS = 8 }; /* seven kinds and the roadmap versions */
 
+/* New measurements waiting to be written together (batch.c). */
+enum { PF_BATCH = 64 };
+
+typedef struct pf_batch_row {
+	int64_t key;
+	double value;
+	size_t comment; /* 1 + its offset in pf_batch.text, or 0 for none */
+} pf_batch_row;
+
+typedef struct pf_batch {
+	int64_t max_key; /* the largest key in the table or in the batch */
+	pf_batch_row rows[PF_BATCH];
+	int n;
+	char *text; /* the comments of the rows */
+	size_t len, cap;
+	sqlite3_stmt *full, *one; /* inserts of PF_BATCH rows and of one */
+} pf_batch;
+
 /* A roadmap version met in this import, to check its rows agree. */
 typedef struct pf_version_seen {
 	int64_t pk;
@@ -54,7 +72,7 @@ typedef struct pf_version_seen {
 
 struct pf_import {
 	pf_db *db;
-	struct pf_map *map; /* --map, or NULL */
+	struct pf_map *map;  /* --map, or NULL */
 	pf_import_opts opts; /* as given; the strings belong to the caller */
 	bool dry_run;
 	char *command;
@@ -73,6 +91,7 @@ struct pf_import {
 	char *last_initiative, *last_indicator;
 	int64_t last_initiative_pk, last_indicator_pk;
 	char *last_indicator_initiative;
+	pf_batch batch;
 	pf_error *err;
 };
 
@@ -114,6 +133,17 @@ pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result 
 /* Roadmap rows and decisions (load_roadmap.c); fv are the record's converted fields. */
 pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);
 pf_status pf_load_decision(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);
+
+/*
+ * New measurements: pf_batch_takes() is true for a key larger than any in
+ * the table or the batch; pf_batch_add() takes such a row, to be written with
+ * others. pf_batch_flush() writes what waits: before any other measurement
+ * is written and at the end of each source.
+ */
+bool pf_batch_takes(const pf_import *imp, int64_t key);
+pf_status pf_batch_add(pf_import *imp, int64_t key, double value, const char *comment);
+pf_status pf_batch_flush(pf_import *imp);
+void pf_batch_free(pf_batch *b);
 
 /* Prepares a cached statement on first use and resets it on the next ones. */
 sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql);
