@@ -363,7 +363,7 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	const char *initiative;
 	char key[160], period[PF_PERIOD_BUF];
 	int64_t ind, pk;
-	pf_status st = pf_find_indicator(imp, fv[F_MEA_INDICATOR].s, &ind, &initiative);
+	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind);
 
 	if (st == PF_ENOTFOUND) {
 		pf_rec_error(imp, rec, F_MEA_INDICATOR, "unknown indicator \"%s\"",
@@ -374,11 +374,12 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 		return st;
 	/* The table's key: periods are below 2^16. */
 	int64_t k = ind << 16 | fv[F_MEA_PERIOD].i;
-	if (pf_batch_takes(imp, k)) {
+	if (pf_batch_takes(imp, ind, k)) {
 		*res = PF_UPSERT_INSERTED;
-		return pf_batch_add(imp, k, fv[F_MEA_VALUE].d, fv[F_MEA_COMMENT].s);
+		return pf_batch_add(imp, rec, k, fv[F_MEA_VALUE].d, fv[F_MEA_COMMENT].s);
 	}
-	if ((st = pf_batch_flush(imp)))
+	if ((st = pf_batch_flush(imp)) ||
+	    (st = pf_find_indicator(imp, fv[F_MEA_INDICATOR].s, &ind, &initiative)))
 		return st;
 	pf_period_format((pf_period)fv[F_MEA_PERIOD].i, period);
 	join_key(key, sizeof(key), fv[F_MEA_INDICATOR].s, period);

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "db_internal.h"
+#include "idmap.h"
 #include "portfolj/import.h"
 #include "record.h"
 
@@ -51,15 +52,16 @@ typedef struct pf_batch_row {
 	int64_t key;
 	double value;
 	size_t comment; /* 1 + its offset in pf_batch.text, or 0 for none */
+	pf_record rec;  /* where the row came from (no values): for a duplicate's error */
 } pf_batch_row;
 
 typedef struct pf_batch {
-	int64_t max_key; /* the largest key in the table or in the batch */
+	int64_t max_key; /* the largest key in the table or given by this import */
 	pf_batch_row rows[PF_BATCH];
 	int n;
 	char *text; /* the comments of the rows */
 	size_t len, cap;
-	sqlite3_stmt *full, *one; /* inserts of PF_BATCH rows and of one */
+	sqlite3_stmt *full, *one, *find_id; /* inserts of PF_BATCH rows and of one */
 } pf_batch;
 
 /* A roadmap version met in this import, to check its rows agree. */
@@ -82,6 +84,7 @@ struct pf_import {
 	int64_t base_pk[PF_SLOTS]; /* largest pk before the import: larger ones are new */
 	sqlite3_stmt *ins[PF_SLOTS], *sel[PF_SLOTS], *upd[PF_SLOTS];
 	sqlite3_stmt *touched, *change, *find_initiative, *find_indicator, *find_version;
+	sqlite3_stmt *indicator_pk;
 	sqlite3_stmt *add_committee, *add_unit;
 	pf_kind_counts counts[PF_KIND_COUNT];
 	pf_kind_counts *unit_counts; /* per unit */
@@ -91,6 +94,8 @@ struct pf_import {
 	char *last_initiative, *last_indicator;
 	int64_t last_initiative_pk, last_indicator_pk;
 	char *last_indicator_initiative;
+	pf_idmap indicators;        /* id to pk of every indicator met */
+	pf_kind_counts *cur_counts; /* the counts of the source being loaded */
 	pf_batch batch;
 	pf_error *err;
 };
@@ -111,6 +116,8 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk);
 /* Looks up an indicator by id: its pk and its initiative's id (owned by imp). */
 pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const char **initiative);
+/* An indicator's pk by id, from a map of those met (no initiative); PF_ENOTFOUND if none. */
+pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk);
 /* Looks up a roadmap version by roadmap and version label. */
 pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *version, int64_t *pk);
 
@@ -135,13 +142,17 @@ pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_u
 pf_status pf_load_decision(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);
 
 /*
- * New measurements: pf_batch_takes() is true for a key larger than any in
- * the table or the batch; pf_batch_add() takes such a row, to be written with
- * others. pf_batch_flush() writes what waits: before any other measurement
- * is written and at the end of each source.
+ * New measurements. pf_batch_takes() is true for a row that can only be new
+ * or a duplicate within this import: its key is larger than any in the table
+ * or given so far, or its indicator was created by this import.
+ * pf_batch_add() takes such a row (counted as inserted), to be written with
+ * others; pf_batch_flush() writes what waits, before any other measurement
+ * is written and at the end of each source. A duplicate is recorded as an
+ * error at its row, not returned: the import goes on to list every error.
  */
-bool pf_batch_takes(const pf_import *imp, int64_t key);
-pf_status pf_batch_add(pf_import *imp, int64_t key, double value, const char *comment);
+bool pf_batch_takes(const pf_import *imp, int64_t indicator, int64_t key);
+pf_status pf_batch_add(pf_import *imp, const pf_record *rec, int64_t key, double value,
+                       const char *comment);
 pf_status pf_batch_flush(pf_import *imp);
 void pf_batch_free(pf_batch *b);
 

@@ -33,6 +33,7 @@ static const char effects[] =
     "E3;I1;Tre;0;1989-01-01;1;2030-12-31\n";
 
 struct fixture {
+	bool stored; /* the indicators were stored by an earlier import */
 	char *dir;
 	pf_db *db;
 	char *path;
@@ -89,14 +90,36 @@ static pf_status import(struct fixture *fx, bool dry_run, ...)
 	return st;
 }
 
+/* The sheet, with the initiative and the indicators unless they are stored already. */
+static pf_status import_sheet(struct fixture *fx, bool dry_run, const char *name, const char *text)
+{
+	if (fx->stored)
+		return import(fx, dry_run, name, text, (const char *)NULL);
+	return import(fx, dry_run, "initiativ.csv", initiatives, "effekter.csv", effects, name,
+	              text, (const char *)NULL);
+}
+
 static void import_ok(struct fixture *fx, bool dry_run, const char *name, const char *text)
 {
-	pf_status st = import(fx, dry_run, "initiativ.csv", initiatives, "effekter.csv", effects,
-	                      name, text, (const char *)NULL);
+	pf_status st = import_sheet(fx, dry_run, name, text);
 
 	for (size_t i = 0; st && i < fx->err.count; i++)
 		fprintf(stderr, "%s: %s\n", fx->err.diags[i].where, fx->err.diags[i].message);
 	assert_int_equal(st, PF_OK);
+}
+
+/* The same fixture, with the initiative and its indicators imported first. */
+static int setup_stored(void **state)
+{
+	struct fixture *fx;
+
+	setup(state);
+	fx = *state;
+	assert_int_equal(import(fx, false, "initiativ.csv", initiatives, "effekter.csv", effects,
+	                        (const char *)NULL),
+	                 PF_OK);
+	fx->stored = true;
+	return 0;
 }
 
 /* ---- the sheets ---- */
@@ -248,7 +271,7 @@ static void test_sorted_sheet(void **state)
 	free(rows);
 }
 
-/* Reversed, every row takes the checked path. */
+/* Reversed: new indicators' rows still go in batches, stored ones' take the checked path. */
 static void test_reversed_sheet_gives_the_same_table(void **state)
 {
 	size_t n;
@@ -298,28 +321,35 @@ static const pf_diag *error_at_line(const pf_error *e, const char *file, long li
 }
 
 /*
- * Duplicates next to each other (the second is not beyond the first) and far
- * apart (across a written batch), and nothing at all written.
+ * Duplicates next to each other (the second is not beyond the first), far
+ * apart (across a written batch), and in a reversed sheet (inside a batch of
+ * a new indicator's rows); nothing at all written.
  */
 static void test_duplicates_anywhere_rejected(void **state)
 {
 	struct fixture *fx = *state;
 	size_t n;
 	struct row *rows = sorted_rows(&n);
+	long long runs = query_int(fx, "SELECT count(*) FROM runs");
 
 	/* Sheet lines are row + 2: line 101 repeats line 100, line 300 repeats line 2. */
 	rows[99] = rows[98];
 	rows[298] = rows[0];
+	/* The last 20 rows backwards, and line 448 repeating line 438. */
+	for (size_t i = 0; i < 20; i++) {
+		struct row t = rows[n - 20 + i];
+		rows[n - 20 + i] = rows[n - 1 - i];
+		rows[n - 1 - i] = t;
+	}
+	rows[n - 14] = rows[n - 4];
 	char *text = text_of(rows, n);
-	assert_int_equal(import(fx, false, "initiativ.csv", initiatives, "effekter.csv", effects,
-	                        "matvarden.csv", text, (const char *)NULL),
-	                 PF_EINPUT);
-	assert_int_equal(fx->err.errors, 2);
+	assert_int_equal(import_sheet(fx, false, "matvarden.csv", text), PF_EINPUT);
+	assert_int_equal(fx->err.errors, 3);
 	error_at_line(&fx->err, "matvarden.csv", 101);
 	error_at_line(&fx->err, "matvarden.csv", 300);
+	error_at_line(&fx->err, "matvarden.csv", (long)n - 4 + 2);
 	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements"), 0);
-	assert_int_equal(query_int(fx, "SELECT count(*) FROM indicators"), 0);
-	assert_int_equal(query_int(fx, "SELECT count(*) FROM runs"), 0);
+	assert_int_equal(query_int(fx, "SELECT count(*) FROM runs"), runs);
 	free(text);
 	free(rows);
 }
@@ -406,20 +436,23 @@ static void test_reimport_counts_what_changed(void **state)
 	free(rows);
 }
 
+/* Each test with new indicators (created by the same import) and with stored ones. */
+// clang-format off
+#define BOTH(f)                                                                \
+	{#f, f, setup, teardown, NULL},                                        \
+	{#f " (stored indicators)", f, setup_stored, teardown, NULL}
+// clang-format on
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(test_sorted_sheet, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_reversed_sheet_gives_the_same_table, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_interleaved_sheet_gives_the_same_table, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_duplicates_anywhere_rejected, setup, teardown),
-	    cmocka_unit_test_setup_teardown(test_error_after_batches_writes_nothing, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_dry_run_counts_and_writes_nothing, setup,
-	                                    teardown),
-	    cmocka_unit_test_setup_teardown(test_reimport_counts_what_changed, setup, teardown),
+	    BOTH(test_sorted_sheet),
+	    BOTH(test_reversed_sheet_gives_the_same_table),
+	    BOTH(test_interleaved_sheet_gives_the_same_table),
+	    BOTH(test_duplicates_anywhere_rejected),
+	    BOTH(test_error_after_batches_writes_nothing),
+	    BOTH(test_dry_run_counts_and_writes_nothing),
+	    BOTH(test_reimport_counts_what_changed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
