@@ -100,12 +100,14 @@ pf_status pf_benefits_initiative(pf_db *db, int64_t initiative, const pf_eval *e
 /*
  * Completed initiatives of a committee: their completion period (slut, else
  * the first follow-up saying avslutad) and the last period any of their
- * indicators was measured (measurements are keyed indicator << 16 | period).
+ * indicators was measured (measurements are keyed indicator << 16 | period,
+ * so each indicator's last is one seek: max(key), not max(key & 65535)).
  */
 static const char completed_sql[] =
     "SELECT n.id, n.end, (SELECT min(f.period) FROM followups f WHERE f.initiative = n.pk "
-    "AND f.status = 'avslutad'), (SELECT max(m.key & 65535) FROM indicators i JOIN measurements "
-    "m ON m.key BETWEEN i.pk << 16 AND (i.pk << 16 | 65535) WHERE i.initiative = n.pk) "
+    "AND f.status = 'avslutad'), (SELECT max((SELECT max(key) FROM measurements WHERE key "
+    "BETWEEN i.pk << 16 AND (i.pk << 16 | 65535)) & 65535) FROM indicators i "
+    "WHERE i.initiative = n.pk) "
     "FROM initiatives n WHERE n.committee = ?1 AND n.status = 'avslutad' ORDER BY n.id";
 
 struct completed_ctx {

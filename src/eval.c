@@ -4,6 +4,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+void pf_eval_dates(pf_ind_eval *e, double baseline, double target, pf_date d0, pf_date d1,
+                   pf_direction dir, pf_period p)
+{
+	e->expected = pf_expected(d0, d1, pf_period_end(p));
+	if (!e->measured) {
+		e->light = PF_LIGHT_UNMEASURED;
+		return;
+	}
+	e->progress = pf_progress(baseline, target, e->value, dir);
+	e->light = pf_light_for(e->progress, e->expected);
+}
+
 void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0, const char *d1,
                  pf_direction dir, pf_period p)
 {
@@ -11,13 +23,7 @@ void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0,
 
 	pf_date_parse(d0, &a);
 	pf_date_parse(d1, &b);
-	e->expected = pf_expected(a, b, pf_period_end(p));
-	if (!e->measured) {
-		e->light = PF_LIGHT_UNMEASURED;
-		return;
-	}
-	e->progress = pf_progress(baseline, target, e->value, dir);
-	e->light = pf_light_for(e->progress, e->expected);
+	pf_eval_dates(e, baseline, target, a, b, dir, p);
 }
 
 static const char eval_sql[] =
@@ -42,23 +48,113 @@ static pf_status grow(pf_eval *out, size_t *cap)
 }
 
 /*
- * The latest value at each of four periods (?1 .. ?4, ascending) in one pass
- * over the indicators: the committee report's quarter matrix would otherwise
- * read every indicator four times.
+ * The values each indicator's evaluations at P-3 .. P (?1 .. ?2) can take, in
+ * one pass with two seeks per indicator: the rows from its latest at or
+ * before P-3 up to P, at most four, in key order. The committee report's
+ * quarter matrix would otherwise look up each quarter's latest on its own.
  */
 static const char history_sql[] =
     "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
-    "i.target_date, i.direction, a.value, a.period, b.value, b.period, c.value, c.period, "
-    "d.value, d.period FROM indicators i "
-    "LEFT JOIN measurements d ON d.key = (SELECT key FROM measurements WHERE key BETWEEN "
-    "i.pk << 16 AND (i.pk << 16 | ?4) ORDER BY key DESC LIMIT 1) "
-    "LEFT JOIN measurements c ON c.key = (SELECT key FROM measurements WHERE key BETWEEN "
-    "i.pk << 16 AND (i.pk << 16 | ?3) ORDER BY key DESC LIMIT 1) "
-    "LEFT JOIN measurements b ON b.key = (SELECT key FROM measurements WHERE key BETWEEN "
-    "i.pk << 16 AND (i.pk << 16 | ?2) ORDER BY key DESC LIMIT 1) "
-    "LEFT JOIN measurements a ON a.key = (SELECT key FROM measurements WHERE key BETWEEN "
-    "i.pk << 16 AND (i.pk << 16 | ?1) ORDER BY key DESC LIMIT 1) "
+    "i.target_date, i.direction, m.key & 65535, m.value FROM indicators i "
+    "LEFT JOIN measurements m ON m.key BETWEEN coalesce((SELECT key FROM measurements "
+    "WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1) ORDER BY key DESC LIMIT 1), "
+    "i.pk << 16 | ?1) AND (i.pk << 16 | ?2) "
     "ORDER BY i.initiative, i.id";
+
+/* One indicator of the history pass: its fields and the values met for it. */
+struct history_ind {
+	pf_ind_eval e; /* the fields every evaluation shares */
+	double baseline, target;
+	pf_date d0, d1;
+	pf_direction dir;
+	int n;
+	pf_period at[PF_EVAL_HISTORY];
+	double value[PF_EVAL_HISTORY];
+};
+
+static void history_start(struct history_ind *h, sqlite3_stmt *st)
+{
+	int dir = pf_word_parse(PF_WORDS_DIRECTION, pf_col_text(st, 7));
+
+	memset(h, 0, sizeof(*h));
+	h->e.pk = sqlite3_column_int64(st, 0);
+	h->e.initiative = sqlite3_column_int64(st, 1);
+	h->e.weight = sqlite3_column_double(st, 2);
+	h->baseline = sqlite3_column_double(st, 3);
+	h->target = sqlite3_column_double(st, 4);
+	pf_date_parse(pf_col_text(st, 5), &h->d0);
+	pf_date_parse(pf_col_text(st, 6), &h->d1);
+	h->dir = dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir;
+}
+
+static void history_value(struct history_ind *h, sqlite3_stmt *st)
+{
+	if (sqlite3_column_type(st, 8) == SQLITE_NULL || h->n == PF_EVAL_HISTORY)
+		return;
+	h->at[h->n] = sqlite3_column_int(st, 8);
+	h->value[h->n++] = sqlite3_column_double(st, 9);
+}
+
+/* The evaluation at period q: the latest value met at or before it. */
+static void history_eval(const struct history_ind *h, pf_period q, pf_ind_eval *e)
+{
+	int best = -1;
+
+	*e = h->e;
+	for (int k = 0; k < h->n; k++)
+		if (h->at[k] <= q && (best < 0 || h->at[k] > h->at[best]))
+			best = k;
+	if (best >= 0) {
+		e->measured = true;
+		e->value = h->value[best];
+		e->at = h->at[best];
+	}
+	pf_eval_dates(e, h->baseline, h->target, h->d0, h->d1, h->dir, q);
+}
+
+static pf_status history_emit(const struct history_ind *h, pf_period p,
+                              pf_eval out[PF_EVAL_HISTORY], size_t cap[PF_EVAL_HISTORY])
+{
+	for (int q = 0; q < PF_EVAL_HISTORY; q++) {
+		if (grow(&out[q], &cap[q]))
+			return PF_ENOMEM;
+		history_eval(h, p - PF_EVAL_HISTORY + 1 + q, &out[q].v[out[q].n++]);
+	}
+	return PF_OK;
+}
+
+pf_status pf_eval_load_history(pf_db *db, pf_period p, pf_eval out[PF_EVAL_HISTORY], pf_error *err)
+{
+	sqlite3_stmt *st;
+	size_t cap[PF_EVAL_HISTORY] = {0};
+	struct history_ind h;
+	bool open = false;
+	int rc = SQLITE_DONE;
+	pf_status s = pf_db_prepare(db, &st, history_sql, err);
+
+	memset(out, 0, PF_EVAL_HISTORY * sizeof(*out));
+	if (s)
+		return s;
+	sqlite3_bind_int(st, 1, p - PF_EVAL_HISTORY + 1);
+	sqlite3_bind_int(st, 2, p);
+	while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (!open || sqlite3_column_int64(st, 0) != h.e.pk) {
+			if (open && history_emit(&h, p, out, cap))
+				s = pf_error_set(err, PF_ENOMEM, "out of memory");
+			history_start(&h, st);
+			open = true;
+		}
+		history_value(&h, st);
+	}
+	if (!s && open && history_emit(&h, p, out, cap))
+		s = pf_error_set(err, PF_ENOMEM, "out of memory");
+	if (!s && rc != SQLITE_DONE)
+		s = pf_db_fail(db, rc, err, "evaluating indicators");
+	sqlite3_finalize(st);
+	for (int q = 0; s && q < PF_EVAL_HISTORY; q++)
+		pf_eval_free(&out[q]);
+	return s;
+}
 
 /* Fills one evaluation from a row whose value and period are at columns vc, vc + 1. */
 static void eval_row(sqlite3_stmt *st, int vc, pf_period p, pf_ind_eval *e)
@@ -74,35 +170,6 @@ static void eval_row(sqlite3_stmt *st, int vc, pf_period p, pf_ind_eval *e)
 	pf_eval_one(e, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
 	            pf_col_text(st, 5), pf_col_text(st, 6),
 	            dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir, p);
-}
-
-pf_status pf_eval_load_history(pf_db *db, pf_period p, pf_eval out[PF_EVAL_HISTORY], pf_error *err)
-{
-	sqlite3_stmt *st;
-	size_t cap[PF_EVAL_HISTORY] = {0};
-	int rc = SQLITE_DONE;
-	pf_status s = pf_db_prepare(db, &st, history_sql, err);
-
-	memset(out, 0, PF_EVAL_HISTORY * sizeof(*out));
-	if (s)
-		return s;
-	for (int q = 0; q < PF_EVAL_HISTORY; q++)
-		sqlite3_bind_int(st, q + 1, p - PF_EVAL_HISTORY + 1 + q);
-	while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int q = 0; q < PF_EVAL_HISTORY && !s; q++) {
-			if (grow(&out[q], &cap[q]))
-				s = pf_error_set(err, PF_ENOMEM, "out of memory");
-			else
-				eval_row(st, 8 + 2 * q, p - PF_EVAL_HISTORY + 1 + q,
-				         &out[q].v[out[q].n++]);
-		}
-	}
-	if (!s && rc != SQLITE_DONE)
-		s = pf_db_fail(db, rc, err, "evaluating indicators");
-	sqlite3_finalize(st);
-	for (int q = 0; s && q < PF_EVAL_HISTORY; q++)
-		pf_eval_free(&out[q]);
-	return s;
 }
 
 pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out, pf_error *err)

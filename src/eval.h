@@ -43,6 +43,10 @@ pf_status pf_eval_load_history(pf_db *db, pf_period p, pf_eval out[PF_EVAL_HISTO
 void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0, const char *d1,
                  pf_direction dir, pf_period p);
 
+/* The same with the dates parsed. */
+void pf_eval_dates(pf_ind_eval *e, double baseline, double target, pf_date d0, pf_date d1,
+                   pf_direction dir, pf_period p);
+
 void pf_agg_add(pf_agg *a, const pf_ind_eval *e);
 /* Adds the indicators of one initiative. */
 void pf_agg_initiative(pf_agg *a, const pf_eval *e, int64_t initiative);

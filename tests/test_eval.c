@@ -1,0 +1,173 @@
+/*
+ * The committee report's four quarters come from pf_eval_load_history(), one
+ * pass that reads only each indicator's last rows; pf_eval_load() looks up
+ * one quarter at a time. On a portfolio with gaps, values before, inside and
+ * after the window and indicators never measured, both must agree exactly,
+ * at every quarter of the window, for many reporting periods.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "eval.h"
+#include "portfolj/db.h"
+#include "testutil.h"
+
+#define NINI 12
+#define NIND 4
+#define FIRST (2022 * 4) /* 2022Q1 */
+#define NPER 20          /* to 2026Q4 */
+
+struct fixture {
+	char *dir;
+	pf_db *db;
+};
+
+/* A small deterministic generator: the same portfolio on every run. */
+static unsigned next_rand(unsigned *s)
+{
+	*s = *s * 1103515245u + 12345u;
+	return (*s >> 16) & 0x7FFF;
+}
+
+static char *append(char *buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		va_start(ap, fmt);
+		n = vsnprintf(buf + *len, *cap - *len, fmt, ap);
+		va_end(ap);
+		if ((size_t)n < *cap - *len)
+			break;
+		*cap *= 2;
+		assert_non_null(buf = realloc(buf, *cap));
+	}
+	*len += (size_t)n;
+	return buf;
+}
+
+static char *sheet(size_t cap)
+{
+	char *s = malloc(cap);
+
+	assert_non_null(s);
+	s[0] = '\0';
+	return s;
+}
+
+static int setup(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+	size_t li = 0, ci = 64, le = 0, ce = 64, lm = 0, cm = 64;
+	char *ini = sheet(ci), *eff = sheet(ce), *mea = sheet(cm);
+	unsigned seed = 20251123u;
+
+	assert_non_null(fx);
+	ini = append(ini, &li, &ci, "id;titel;namnd\n");
+	eff = append(eff, &le, &ce,
+	             "indikator_id;initiativ;indikator;riktning;basvarde;basdatum;malvarde;"
+	             "maldatum;vikt\n");
+	mea = append(mea, &lm, &cm, "indikator_id;period;varde\n");
+	for (int i = 0; i < NINI; i++) {
+		ini = append(ini, &li, &ci, "N%02d;Initiativ %d;HSN\n", i, i);
+		for (int k = 0; k < NIND; k++) {
+			int down = next_rand(&seed) % 2;
+			eff = append(
+			    eff, &le, &ce, "N%02d-%d;N%02d;Mått;%s;%d;2022-01-01;%d;%d-12-31;%d\n",
+			    i, k, i, down ? "minska" : "öka", down ? 100 : 10, down ? 40 : 90,
+			    2024 + (int)(next_rand(&seed) % 3), 1 + (int)(next_rand(&seed) % 3));
+			/* Indicator 0 of every third initiative is never measured. */
+			if (k == 0 && i % 3 == 0)
+				continue;
+			/* Sparse: some quarters measured, fewer as k grows. */
+			for (int p = 0; p < NPER; p++)
+				if ((int)(next_rand(&seed) % 10) < 6 - k)
+					mea = append(mea, &lm, &cm, "N%02d-%d;%dQ%d;%d\n", i, k,
+					             (FIRST + p) / 4, (FIRST + p) % 4 + 1,
+					             (int)(next_rand(&seed) % 110));
+		}
+	}
+	fx->dir = pf_test_mkdtemp();
+	const struct pf_test_sheet sheets[] = {
+	    {"initiativ.csv", ini}, {"effekter.csv", eff}, {"matvarden.csv", mea}};
+	fx->db = pf_test_load(fx->dir, sheets, 3);
+	free(ini);
+	free(eff);
+	free(mea);
+	assert_non_null(fx->db);
+	*state = fx;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *fx = *state;
+
+	pf_db_close(fx->db);
+	pf_test_rmdir(fx->dir);
+	free(fx);
+	return 0;
+}
+
+static void assert_same_eval(const pf_ind_eval *a, const pf_ind_eval *b, pf_period q)
+{
+	if (a->pk != b->pk || a->initiative != b->initiative || a->weight != b->weight ||
+	    a->measured != b->measured ||
+	    (a->measured &&
+	     (a->value != b->value || a->at != b->at || a->progress != b->progress)) ||
+	    a->expected != b->expected || a->light != b->light)
+		fail_msg("period %d, indicator %lld: history gives measured %d value %g at %d "
+		         "light %d, one quarter at a time measured %d value %g at %d light %d",
+		         q, (long long)a->pk, a->measured, a->value, a->at, (int)a->light,
+		         b->measured, b->value, b->at, (int)b->light);
+}
+
+static void test_history_equals_quarter_by_quarter(void **state)
+{
+	struct fixture *fx = *state;
+	pf_error err;
+	size_t measured = 0, unmeasured = 0;
+
+	pf_error_init(&err);
+	/* From before the first value to after the last. */
+	for (pf_period p = FIRST - 2; p <= FIRST + NPER + 2; p++) {
+		pf_eval hist[PF_EVAL_HISTORY];
+		assert_int_equal(pf_eval_load_history(fx->db, p, hist, &err), PF_OK);
+		for (int q = 0; q < PF_EVAL_HISTORY; q++) {
+			pf_period at = p - PF_EVAL_HISTORY + 1 + q;
+			pf_eval one;
+			assert_int_equal(pf_eval_load(fx->db, at, 0, &one, &err), PF_OK);
+			assert_int_equal(hist[q].n, NINI * NIND);
+			assert_int_equal(one.n, hist[q].n);
+			for (size_t i = 0; i < one.n; i++) {
+				assert_same_eval(&hist[q].v[i], &one.v[i], at);
+				measured += one.v[i].measured;
+				unmeasured += !one.v[i].measured;
+			}
+			pf_eval_free(&one);
+			pf_eval_free(&hist[q]);
+		}
+	}
+	/* The portfolio gives both cases plenty of times. */
+	assert_true(measured > 1000);
+	assert_true(unmeasured > 500);
+	pf_error_clear(&err);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_setup_teardown(test_history_equals_quarter_by_quarter, setup,
+	                                    teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
