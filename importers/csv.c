@@ -41,7 +41,9 @@ struct pf_csv {
 	unsigned char *buf; /* CHUNK bytes, for a file */
 	const unsigned char *chunk;
 	size_t chunk_len, chunk_pos;
-	size_t skip; /* bytes of BOM still to skip at the start of the second pass */
+	size_t lf_at; /* the next LF in the chunk at or after chunk_pos, or chunk_len */
+	int lf_known; /* lf_at is for this chunk */
+	size_t skip;  /* bytes of BOM still to skip at the start of the second pass */
 
 	char delim;
 	int cp1252;
@@ -96,6 +98,7 @@ static void hash_chunk(pf_csv *r)
 static pf_status src_read(pf_csv *r)
 {
 	r->chunk_pos = 0;
+	r->lf_known = 0;
 	if (!r->file) {
 		size_t n = r->data_len - r->data_pos;
 
@@ -155,7 +158,8 @@ static void scan_utf8(struct scan *s, const unsigned char *b, size_t n)
 		uint64_t w;
 
 		/* Most sheets are mostly ASCII: skip eight such bytes at a time. */
-		while (!s->need && i + 8 <= n && (memcpy(&w, b + i, 8), !(w & 0x8080808080808080ULL)))
+		while (!s->need && i + 8 <= n &&
+		       (memcpy(&w, b + i, 8), !(w & 0x8080808080808080ULL)))
 			i += 8;
 		if (i >= n)
 			break;
@@ -466,12 +470,25 @@ static void on_row(int c, void *data)
 
 /* ---- second pass ---- */
 
-static size_t segment_len(const unsigned char *b, size_t n)
+/*
+ * The length of the next segment, up to and including the first CR or LF.
+ * Two memchr() scans beat one loop over both; the LF found is kept, so that
+ * a stretch of lone CRs before it is not scanned again for every segment.
+ */
+static size_t segment_len(pf_csv *r)
 {
-	for (size_t i = 0; i < n; i++)
-		if (b[i] == '\n' || b[i] == '\r')
-			return i + 1;
-	return n;
+	const unsigned char *b = r->chunk + r->chunk_pos, *cr;
+	size_t n = r->chunk_len - r->chunk_pos;
+
+	if (!r->lf_known || r->lf_at < r->chunk_pos) {
+		const unsigned char *lf = memchr(b, '\n', n);
+		r->lf_at = lf ? r->chunk_pos + (size_t)(lf - b) : r->chunk_len;
+		r->lf_known = 1;
+	}
+	cr = memchr(b, '\r', r->lf_at - r->chunk_pos);
+	if (cr)
+		return (size_t)(cr - b) + 1;
+	return r->lf_at < r->chunk_len ? r->lf_at - r->chunk_pos + 1 : n;
 }
 
 static pf_status feed_segment(pf_csv *r, const unsigned char *b, size_t n)
@@ -520,7 +537,7 @@ static pf_status advance(pf_csv *r)
 		return PF_END;
 	if (r->chunk_pos < r->chunk_len) {
 		const unsigned char *b = r->chunk + r->chunk_pos;
-		size_t n = segment_len(b, r->chunk_len - r->chunk_pos);
+		size_t n = segment_len(r);
 
 		r->chunk_pos += n;
 		return feed_segment(r, b, n);
