@@ -1,5 +1,6 @@
 /*
- * New measurements, written PF_BATCH rows per statement.
+ * New measurements: held, put in key order and written PF_BATCH rows per
+ * statement.
  *
  * A statement's step costs far more than the row it writes (opening the
  * table, the transaction check, halting), and measurements are nearly all of
@@ -8,15 +9,25 @@
  * indicator and period, indicators in the order of the effects sheet, is all
  * such rows), and one whose indicator this import created (a first import in
  * any order). They need none of pf_upsert()'s checks: they are counted as
- * inserted at once and written later with others. Such a row can still repeat
- * one given before in this import; then the statement fails as a whole, is
- * undone by SQLite, and its rows are written one at a time to find the
- * duplicate. Any other row flushes the batch first and takes the checked
- * path, which then sees every row before it.
+ * inserted at once and written later with others.
+ *
+ * Rows are held up to pf_batch.limit and written in key order: the table is
+ * clustered by indicator, so a sheet given period by period would otherwise
+ * sweep the whole table once per quarter, and a table larger than the page
+ * cache would be read and written again on every sweep. Held rows mostly come
+ * in a few ascending runs (one for a sorted sheet, one per quarter for a sheet
+ * by period), which are merged; rows in no useful order are sorted.
+ *
+ * A held row can still repeat one given before in this import; then a
+ * statement fails as a whole, is undone by SQLite, and its rows are written
+ * one at a time to find the duplicate (the later line of the two, as rows of
+ * one key are written in line order). Any other row flushes what is held
+ * first and takes the checked path, which then sees every row before it.
  */
 #include "loader.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +52,11 @@ static char *batch_sql(int rows)
 	return sql;
 }
 
+/* Runs to merge at most; rows in more runs than this are sorted instead. */
+#define MAX_RUNS 16
+/* Bytes of comments held at most, whatever the number of rows. */
+#define MAX_TEXT (4u << 20)
+
 /* The statement for n rows (PF_BATCH, or 1 for what is left at a flush). */
 static pf_status batch_stmt(pf_import *imp, int n, sqlite3_stmt **out)
 {
@@ -59,8 +75,8 @@ static pf_status batch_stmt(pf_import *imp, int n, sqlite3_stmt **out)
 	return st;
 }
 
-/* Steps the insert of n rows from `from`: an SQLite result code, or -1 with the error recorded. */
-static int write_rows(pf_import *imp, int from, int n)
+/* Steps the insert of n rows: an SQLite result code, or -1 with the error recorded. */
+static int write_rows(pf_import *imp, const pf_batch_row *rows, int n)
 {
 	const pf_batch *b = &imp->batch;
 	sqlite3_stmt *st = NULL;
@@ -70,7 +86,7 @@ static int write_rows(pf_import *imp, int from, int n)
 		return -1;
 	sqlite3_bind_int64(st, 1, imp->run);
 	for (int i = 0; i < n; i++) {
-		const pf_batch_row *r = &b->rows[from + i];
+		const pf_batch_row *r = &rows[i];
 		sqlite3_bind_int64(st, 2 + 3 * i, r->key);
 		sqlite3_bind_double(st, 3 + 3 * i, r->value);
 		if (r->comment)
@@ -90,6 +106,7 @@ static pf_status duplicate(pf_import *imp, const pf_batch_row *r)
 	static const char sql[] = "SELECT id FROM indicators WHERE pk = ?";
 	sqlite3_stmt *st = pf_stmt(imp, &imp->batch.find_id, sql);
 	char period[PF_PERIOD_BUF];
+	pf_record where = imp->batch.where;
 
 	if (!st)
 		return PF_EENV;
@@ -98,7 +115,8 @@ static pf_status duplicate(pf_import *imp, const pf_batch_row *r)
 		return pf_db_fail(imp->db, sqlite3_errcode(imp->db->h), imp->err,
 		                  "looking up an indicator");
 	pf_period_format((pf_period)(r->key & 0xFFFF), period);
-	pf_rec_error(imp, &r->rec, 0, "duplicate measurements %s %s: this import gives it twice",
+	where.line = r->line;
+	pf_rec_error(imp, &where, 0, "duplicate measurements %s %s: this import gives it twice",
 	             pf_col_text(st, 0), period);
 	sqlite3_reset(st);
 	if (imp->cur_counts)
@@ -106,18 +124,78 @@ static pf_status duplicate(pf_import *imp, const pf_batch_row *r)
 	return PF_OK;
 }
 
-/* Row by row, from `from`: a row whose key is taken is a duplicate. */
-static pf_status write_each(pf_import *imp, int from)
+/* Writes n rows (at most PF_BATCH): in one statement, or row by row to find a duplicate. */
+static pf_status write_out(pf_import *imp, const pf_batch_row *rows, int n)
 {
 	pf_status st = PF_OK;
+	int rc = n == PF_BATCH ? write_rows(imp, rows, n) : SQLITE_CONSTRAINT;
 
-	for (int i = from; i < imp->batch.n && !st; i++) {
-		int rc = write_rows(imp, i, 1);
+	if (rc == SQLITE_DONE)
+		return PF_OK;
+	if (rc != -1 && (rc & 0xFF) != SQLITE_CONSTRAINT)
+		return pf_db_fail(imp->db, rc, imp->err, "inserting rows");
+	for (int i = 0; i < n && !st && rc != -1; i++) {
+		rc = write_rows(imp, &rows[i], 1);
 		if ((rc & 0xFF) == SQLITE_CONSTRAINT)
-			st = duplicate(imp, &imp->batch.rows[i]);
-		else if (rc != SQLITE_DONE)
-			st =
-			    rc < 0 ? PF_EENV : pf_db_fail(imp->db, rc, imp->err, "inserting a row");
+			st = duplicate(imp, &rows[i]);
+		else if (rc != SQLITE_DONE && rc != -1)
+			st = pf_db_fail(imp->db, rc, imp->err, "inserting a row");
+	}
+	return rc == -1 ? PF_EENV : st;
+}
+
+static bool before(const pf_batch_row *a, const pf_batch_row *b)
+{
+	return a->key < b->key || (a->key == b->key && a->line < b->line);
+}
+
+static int compare_rows(const void *a, const void *b)
+{
+	return before(a, b) ? -1 : before(b, a) ? 1 : 0;
+}
+
+/* The starts of the ascending runs of the held rows, at most MAX_RUNS; 0 when there are more. */
+static size_t find_runs(const pf_batch *b, size_t start[MAX_RUNS + 1])
+{
+	size_t runs = 1;
+
+	start[0] = 0;
+	for (size_t i = 1; i < b->n; i++)
+		if (before(&b->rows[i], &b->rows[i - 1])) {
+			if (runs == MAX_RUNS)
+				return 0;
+			start[runs++] = i;
+		}
+	start[runs] = b->n;
+	return runs;
+}
+
+/* Writes the held rows in key order: the runs merged, PF_BATCH rows at a time. */
+static pf_status write_held(pf_import *imp)
+{
+	pf_batch *b = &imp->batch;
+	size_t start[MAX_RUNS + 1], at[MAX_RUNS], runs = find_runs(b, start);
+	pf_batch_row out[PF_BATCH];
+	pf_status st = PF_OK;
+	int n = 0;
+
+	if (!runs) {
+		qsort(b->rows, b->n, sizeof(*b->rows), compare_rows);
+		runs = 1;
+		start[1] = b->n;
+	}
+	memcpy(at, start, runs * sizeof(*at));
+	for (size_t done = 0; done < b->n && !st; done++) {
+		size_t best = MAX_RUNS;
+		for (size_t k = 0; k < runs; k++)
+			if (at[k] < start[k + 1] &&
+			    (best == MAX_RUNS || before(&b->rows[at[k]], &b->rows[at[best]])))
+				best = k;
+		out[n++] = b->rows[at[best]++];
+		if (n == PF_BATCH || done + 1 == b->n) {
+			st = write_out(imp, out, n);
+			n = 0;
+		}
 	}
 	return st;
 }
@@ -127,49 +205,62 @@ bool pf_batch_takes(const pf_import *imp, int64_t indicator, int64_t key)
 	return key > imp->batch.max_key || indicator > imp->base_pk[PF_KIND_EFFECTS];
 }
 
+static pf_status keep_comment(pf_import *imp, const char *comment, size_t *at)
+{
+	pf_batch *b = &imp->batch;
+	size_t len = strlen(comment) + 1;
+
+	if (b->len + len > b->cap) {
+		size_t cap = b->cap ? b->cap : 4096;
+		while (cap < b->len + len)
+			cap *= 2;
+		char *text = realloc(b->text, cap);
+		if (!text)
+			return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
+		b->text = text;
+		b->cap = cap;
+	}
+	memcpy(b->text + b->len, comment, len);
+	*at = b->len + 1;
+	b->len += len;
+	return PF_OK;
+}
+
 pf_status pf_batch_add(pf_import *imp, const pf_record *rec, int64_t key, double value,
                        const char *comment)
 {
 	pf_batch *b = &imp->batch;
-	pf_batch_row *r = &b->rows[b->n];
+	pf_batch_row *r;
+	pf_status st;
 
+	if (!b->limit)
+		b->limit = imp->opts.batch_rows ? imp->opts.batch_rows : PF_BATCH_ROWS;
+	if (!b->rows && !(b->rows = malloc(b->limit * sizeof(*b->rows))))
+		return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
+	if (comment && b->len + strlen(comment) >= MAX_TEXT && (st = pf_batch_flush(imp)))
+		return st;
+	/* Held rows all come from one source: a flush ends each. Only the line differs. */
+	if (!b->n) {
+		b->where = *rec;
+		memset(b->where.val, 0, sizeof(b->where.val));
+	}
+	r = &b->rows[b->n];
 	r->key = key;
 	r->value = value;
+	r->line = rec->line;
 	r->comment = 0;
-	r->rec = *rec;
-	memset(r->rec.val, 0, sizeof(r->rec.val));
-	if (comment) {
-		size_t len = strlen(comment) + 1;
-		if (b->len + len > b->cap) {
-			size_t cap = b->cap ? b->cap : 4096;
-			while (cap < b->len + len)
-				cap *= 2;
-			char *text = realloc(b->text, cap);
-			if (!text)
-				return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
-			b->text = text;
-			b->cap = cap;
-		}
-		memcpy(b->text + b->len, comment, len);
-		r->comment = b->len + 1;
-		b->len += len;
-	}
+	if (comment && (st = keep_comment(imp, comment, &r->comment)))
+		return st;
 	if (key > b->max_key)
 		b->max_key = key;
-	return ++b->n == PF_BATCH ? pf_batch_flush(imp) : PF_OK;
+	return ++b->n == b->limit ? pf_batch_flush(imp) : PF_OK;
 }
 
 pf_status pf_batch_flush(pf_import *imp)
 {
 	pf_batch *b = &imp->batch;
-	pf_status st = PF_OK;
-	int rc = b->n == PF_BATCH ? write_rows(imp, 0, PF_BATCH) : SQLITE_DONE;
+	pf_status st = b->n ? write_held(imp) : PF_OK;
 
-	/* What is left at the end, or a full batch undone for a taken key, goes row by row. */
-	if (b->n < PF_BATCH || (rc & 0xFF) == SQLITE_CONSTRAINT)
-		st = write_each(imp, 0);
-	else if (rc != SQLITE_DONE)
-		st = rc < 0 ? PF_EENV : pf_db_fail(imp->db, rc, imp->err, "inserting rows");
 	b->n = 0;
 	b->len = 0;
 	return st;
@@ -180,5 +271,6 @@ void pf_batch_free(pf_batch *b)
 	sqlite3_finalize(b->full);
 	sqlite3_finalize(b->one);
 	sqlite3_finalize(b->find_id);
+	free(b->rows);
 	free(b->text);
 }

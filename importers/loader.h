@@ -45,21 +45,23 @@ typedef struct pf_table {
 
 enum { PF_SLOTS = 8 }; /* seven kinds and the roadmap versions */
 
-/* New measurements waiting to be written together (batch.c). */
+/* New measurements held to be written in key order, PF_BATCH to a statement (batch.c). */
 enum { PF_BATCH = 64 };
+enum { PF_BATCH_ROWS = 1 << 18 }; /* rows held at most by default: 8 MiB */
 
 typedef struct pf_batch_row {
 	int64_t key;
 	double value;
 	size_t comment; /* 1 + its offset in pf_batch.text, or 0 for none */
-	pf_record rec;  /* where the row came from (no values): for a duplicate's error */
+	long line;      /* where in the source: the rest is in pf_batch.where */
 } pf_batch_row;
 
 typedef struct pf_batch {
 	int64_t max_key; /* the largest key in the table or given by this import */
-	pf_batch_row rows[PF_BATCH];
-	int n;
-	char *text; /* the comments of the rows */
+	pf_batch_row *rows;
+	size_t n, limit;
+	pf_record where; /* the source of the held rows, for a duplicate's error (no values) */
+	char *text;      /* the comments of the rows */
 	size_t len, cap;
 	sqlite3_stmt *full, *one, *find_id; /* inserts of PF_BATCH rows and of one */
 } pf_batch;

@@ -1,11 +1,13 @@
 /*
- * Big measurement sheets: new rows in key order are written many to a
- * statement (importers/batch.c), every other row row by row. These tests
- * check that which path a row takes never shows: the same rows in any order
- * give the same table, duplicates are caught wherever they fall, a
+ * Big measurement sheets: new rows are held, put in key order and written
+ * many to a statement (importers/batch.c), every other row row by row. These
+ * tests check that which path a row takes never shows: the same rows in any
+ * order (sorted, reversed, interleaved runs, by period) give the same table,
+ * duplicates are caught wherever they fall and reported at the later line, a
  * re-import counts and records exactly what changed, and a rejected import
- * leaves nothing behind. Sheets are longer than a batch (64 rows) so that
- * full batches, the rest and the row-by-row path all run.
+ * leaves nothing behind. Sheets are longer than a statement's 64 rows, and
+ * one variant holds only 100 rows, so that every path runs: full statements,
+ * the rest row by row, merged runs, sorting, and flushes inside a sheet.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,7 +35,8 @@ static const char effects[] =
     "E3;I1;Tre;0;1989-01-01;1;2030-12-31\n";
 
 struct fixture {
-	bool stored; /* the indicators were stored by an earlier import */
+	bool stored;       /* the indicators were stored by an earlier import */
+	size_t batch_rows; /* new measurements held before they are written (0: the default) */
 	char *dir;
 	pf_db *db;
 	char *path;
@@ -69,7 +72,7 @@ static int teardown(void **state)
 /* Imports sheets given as name, text, name, text, ..., NULL. */
 static pf_status import(struct fixture *fx, bool dry_run, ...)
 {
-	pf_import_opts o = {.dry_run = dry_run};
+	pf_import_opts o = {.dry_run = dry_run, .batch_rows = fx->batch_rows};
 	pf_import *imp = NULL;
 	pf_status st;
 	const char *name;
@@ -119,6 +122,14 @@ static int setup_stored(void **state)
 	                        (const char *)NULL),
 	                 PF_OK);
 	fx->stored = true;
+	return 0;
+}
+
+/* New indicators, and only 100 rows held at a time: flushes inside every sheet. */
+static int setup_small(void **state)
+{
+	setup(state);
+	((struct fixture *)*state)->batch_rows = 100;
 	return 0;
 }
 
@@ -303,6 +314,21 @@ static void test_interleaved_sheet_gives_the_same_table(void **state)
 	free(rows);
 }
 
+/* Quarter by quarter, every indicator in each: the order of a sheet exported by period. */
+static void test_sheet_by_period_gives_the_same_table(void **state)
+{
+	size_t n, k = 0;
+	struct row *rows = sorted_rows(&n), *by_period = calloc(n, sizeof(*by_period));
+
+	assert_non_null(by_period);
+	for (int p = 0; p < NPER; p++)
+		for (int ind = 0; ind < NIND; ind++)
+			by_period[k++] = rows[ind * NPER + p];
+	import_gives_the_table(*state, by_period, n);
+	free(by_period);
+	free(rows);
+}
+
 static const pf_diag *error_at_line(const pf_error *e, const char *file, long line)
 {
 	char prefix[64];
@@ -436,23 +462,28 @@ static void test_reimport_counts_what_changed(void **state)
 	free(rows);
 }
 
-/* Each test with new indicators (created by the same import) and with stored ones. */
+/*
+ * Each test with new indicators (created by the same import), with stored
+ * ones, and with new ones and few rows held at a time.
+ */
 // clang-format off
-#define BOTH(f)                                                                \
+#define VARIANTS(f)                                                                \
 	{#f, f, setup, teardown, NULL},                                        \
-	{#f " (stored indicators)", f, setup_stored, teardown, NULL}
+	{#f " (stored indicators)", f, setup_stored, teardown, NULL},          \
+	{#f " (100 rows held)", f, setup_small, teardown, NULL}
 // clang-format on
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    BOTH(test_sorted_sheet),
-	    BOTH(test_reversed_sheet_gives_the_same_table),
-	    BOTH(test_interleaved_sheet_gives_the_same_table),
-	    BOTH(test_duplicates_anywhere_rejected),
-	    BOTH(test_error_after_batches_writes_nothing),
-	    BOTH(test_dry_run_counts_and_writes_nothing),
-	    BOTH(test_reimport_counts_what_changed),
+	    VARIANTS(test_sorted_sheet),
+	    VARIANTS(test_reversed_sheet_gives_the_same_table),
+	    VARIANTS(test_interleaved_sheet_gives_the_same_table),
+	    VARIANTS(test_sheet_by_period_gives_the_same_table),
+	    VARIANTS(test_duplicates_anywhere_rejected),
+	    VARIANTS(test_error_after_batches_writes_nothing),
+	    VARIANTS(test_dry_run_counts_and_writes_nothing),
+	    VARIANTS(test_reimport_counts_what_changed),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -23,12 +23,17 @@ typedef struct pf_import_opts {
 	const char *command;  /* what the history calls this run: "import", "followup", ... */
 	const char *map_path; /* a mapping file (--map) for sources of another shape, or NULL */
 	/* For http:// and https:// sources. */
-	const char *token;    /* sent as a bearer token, never shown; NULL for none */
-	const char *cacert;   /* a CA bundle for private CAs, or NULL */
-	long timeout_ms;      /* per request; 0 gives 60 s */
+	const char *token;  /* sent as a bearer token, never shown; NULL for none */
+	const char *cacert; /* a CA bundle for private CAs, or NULL */
+	long timeout_ms;    /* per request; 0 gives 60 s */
 	/* Called before each page is fetched (a progress line); may be NULL. */
 	void (*progress)(void *ctx, size_t page, const char *url);
 	void *progress_ctx;
+	/*
+	 * New measurements held to be written in key order (0: 262,144, 8 MiB).
+	 * Tests make it small to reach every path with small sheets.
+	 */
+	size_t batch_rows;
 } pf_import_opts;
 
 typedef struct pf_kind_counts {
@@ -46,9 +51,9 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 /*
  * Adds a source: a .csv, .tsv or .txt sheet, an .xlsx workbook, a .json
  * document (by its extension), or an http:// or https:// URL whose pages
- * are fetched now, following `next` members and Link headers. Reads a sheet's header (a document whole) now, so a source of
- * no known kind fails here; records are read by pf_import_run(). Errors are
- * recorded in err; adding may go on so that every source's errors are listed.
+ * are fetched now, following `next` members and Link headers. Reads a sheet's header (a document
+ * whole) now, so a source of no known kind fails here; records are read by pf_import_run(). Errors
+ * are recorded in err; adding may go on so that every source's errors are listed.
  */
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err);
 
