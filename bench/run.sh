@@ -9,7 +9,7 @@
 #   - times `portfolj import` of the five sheets into a new database against
 #     `sqlite3 .import` of the same files into bare tables (bench/bare.sql) in
 #     one transaction, the engine's floor, and records the peak RSS of
-#     portfolj's import;
+#     portfolj's import; then the same with the measurements sorted by period;
 #   - times `portfolj report committee --period P --format json` against one
 #     plain SQL query over the bare tables computing the same figures
 #     (bench/committee.sql), and checks that the figures are the same, at P and
