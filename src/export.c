@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -172,59 +173,99 @@ pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err)
 	return s;
 }
 
-static void csv_field(FILE *f, const char *s)
+/* A CSV file being written, and how. */
+struct csv_out {
+	FILE *f;
+	pf_csv_flavour flavour;
+	char delim;
+	const char *eol;
+};
+
+static void csv_field(const struct csv_out *o, const char *s)
 {
+	const char special[] = {o->delim, '"', '\r', '\n', '\0'};
+
 	if (!s)
 		return;
-	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
+	if (!strpbrk(s, special)) {
+		fputs(s, o->f);
 		return;
 	}
-	fputc('"', f);
+	fputc('"', o->f);
 	for (; *s; s++) {
 		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
+			fputc('"', o->f);
+		fputc(*s, o->f);
 	}
-	fputc('"', f);
+	fputc('"', o->f);
+}
+
+/* A cell in the file's flavour: Swedish Excel reads 12,5 as a number, and ja/nej. */
+static const char *csv_cell(const struct csv_out *o, sqlite3_stmt *st, int c, const pf_field *f,
+                            char *buf, size_t n)
+{
+	const char *s = pf_export_cell_text(st, c, f, buf, n);
+	char *dot;
+
+	if (!s || o->flavour != PF_CSV_EXCEL)
+		return s;
+	if (f->type == PF_T_BOOL)
+		return sqlite3_column_int(st, c) ? "ja" : "nej";
+	if (f->type == PF_T_NUMBER && s == buf && (dot = strchr(buf, '.')))
+		*dot = ',';
+	return s;
 }
 
 static pf_status csv_row(void *ctx, sqlite3_stmt *st, const pf_field *fields, size_t n)
 {
-	FILE *f = ctx;
+	const struct csv_out *o = ctx;
 	char buf[64];
 
 	for (size_t c = 0; c < n; c++) {
 		if (c)
-			fputc(',', f);
-		csv_field(f, pf_export_cell_text(st, (int)c, &fields[c], buf, sizeof(buf)));
+			fputc(o->delim, o->f);
+		csv_field(o, csv_cell(o, st, (int)c, &fields[c], buf, sizeof(buf)));
 	}
-	fputc('\n', f);
-	return ferror(f) ? PF_EENV : PF_OK;
+	fputs(o->eol, o->f);
+	return ferror(o->f) ? PF_EENV : PF_OK;
+}
+
+static void csv_header(const struct csv_out *o, const pf_field *fields, size_t n)
+{
+	bool excel = o->flavour == PF_CSV_EXCEL;
+
+	if (excel)
+		fputs("\xEF\xBB\xBF", o->f);
+	for (size_t c = 0; c < n; c++) {
+		if (c)
+			fputc(o->delim, o->f);
+		fputs(excel ? fields[c].sv : fields[c].en, o->f);
+	}
+	fputs(o->eol, o->f);
 }
 
 /* Writes one kind's file through a temporary name. */
-static pf_status csv_kind(pf_db *db, const char *dir, pf_kind k, pf_error *err)
+static pf_status csv_kind(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_kind k,
+                          pf_error *err)
 {
 	char path[4096], tmp[4200];
 	size_t n;
 	const pf_field *fields = pf_kind_fields(k, &n);
+	struct csv_out o = {NULL, flavour, flavour == PF_CSV_EXCEL ? ';' : ',',
+	                    flavour == PF_CSV_EXCEL ? "\r\n" : "\n"};
 	int fd;
-	FILE *f;
 	pf_status s;
 
 	snprintf(path, sizeof(path), "%s/%s.csv", dir, pf_kind_name(k));
 	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "w"))) {
+	if ((fd = mkstemp(tmp)) < 0 || !(o.f = fdopen(fd, "w"))) {
 		if (fd >= 0)
 			close(fd);
 		return pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s", strerror(errno));
 	}
-	for (size_t c = 0; c < n; c++)
-		fprintf(f, "%s%s", c ? "," : "", fields[c].en);
-	fputc('\n', f);
-	s = pf_export_rows(db, k, csv_row, f, err);
-	if ((fclose(f) || s == PF_EENV) && !err->errors)
+	csv_header(&o, fields, n);
+	s = pf_export_rows(db, k, csv_row, &o, err);
+	if ((fclose(o.f) || s == PF_EENV) && !err->errors)
 		s = pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s", strerror(errno));
 	if (s || rename(tmp, path)) {
 		unlink(tmp);
@@ -235,7 +276,7 @@ static pf_status csv_kind(pf_db *db, const char *dir, pf_kind k, pf_error *err)
 	return PF_OK;
 }
 
-pf_status pf_export_csv(pf_db *db, const char *dir, pf_error *err)
+pf_status pf_export_csv(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_error *err)
 {
 	pf_status s;
 
@@ -245,7 +286,7 @@ pf_status pf_export_csv(pf_db *db, const char *dir, pf_error *err)
 	if ((s = pf_db_exec(db, "BEGIN", err)))
 		return s;
 	for (int k = 0; !s && k < PF_KIND_COUNT; k++)
-		s = csv_kind(db, dir, k, err);
+		s = csv_kind(db, dir, flavour, k, err);
 	pf_db_exec(db, "COMMIT", NULL);
 	return s;
 }

@@ -20,12 +20,24 @@ extern "C" {
  */
 pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err);
 
+/* How the CSV files are written. */
+typedef enum pf_csv_flavour {
+	/* English headings, comma-separated, UTF-8 without BOM, LF, 12.5, true/false */
+	PF_CSV_PLAIN,
+	/*
+	 * What Excel with Swedish settings opens as columns and numbers: Swedish
+	 * headings, ';'-separated, UTF-8 with BOM, CRLF, 12,5, ja/nej.
+	 */
+	PF_CSV_EXCEL,
+} pf_csv_flavour;
+
 /*
  * One CSV file per kind in dir (created if missing): initiatives.csv,
- * effects.csv, ... with English headings, comma-separated, RFC 4180 quoting,
- * UTF-8, LF. Each file is written to a temporary name and renamed.
+ * effects.csv, ... with RFC 4180 quoting, in the flavour asked for. Each file
+ * is written to a temporary name and renamed. Either flavour imports back to
+ * the same portfolio.
  */
-pf_status pf_export_csv(pf_db *db, const char *dir, pf_error *err);
+pf_status pf_export_csv(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_error *err);
 
 /*
  * One XLSX workbook at path with a sheet per kind: typed cells, date cells,

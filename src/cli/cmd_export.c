@@ -1,5 +1,6 @@
 /* portfolj export: the whole portfolio as JSON or CSV sheets. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,15 +8,18 @@
 #include "cli.h"
 
 static const char export_usage[] =
-    "usage: portfolj export [--format json|csv|xlsx] [-o PATH]\n\n"
+    "usage: portfolj export [--format json|csv|xlsx] [--excel] [-o PATH]\n\n"
     "Writes the whole portfolio in the sheet kinds of the import, so that\n"
     "importing the export into an empty database and exporting again gives the\n"
     "same bytes.\n\n"
     "  --format json   one JSON document (default), to standard output or PATH\n"
     "  --format csv    one CSV file per kind in the directory PATH (required)\n"
-    "  --format xlsx   one workbook with a sheet per kind at PATH (required)\n";
+    "  --format xlsx   one workbook with a sheet per kind at PATH (required)\n"
+    "  --excel         with --format csv: files for Excel with Swedish settings\n"
+    "                  (Swedish headings, ';', decimal comma, ja/nej, BOM, CRLF);\n"
+    "                  they import back the same\n";
 
-static int export_to(const cli *c, const char *format, const char *out)
+static int export_to(const cli *c, const char *format, bool excel, const char *out)
 {
 	pf_db *db = NULL;
 	pf_error err;
@@ -28,7 +32,7 @@ static int export_to(const cli *c, const char *format, const char *out)
 		return code;
 	pf_error_init(&err);
 	if (!strcmp(format, "csv"))
-		st = pf_export_csv(db, out, &err);
+		st = pf_export_csv(db, out, excel ? PF_CSV_EXCEL : PF_CSV_PLAIN, &err);
 	else if (!strcmp(format, "xlsx"))
 		st = pf_export_xlsx(db, out, &err);
 	else if (!(st = pf_export_json(db, &text, &len, &err)))
@@ -45,9 +49,11 @@ int cmd_export(cli *c, int argc, char **argv)
 {
 	static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
 	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"excel", no_argument, NULL, 'x'},
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	const char *format = "json", *out = NULL;
+	bool excel = false;
 	int ch;
 
 	optind = 0;
@@ -56,6 +62,8 @@ int cmd_export(cli *c, int argc, char **argv)
 			format = optarg;
 		else if (ch == 'o')
 			out = optarg;
+		else if (ch == 'x')
+			excel = true;
 		else if (ch == 'h')
 			return fputs(export_usage, stdout), 0;
 		else
@@ -66,7 +74,9 @@ int cmd_export(cli *c, int argc, char **argv)
 	if (strcmp(format, "json") && strcmp(format, "csv") && strcmp(format, "xlsx"))
 		return cli_usage_error("export", "unknown format \"%s\" (json, csv or xlsx)",
 		                       format);
+	if (excel && strcmp(format, "csv"))
+		return cli_usage_error("export", "--excel goes with --format csv");
 	if (strcmp(format, "json") && !out)
 		return cli_usage_error("export", "--format %s needs -o PATH", format);
-	return export_to(c, format, out);
+	return export_to(c, format, excel, out);
 }

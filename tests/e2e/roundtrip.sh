@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # export -> import into an empty database -> export gives the same bytes, for
-# json, csv and xlsx; the demo portfolio (every kind, Swedish text, dates,
+# json, csv (plain and for Swedish Excel) and xlsx; the demo portfolio (every kind, Swedish text, dates,
 # booleans, numbers, protocol references) is the data.
 . "$(dirname "$0")/common.bash" "$@"
 export PORTFOLJ_EXAMPLES=$SRC/examples
@@ -19,14 +19,40 @@ diff -r "$WORK/csv-a" "$WORK/csv-c" >/dev/null && ok "csv round trip is byte-ide
 	fail "csv round trip differs"
 [ "$(ls "$WORK/csv-a" | wc -l)" -eq 7 ] && ok "one csv file per kind" || fail "csv files: $(ls "$WORK/csv-a")"
 
+# For Excel with Swedish settings: its own round trip, and the same portfolio.
+"$PF" --db "$WORK/a.db" export --format csv --excel -o "$WORK/xl-a" && ok "export csv --excel" ||
+	fail "export csv --excel"
+"$PF" --db "$WORK/e.db" import "$WORK"/xl-a/*.csv >/dev/null && ok "import csv --excel" ||
+	fail "import csv --excel"
+"$PF" --db "$WORK/e.db" export --format csv --excel -o "$WORK/xl-e"
+diff -r "$WORK/xl-a" "$WORK/xl-e" >/dev/null && ok "csv --excel round trip is byte-identical" ||
+	fail "csv --excel round trip differs"
+python3 - "$WORK/xl-a" >"$WORK/xl.out" 2>&1 <<'PY'
+import os, sys
+d = sys.argv[1]
+for name in os.listdir(d):
+    b = open(os.path.join(d, name), "rb").read()
+    assert b.startswith(b"\xef\xbb\xbf"), name + ": no BOM"
+    assert b.count(b"\n") == b.count(b"\r\n") > 0, name + ": not CRLF"
+ini = open(os.path.join(d, "initiatives.csv"), encoding="utf-8-sig", newline="").read().split("\r\n")
+assert ini[0].startswith("id;titel;namnd;"), ini[0]
+assert ";ja;nej;" in ini[1], ini[1]
+mea = open(os.path.join(d, "measurements.csv"), encoding="utf-8-sig").read()
+assert "HSN-01-I1;2024Q3;8,4;" in mea, mea[:200]
+PY
+[ $? -eq 0 ] && ok "csv --excel: BOM, CRLF, ';', Swedish headings, ja/nej, decimal comma" ||
+	fail "csv --excel: $(cat "$WORK/xl.out")"
+"$PF" --db "$WORK/a.db" export --format json --excel >/dev/null 2>&1
+[ $? -eq 1 ] && ok "--excel without --format csv is a usage error" || fail "--excel with json accepted"
+
 "$PF" --db "$WORK/a.db" export --format xlsx -o "$WORK/a.xlsx" && ok "export xlsx" || fail "export xlsx"
 "$PF" --db "$WORK/d.db" import "$WORK/a.xlsx" >/dev/null && ok "import xlsx" || fail "import xlsx"
 "$PF" --db "$WORK/d.db" export --format xlsx -o "$WORK/d.xlsx"
 cmp -s "$WORK/a.xlsx" "$WORK/d.xlsx" && ok "xlsx round trip is byte-identical" ||
 	fail "xlsx round trip differs"
 
-# The three imports hold the same portfolio.
-for db in b c d; do
+# The four imports hold the same portfolio.
+for db in b c d e; do
 	"$PF" --db "$WORK/$db.db" export -o "$WORK/$db-check.json"
 	cmp -s "$WORK/a.json" "$WORK/$db-check.json" && ok "$db holds the same portfolio" ||
 		fail "$db holds another portfolio"
