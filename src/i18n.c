@@ -142,6 +142,7 @@ static const struct entry english[] = {
     {"Period", "Period"},
     {"Poäng", "Score"},
     {"Poängens delar", "Score parts"},
+    {"Poängvikter", "Score weights"},
     {"Prioriterade initiativ som nämnden inte fått information om",
      "Prioritised initiatives the committee was not informed about"},
     {"Prioriteringar", "Priorities"},

@@ -768,6 +768,9 @@ static void render_priority(struct out *o, const json_t *d)
 	     json_is_number(cap)
 	         ? pf_rjoin(value_text(o, cap), " ", strdup(pf_tr(o->lang, "timmar per kvartal")))
 	         : strdup(pf_tr(o->lang, "ej angiven")));
+	if (json_is_object(pf_rget(d, "score_weights")))
+		fact(o, PF_N_("Poängvikter"),
+		     pf_rfmt_score_parts(o->lang, pf_rget(d, "score_weights")));
 	section(o, PF_N_("Väntar på beslut (tvärsektoriella först)"));
 	waiting_table(o, waiting, scored);
 	if (scored) {

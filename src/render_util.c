@@ -1044,6 +1044,9 @@ void pf_rtab_priority_facts(pf_rtable *t, pf_lang lang, const json_t *d)
 	     json_is_number(cap) ? pf_rjoin(pf_rfmt_value(lang, cap), " ",
 	                                    strdup(pf_tr(lang, "timmar per kvartal")))
 	                         : strdup(pf_tr(lang, "ej angiven")));
+	if (json_is_object(pf_rget(d, "score_weights")))
+		fact(t, PF_N_("Poängvikter"),
+		     pf_rfmt_score_parts(lang, pf_rget(d, "score_weights")));
 	if (pf_rget(d, "list_period"))
 		fact(t, PF_N_("Prioriteringslista"),
 		     pf_rfmt_or(lang, pf_rget(d, "list_period"), pf_tr(lang, "ingen ännu")));
@@ -1384,7 +1387,8 @@ void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc)
 
 /* ---- score and list changes ---- */
 
-/* The weights are report_priority.c's; the renderers show the parts, not the weights. */
+/* The parts of the score, and of its weights (score_weights), keyed as report_priority.c has them.
+ */
 const pf_rscore_part pf_rscore_parts[PF_RSCORE_PARTS] = {
     {"benefit", PF_N_("nytta"), PF_N_("Nytta")},
     {"it_load", PF_N_("IT"), PF_N_("IT-last")},

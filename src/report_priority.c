@@ -8,7 +8,8 @@
  * its start to its end; without dates, over the four quarters after P.
  *
  * Score (0..100) of a waiting initiative, shown with its parts so the council
- * can argue with it; each part is 0..1:
+ * can argue with it; each part is 0..1, and the score is their weighted mean
+ * times 100. The default weights (a council may give others: --weights):
  *   benefit     30  yearly benefit promised by its effect goals (nytta_kr)
  *                   per krona of budget, a ratio of 2 or more counting fully
  *   it_load     25  1 - Region IT hours asked / 2000 (fewer hours first)
@@ -59,10 +60,88 @@ static void spread(double *bins, double hours, pf_period from, pf_period to, pf_
 			bins[q - p] += per;
 }
 
+/* The parts in their order in pf_report_opts.weights, in English and Swedish (folded). */
+static const struct {
+	const char *en, *sv;
+	double weight;
+} parts_[PF_SCORE_PARTS] = {
+    {"benefit", "nytta", 30},        {"it_load", "it_last", 25},   {"readiness", "mognad", 20},
+    {"innovative", "innovativ", 15}, {"measurable", "matbar", 10},
+};
+
+static int part_index(const char *name)
+{
+	char f[32];
+
+	if (pf_fold(name, f, sizeof(f)) >= sizeof(f))
+		return -1;
+	for (int i = 0; i < PF_SCORE_PARTS; i++)
+		if (!strcmp(f, parts_[i].en) || !strcmp(f, parts_[i].sv))
+			return i;
+	return -1;
+}
+
+/* One NAME=WEIGHT of a --weights list, len bytes at item. */
+static bool weight_item(const char *item, size_t len, double w[PF_SCORE_PARTS], char *why, size_t n)
+{
+	char buf[64], *eq, *end;
+	int k;
+
+	if (len >= sizeof(buf) ||
+	    !(memcpy(buf, item, len), buf[len] = '\0', eq = strchr(buf, '='))) {
+		snprintf(why, n, "\"%.*s\" is not NAME=WEIGHT", (int)(len > 40 ? 40 : len), item);
+		return false;
+	}
+	*eq = '\0';
+	if ((k = part_index(buf)) < 0) {
+		snprintf(why, n,
+		         "unknown part \"%s\" (use benefit, it_load, readiness, innovative, "
+		         "measurable, or nytta, it_last, mognad, innovativ, matbar)",
+		         buf);
+		return false;
+	}
+	/* Digits with at most one decimal point: no sign, exponent, hex, nan or blanks. */
+	const char *v = eq + 1;
+	bool plain = v[strspn(v, "0123456789.")] == '\0' && strchr(v, '.') == strrchr(v, '.') &&
+	             strpbrk(v, "0123456789");
+	double d = plain ? strtod(v, &end) : -1;
+	if (!plain || *end || !(d >= 0) || d > 1e6) {
+		snprintf(why, n, "\"%s\" is not a weight for %s (a number of 0 or more, e.g. 12.5)",
+		         eq + 1, parts_[k].en);
+		return false;
+	}
+	w[k] = d;
+	return true;
+}
+
+bool pf_score_weights_parse(const char *spec, double w[PF_SCORE_PARTS], char *why, size_t n)
+{
+	double sum = 0;
+
+	for (int i = 0; i < PF_SCORE_PARTS; i++)
+		w[i] = parts_[i].weight;
+	for (const char *p = spec;; p++) {
+		size_t len = strcspn(p, ",");
+		if (!weight_item(p, len, w, why, n))
+			return false;
+		p += len;
+		if (!*p)
+			break;
+	}
+	for (int i = 0; i < PF_SCORE_PARTS; i++)
+		sum += w[i];
+	if (sum <= 0) {
+		snprintf(why, n, "the weights add up to 0: give at least one above 0");
+		return false;
+	}
+	return true;
+}
+
 struct prio_ctx {
 	pf_period period;
 	struct hours h;
 	json_t *waiting;
+	const double *weights; /* PF_SCORE_PARTS, their sum above 0 */
 };
 
 /*
@@ -81,8 +160,9 @@ static double clamp01(double x)
 	return x < 0 ? 0 : x > 1 ? 1 : x;
 }
 
-/* The score's parts and their sum, as the comment at the top of this file defines them. */
-static json_t *score_json(sqlite3_stmt *st, double *score)
+/* The score's parts and their weighted mean, as the comment at the top of this file defines them.
+ */
+static json_t *score_json(sqlite3_stmt *st, const double weight[PF_SCORE_PARTS], double *score)
 {
 	double budget = sqlite3_column_double(st, 7), benefit = sqlite3_column_double(st, 10);
 	int status = pf_word_parse(PF_WORDS_PHASE, pf_col_text(st, 3));
@@ -97,17 +177,17 @@ static json_t *score_json(sqlite3_stmt *st, double *score)
 	    sqlite3_column_int(st, 5) ? 1 : 0,
 	    sqlite3_column_int(st, 11) > 0 ? 1 : 0,
 	};
-	static const double weight[5] = {30, 25, 20, 15, 10};
-	static const char *const names[5] = {"benefit", "it_load", "readiness", "innovative",
-	                                     "measurable"};
 	json_t *j = json_object();
+	double sum = 0;
 
 	*score = 0;
-	for (int i = 0; i < 5; i++) {
+	for (int i = 0; i < PF_SCORE_PARTS; i++) {
 		*score += weight[i] * parts[i];
-		json_object_set_new(j, names[i], json_real(pf_round4(parts[i])));
+		sum += weight[i];
+		json_object_set_new(j, parts_[i].en, json_real(pf_round4(parts[i])));
 	}
-	*score = round(*score * 10) / 10;
+	/* 100 / sum is exactly 1 for the default weights: the same scores as always. */
+	*score = round(*score * (100 / sum) * 10) / 10;
 	return j;
 }
 
@@ -121,7 +201,7 @@ static pf_status waiting_row(sqlite3_stmt *st, void *ctx)
 	pf_period from, to;
 
 	double score;
-	json_t *parts = score_json(st, &score);
+	json_t *parts = score_json(st, c->weights, &score);
 
 	for (int i = 0; i < 10; i++)
 		json_object_set_new(o, keys[i], pf_json_column(st, i));
@@ -281,12 +361,20 @@ static json_t *list_period(pf_db *db, pf_period p)
 
 pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
 {
-	struct prio_ctx c = {o->period, {{0}, {0}}, json_array()};
-	json_t *list = json_array();
+	double weights[PF_SCORE_PARTS], sum = 0;
+	struct prio_ctx c = {o->period, {{0}, {0}}, json_array(), weights};
+	json_t *list = json_array(), *wj = json_object();
 	json_t *changes =
 	    json_pack("{s:n, s:[], s:[], s:[]}", "previous_period", "entered", "left", "moved");
 	pf_status s;
 
+	/* The weights given, or (none given, or all 0) the defaults. */
+	for (int i = 0; i < PF_SCORE_PARTS; i++)
+		sum += o->weights[i] >= 0 ? o->weights[i] : 0;
+	for (int i = 0; i < PF_SCORE_PARTS; i++) {
+		weights[i] = sum > 0 ? (o->weights[i] >= 0 ? o->weights[i] : 0) : parts_[i].weight;
+		json_object_set_new(wj, parts_[i].en, json_real(weights[i]));
+	}
 	if ((s = run(db, waiting_sql, o->period, true, err, waiting_row, &c)) ||
 	    (s = run(db,
 	             "SELECT it_hours, start, end FROM initiatives WHERE status = 'pågående' "
@@ -303,6 +391,7 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	json_object_set_new(*doc, "period", pf_json_period(o->period));
 	json_object_set_new(*doc, "capacity",
 	                    o->capacity > 0 ? json_real(o->capacity) : json_null());
+	json_object_set(*doc, "score_weights", wj);
 	json_object_set(*doc, "waiting", c.waiting);
 	json_object_set_new(*doc, "hours", hours_json(&c, o->capacity));
 	json_object_set_new(*doc, "list_period", list_period(db, o->period));
@@ -310,6 +399,7 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	json_object_set(*doc, "list_changes", changes);
 out:
 	json_decref(c.waiting);
+	json_decref(wj);
 	json_decref(list);
 	json_decref(changes);
 	return s;

@@ -13,6 +13,13 @@
  *
  *   Lists: 2025Q1 = X2, X3; 2025Q3 = X3, X1 -> entered X1, left X2,
  *   X3 moved from 2 to 1.
+ *
+ *   With --weights benefit=0,it_load=50,readiness=50 (innovative 15 and
+ *   measurable 10 kept; 125 in all), the weighted mean times 100:
+ *   X1 (50 + 0.2*50) / 125 = 48, X2 (0 + 50 + 50 + 15 + 10) / 125 = 100,
+ *   X3 (0.5*50 + 0.6*50) / 125 = 44.
+ *   With nytta=10,IT-last=20,Mognad=30,innovativ=25,mätbar=15 (100 in all):
+ *   X1 20 + 0.2*30 = 26, X2 100, X3 0.5*20 + 0.6*30 = 28.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -40,7 +47,7 @@ static const struct pf_test_sheet sheets[] = {
     {"p.csv", "period;rang;initiativ\n2025Q1;1;X2\n2025Q1;2;X3\n2025Q3;1;X3\n2025Q3;2;X1\n"},
 };
 
-static json_t *priority_report(void)
+static json_t *priority_report_weighted(const char *weights)
 {
 	char *dir = pf_test_mkdtemp();
 	pf_db *db = pf_test_load(dir, sheets, sizeof(sheets) / sizeof(sheets[0]));
@@ -53,6 +60,10 @@ static json_t *priority_report(void)
 	pf_error_init(&err);
 	assert_non_null(db);
 	assert_true(pf_period_parse("2025Q3", &o.period));
+	if (weights) {
+		char why[256];
+		assert_true(pf_score_weights_parse(weights, o.weights, why, sizeof(why)));
+	}
 	assert_int_equal(pf_report_build(&r, db, PF_REPORT_PRIORITY, &o, &err), PF_OK);
 	assert_int_equal(pf_report_render(r, PF_FORMAT_JSON, NULL, &text, &len, &err), PF_OK);
 	json_t *doc = json_loads(text, 0, NULL);
@@ -64,24 +75,114 @@ static json_t *priority_report(void)
 	return doc;
 }
 
-static void test_waiting_order_and_score(void **state)
+static json_t *priority_report(void)
+{
+	return priority_report_weighted(NULL);
+}
+
+static void assert_scores(const json_t *doc, const double scores[3])
 {
 	static const char *const ids[] = {"X1", "X2", "X3"};
-	static const double scores[] = {29, 100, 24.5};
-	json_t *doc = priority_report(), *waiting = json_object_get(doc, "waiting");
+	const json_t *waiting = json_object_get(doc, "waiting");
 
-	(void)state;
 	assert_int_equal(json_array_size(waiting), 3);
 	for (size_t i = 0; i < 3; i++) {
 		json_t *w = json_array_get(waiting, i);
 		assert_string_equal(json_string_value(json_object_get(w, "id")), ids[i]);
-		assert_true(fabs(json_number_value(json_object_get(w, "score")) - scores[i]) <
-		            1e-9);
+		double got = json_number_value(json_object_get(w, "score"));
+		if (fabs(got - scores[i]) > 1e-9)
+			fail_msg("%s: score %g, expected %g", ids[i], got, scores[i]);
 	}
+}
+
+static void assert_weights(const json_t *doc, const double w[PF_SCORE_PARTS])
+{
+	static const char *const names[] = {"benefit", "it_load", "readiness", "innovative",
+	                                    "measurable"};
+	const json_t *sw = json_object_get(doc, "score_weights");
+
+	assert_int_equal(json_object_size(sw), PF_SCORE_PARTS);
+	for (int i = 0; i < PF_SCORE_PARTS; i++)
+		assert_true(fabs(json_number_value(json_object_get(sw, names[i])) - w[i]) < 1e-9);
+}
+
+static void test_waiting_order_and_score(void **state)
+{
+	static const double scores[] = {29, 100, 24.5}, weights[] = {30, 25, 20, 15, 10};
+	json_t *doc = priority_report(), *waiting = json_object_get(doc, "waiting");
+
+	(void)state;
+	assert_scores(doc, scores);
+	assert_weights(doc, weights);
 	json_t *parts = json_object_get(json_array_get(waiting, 2), "score_parts");
 	assert_true(fabs(json_number_value(json_object_get(parts, "it_load")) - 0.5) < 1e-9);
 	assert_true(fabs(json_number_value(json_object_get(parts, "readiness")) - 0.6) < 1e-9);
 	json_decref(doc);
+}
+
+static void test_weights_given(void **state)
+{
+	static const double scores[] = {48, 100, 44}, weights[] = {0, 50, 50, 15, 10};
+	json_t *doc = priority_report_weighted("benefit=0,it_load=50,readiness=50");
+
+	(void)state;
+	assert_scores(doc, scores);
+	assert_weights(doc, weights);
+	json_decref(doc);
+	/* The same in Swedish names; all five given that add up to 100: the plain sum. */
+	static const double sv_scores[] = {26, 100, 28}, sv_weights[] = {10, 20, 30, 25, 15};
+	doc = priority_report_weighted("nytta=10,IT-last=20,Mognad=30,innovativ=25,mätbar=15");
+	assert_scores(doc, sv_scores);
+	assert_weights(doc, sv_weights);
+	json_decref(doc);
+}
+
+static const struct {
+	const char *spec;
+	bool ok;
+	double w[PF_SCORE_PARTS];
+	const char *why; /* a part of the message when not ok */
+} weight_cases[] = {
+    {"benefit=40", true, {40, 25, 20, 15, 10}, NULL},
+    {"measurable=2.5,benefit=0.5", true, {0.5, 25, 20, 15, 2.5}, NULL},
+    {"it_load=0,IT-LAST=3", true, {30, 3, 20, 15, 10}, NULL},
+    {"matbar=7", true, {30, 25, 20, 15, 7}, NULL},
+    {"", false, {0}, "is not NAME=WEIGHT"},
+    {"benefit", false, {0}, "is not NAME=WEIGHT"},
+    {"benefit=40,", false, {0}, "is not NAME=WEIGHT"},
+    {"benefit=1,,it_load=2", false, {0}, "is not NAME=WEIGHT"},
+    {"benefit=12,5", false, {0}, "\"5\" is not NAME=WEIGHT"},
+    {"benefit=", false, {0}, "is not a weight for benefit"},
+    {"benefit=-1", false, {0}, "is not a weight"},
+    {"benefit=+1", false, {0}, "is not a weight"},
+    {"benefit=1e3", false, {0}, "is not a weight"},
+    {"benefit=0x10", false, {0}, "is not a weight"},
+    {"benefit=nan", false, {0}, "is not a weight"},
+    {"benefit= 5", false, {0}, "is not a weight"},
+    {"benefit=1.2.3", false, {0}, "is not a weight"},
+    {"benefit=.", false, {0}, "is not a weight"},
+    {"benefit=2000000", false, {0}, "is not a weight"},
+    {"cost=1", false, {0}, "unknown part \"cost\""},
+    {"benefit=0,it_load=0,readiness=0,innovative=0,measurable=0", false, {0}, "add up to 0"},
+};
+
+static void test_weights_parse(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(weight_cases) / sizeof(weight_cases[0]); i++) {
+		double w[PF_SCORE_PARTS];
+		char why[256] = "";
+		bool ok = pf_score_weights_parse(weight_cases[i].spec, w, why, sizeof(why));
+		if (ok != weight_cases[i].ok)
+			fail_msg("\"%s\": %s (%s)", weight_cases[i].spec, ok ? "taken" : "refused",
+			         why);
+		if (!ok && !strstr(why, weight_cases[i].why))
+			fail_msg("\"%s\": \"%s\" does not say \"%s\"", weight_cases[i].spec, why,
+			         weight_cases[i].why);
+		for (int k = 0; ok && k < PF_SCORE_PARTS; k++)
+			if (w[k] != weight_cases[i].w[k])
+				fail_msg("\"%s\": weight %d is %g", weight_cases[i].spec, k, w[k]);
+	}
 }
 
 static void test_list_changes(void **state)
@@ -106,6 +207,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_waiting_order_and_score),
+	    cmocka_unit_test(test_weights_given),
+	    cmocka_unit_test(test_weights_parse),
 	    cmocka_unit_test(test_list_changes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

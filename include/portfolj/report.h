@@ -37,6 +37,9 @@ typedef enum pf_format {
 	PF_FORMAT_COUNT
 } pf_format;
 
+/* The parts of the priority report's score. */
+#define PF_SCORE_PARTS 5
+
 typedef struct pf_report_opts {
 	pf_period period;       /* the reporting period */
 	bool all;               /* quarter: every initiative, not only the priority list */
@@ -47,7 +50,21 @@ typedef struct pf_report_opts {
 	const char *compare;    /* roadmap: the version to compare with (NULL: the one before) */
 	int year;               /* traceability: the year (0: the period's year) */
 	double capacity;        /* priority: Region IT hours per quarter (0: not set) */
+	/*
+	 * priority: the weights of the score's parts, benefit, it_load,
+	 * readiness, innovative, measurable; all 0 gives 30, 25, 20, 15, 10.
+	 */
+	double weights[PF_SCORE_PARTS];
 } pf_report_opts;
+
+/*
+ * Reads --weights "benefit=40,it_load=20": comma-separated NAME=WEIGHT, the
+ * names in English (benefit, it_load, readiness, innovative, measurable) or
+ * Swedish (nytta, it_last, mognad, innovativ, matbar), a weight a number of
+ * 0 or more with a decimal point; a part not named keeps its default. False,
+ * with why (n bytes), when the text is not such a list or all weights are 0.
+ */
+bool pf_score_weights_parse(const char *spec, double weights[PF_SCORE_PARTS], char *why, size_t n);
 
 typedef struct pf_report pf_report;
 

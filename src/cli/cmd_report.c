@@ -13,7 +13,10 @@ static const char report_usage[] =
     "  quarter [--all]                 the priority list of P with its follow-ups\n"
     "  committee [--committee CODE]    realisation and KPIs per committee\n"
     "  initiative ID                   everything about one initiative\n"
-    "  priority [--capacity HOURS]     for Digitaliseringsrådet: what waits, IT hours\n"
+    "  priority [--capacity HOURS] [--weights W]   for Digitaliseringsrådet: what\n"
+    "                                  waits, IT hours; W the score's weights, e.g.\n"
+    "                                  benefit=40,it_load=20 (the others keep theirs:\n"
+    "                                  readiness 20, innovative 15, measurable 10)\n"
     "  roadmap R [--version V] [--compare V0]   a färdplan version and its changes\n"
     "  traceability [--year Y] [--committee CODE]   what each committee was told\n"
     "  benefits [--committee CODE]     benefit realisation (effekthemtagning) per committee\n"
@@ -85,6 +88,12 @@ static int parse_option(int ch, struct report_args *a)
 			return cli_usage_error("report", "\"%s\" is not a number of hours", optarg);
 		a->o.capacity = d;
 		return 0;
+	case 'w': {
+		char why[256];
+		if (!pf_score_weights_parse(optarg, a->o.weights, why, sizeof(why)))
+			return cli_usage_error("report", "--weights: %s", why);
+		return 0;
+	}
 	}
 	return cli_usage_error("report", "unknown option");
 }
@@ -114,13 +123,19 @@ static int check_xlsx(const struct report_args *a)
 
 static int parse_args(int argc, char **argv, struct report_args *a)
 {
-	static const struct option opts[] = {
-	    {"period", required_argument, NULL, 'p'},  {"format", required_argument, NULL, 'f'},
-	    {"lang", required_argument, NULL, 'L'},    {"output", required_argument, NULL, 'o'},
-	    {"all", no_argument, NULL, 'a'},           {"committee", required_argument, NULL, 'c'},
-	    {"version", required_argument, NULL, 'v'}, {"compare", required_argument, NULL, 'C'},
-	    {"year", required_argument, NULL, 'y'},    {"capacity", required_argument, NULL, 'k'},
-	    {"help", no_argument, NULL, 'h'},          {0}};
+	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
+	                                     {"format", required_argument, NULL, 'f'},
+	                                     {"lang", required_argument, NULL, 'L'},
+	                                     {"output", required_argument, NULL, 'o'},
+	                                     {"all", no_argument, NULL, 'a'},
+	                                     {"committee", required_argument, NULL, 'c'},
+	                                     {"version", required_argument, NULL, 'v'},
+	                                     {"compare", required_argument, NULL, 'C'},
+	                                     {"year", required_argument, NULL, 'y'},
+	                                     {"capacity", required_argument, NULL, 'k'},
+	                                     {"weights", required_argument, NULL, 'w'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
 	int ch, code, k;
 	const char *positional = NULL;
 

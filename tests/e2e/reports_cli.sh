@@ -106,6 +106,21 @@ expect_rc 2 "report roadmap HR --version NOPE" pf report roadmap HR --version NO
 expect_rc 2 "report initiative NOPE -o FILE" pf report initiative NOPE --period 2025Q3 -o nope.json
 [ -e nope.json ] && fail "report initiative NOPE -o FILE: wrote the file"
 
+# --- the council's own score weights -------------------------------------------------
+pf report priority --period 2025Q3 --format json >prio.json || fail "report priority: exit $?"
+pf report priority --period 2025Q3 --weights benefit=0,it_load=0,readiness=0,innovative=0,measurable=1 \
+	--format json >prio-w.json || fail "report priority --weights: exit $?"
+jcheck prio.json "the default score weights are in the report" \
+	"d['score_weights'] == {'benefit': 30, 'it_load': 25, 'readiness': 20, 'innovative': 15, 'measurable': 10}"
+jcheck prio-w.json "--weights: the score is the weighted mean of the parts times 100" \
+	"len(d['waiting']) > 1 and all(w['score'] == round(100 * w['score_parts']['measurable'], 1) for w in d['waiting']) and d['score_weights']['measurable'] == 1"
+run pf report priority --period 2025Q3 --weights nytta=60
+grep -q "nytta 60 · IT 25" "$WORK/out" && ok "the table shows the weights" ||
+	fail "the table does not show the weights: $(grep -i vikt "$WORK/out")"
+expect_rc 1 "--weights with an unknown part is a usage error" pf report priority --weights cost=1 &&
+	grep -q 'unknown part "cost"' "$WORK/err" && ok "and says which" || fail "--weights cost=1: $(cat "$WORK/err")"
+expect_rc 1 "--weights 12,5 is a usage error" pf report priority --weights benefit=12,5
+
 # --- which database ------------------------------------------------------------------
 PORTFOLJ_DB=$DB "$PF" report committee --period 2025Q3 --format json >env.json 2>"$WORK/err"
 [ $? -eq 0 ] && same env.json com.json "\$PORTFOLJ_DB is used without --db" || { fail "\$PORTFOLJ_DB: exit $?"; show_err; }

@@ -4,12 +4,14 @@
  * NUL-terminated string, goes to every one of them. What one accepts must
  * survive its canonical form: parse(format(x)) == x for periods, dates and
  * protocol references, a body's canonical form reads as itself, and a word's
- * Swedish and English forms read as the same word.
+ * Swedish and English forms read as the same word. The priority report's
+ * --weights list too.
  */
 #include <math.h>
 
 #include "fuzz.h"
 #include "json_source.h"
+#include "portfolj/report.h"
 #include "portfolj/value.h"
 
 static void check_period(const char *s)
@@ -115,6 +117,26 @@ static void check_protocol(const char *s)
 		             buf);
 }
 
+/* report priority --weights: what it takes is finite, at least 0, and adds up above 0. */
+static void check_weights(const char *s)
+{
+	double w[PF_SCORE_PARTS], sum = 0;
+	char why[64];
+
+	if (!pf_score_weights_parse(s, w, why, sizeof(why))) {
+		if (strnlen(why, sizeof(why)) >= sizeof(why))
+			pf_fuzz_fail("pf_score_weights_parse wrote no message", s);
+		return;
+	}
+	for (int i = 0; i < PF_SCORE_PARTS; i++) {
+		if (!(w[i] >= 0) || !isfinite(w[i]))
+			pf_fuzz_fail("pf_score_weights_parse took a weight below 0 or not finite", s);
+		sum += w[i];
+	}
+	if (!(sum > 0))
+		pf_fuzz_fail("pf_score_weights_parse took weights that add up to 0", s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *s = malloc(size + 1);
@@ -131,6 +153,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_words(s);
 	check_body(s);
 	check_protocol(s);
+	check_weights(s);
 	(void)pf_bool_parse(s, &b);
 	(void)pf_trim(s); /* last: it writes into s */
 	free(s);
