@@ -320,6 +320,10 @@ struct field_spec {
 	json_t *fixed;    /* HOW_FIXED: a string, number or boolean */
 	json_t *words;    /* their word -> ours (a string or null), or NULL */
 	bool date_to_period, last_segment;
+	/* "in": the value is read from the first element of this array that "where" keeps */
+	const char *in;
+	json_t *in_where;
+	bool skip_missing; /* a record without a value here is left out silently */
 };
 
 /*
@@ -488,16 +492,32 @@ static bool template_valid(const char *t)
 	return ok;
 }
 
+static void check_where(struct mctx *c, json_t *where, const char *base);
+
 static void field_object(struct mctx *c, struct field_spec *fs, json_t *v, const char *where)
 {
 	static const char *const keys[] = {"pointer", "template", "date_to_period", "last_segment",
-	                                   NULL};
+	                                   "in",      "where",    "skip_missing",   NULL};
 	json_t *tpl = json_object_get(v, "template");
 	json_t *dtp = json_object_get(v, "date_to_period");
 	json_t *last = json_object_get(v, "last_segment");
+	json_t *in_where = json_object_get(v, "where"), *skip = json_object_get(v, "skip_missing");
 	char at[256];
 
 	check_keys(c, v, where, keys, NULL);
+	fs->in = pointer_member(c, v, "in", where, false);
+	if (in_where) {
+		path_join(at, sizeof(at), where, "where");
+		if (!json_object_get(v, "in"))
+			map_error(
+			    c, at,
+			    "\"where\" picks an element of the array \"in\" names: give \"in\"");
+		check_where(c, in_where, at);
+		fs->in_where = in_where;
+	}
+	if (skip && !json_is_boolean(skip))
+		map_error(c, where, "\"skip_missing\" is true or false");
+	fs->skip_missing = json_is_true(skip);
 	/* Given even when wrong: check_required need not say so again. */
 	fs->how = HOW_POINTER;
 	if (json_object_get(v, "pointer") && tpl) {
@@ -607,7 +627,8 @@ static void parse_words(struct mctx *c, struct rec_spec *spec, json_t *words, co
 	}
 }
 
-static void parse_where(struct mctx *c, struct rec_spec *spec, json_t *where, const char *base)
+/* Checks a "where" object: JSON Pointer -> a wanted value, or an array of them. */
+static void check_where(struct mctx *c, json_t *where, const char *base)
 {
 	const char *ptr;
 	json_t *want, *alt;
@@ -632,6 +653,11 @@ static void parse_where(struct mctx *c, struct rec_spec *spec, json_t *where, co
 			map_error(c, at,
 			          "expected a value, or an array of values any of which will do");
 	}
+}
+
+static void parse_where(struct mctx *c, struct rec_spec *spec, json_t *where, const char *base)
+{
+	check_where(c, where, base);
 	spec->where = where;
 }
 
@@ -1013,14 +1039,14 @@ static bool matches_one(const json_t *have, const json_t *want)
 	return same;
 }
 
-/* The records "where" and "skip_missing" keep; the others are left out silently. */
-static bool spec_keeps(const struct rec_spec *spec, json_t *r)
+/* Whether a value (a record, or an element of an "in" array) has what "where" wants. */
+static bool where_keeps(json_t *where, json_t *r)
 {
 	const char *ptr;
-	json_t *want, *alt, *p;
+	json_t *want, *alt;
 	size_t i;
 
-	json_object_foreach(spec->where, ptr, want)
+	json_object_foreach(where, ptr, want)
 	{
 		json_t *have = pf_json_pointer(r, ptr);
 		bool any = false;
@@ -1033,6 +1059,17 @@ static bool spec_keeps(const struct rec_spec *spec, json_t *r)
 		if (!any)
 			return false;
 	}
+	return true;
+}
+
+/* The records "where" and "skip_missing" keep; the others are left out silently. */
+static bool spec_keeps(const struct rec_spec *spec, json_t *r)
+{
+	json_t *p;
+	size_t i;
+
+	if (!where_keeps(spec->where, r))
+		return false;
 	json_array_foreach(spec->skip_missing, i, p)
 	{
 		if (is_absent(pf_json_pointer(r, json_string_value(p))))
@@ -1153,6 +1190,24 @@ static pf_status mapped_raw(const struct field_spec *fs, json_t *r, const pf_rec
 	const json_t *bad = NULL, *v = NULL;
 	bool ok = true;
 
+	if (fs->in) {
+		json_t *list = pf_json_pointer(r, fs->in), *e;
+		size_t i;
+		if (is_absent(list))
+			return PF_OK;
+		if (!json_is_array(list))
+			return rec_error(err, rec, f,
+			                 "the value at \"%s\" is %s: expected an array", fs->in,
+			                 type_name(list));
+		r = NULL;
+		json_array_foreach(list, i, e)
+		{
+			if (!r && where_keeps(fs->in_where, e))
+				r = e;
+		}
+		if (!r)
+			return PF_OK; /* no element wanted: no value */
+	}
 	switch (fs->how) {
 	case HOW_NONE:
 		return PF_OK;
@@ -1217,13 +1272,31 @@ out:
 	return PF_OK;
 }
 
-static pf_status mapped_record(struct json_unit *ju, json_t *r, pf_record *rec, pf_error *err)
+/*
+ * Maps a record's fields. *skip: a field marked skip_missing has no value, so
+ * the record is left out silently (those fields are read first, so that the
+ * others' errors are not reported for a record that is left out).
+ */
+static pf_status mapped_record(struct json_unit *ju, json_t *r, pf_record *rec, bool *skip,
+                               pf_error *err)
 {
 	size_t n;
 	pf_status st = PF_OK;
 
 	pf_kind_fields(ju->base.kind, &n);
+	*skip = false;
+	for (size_t f = 0; f < n && !*skip; f++) {
+		if (!ju->spec.field[f].skip_missing)
+			continue;
+		if ((st = mapped_field(ju, r, rec, (int)f, err)))
+			return st;
+		*skip = !rec->val[f];
+	}
+	if (*skip)
+		return PF_OK;
 	for (size_t f = 0; f < n; f++) {
+		if (ju->spec.field[f].skip_missing)
+			continue;
 		pf_status s = mapped_field(ju, r, rec, (int)f, err);
 		if (s && s != PF_EINPUT)
 			return s;
@@ -1258,9 +1331,13 @@ static pf_status json_next(pf_unit *u, pf_record *rec, pf_error *err)
 			rec_error(err, rec, -1, "a record is an object, not %s", type_name(r));
 			continue;
 		}
+		bool skip = false;
 		if (ju->mapped && !spec_keeps(&ju->spec, r))
 			continue;
-		st = ju->mapped ? mapped_record(ju, r, rec, err) : plain_record(ju, r, rec, err);
+		st = ju->mapped ? mapped_record(ju, r, rec, &skip, err)
+		                : plain_record(ju, r, rec, err);
+		if (st == PF_OK && skip)
+			continue;
 		if (st == PF_OK)
 			return PF_OK;
 		if (st != PF_EINPUT)

@@ -666,6 +666,19 @@ static const struct {
      "record spec its own\n"
      "E map.json:/records/1: expected a record spec object with kind, records, fields\n"
      "E map.json:/success: expected {\"pointer\": \"/Success\", \"message\": \"/Message\"}\n"},
+    {"in, where and skip_missing of the wrong shape",
+     "{\"kind\": \"measurements\", \"records\": \"/r\", \"fields\": {\"indicator_id\": "
+     "{\"pointer\": \"/a\", \"where\": {\"/g\": \"T\"}}, \"period\": {\"in\": \"v\", "
+     "\"pointer\": \"/p\"}, \"value\": {\"in\": \"/v\", \"where\": {\"g\": {}}, \"pointer\": "
+     "\"/x\", \"skip_missing\": 1}}}",
+     "E map.json:/fields/indicator_id/where: \"where\" picks an element of the array \"in\" "
+     "names: give \"in\"\n"
+     "E map.json:/fields/period/in: expected a JSON Pointer text (\"\" or starting with \"/\", "
+     "with ~0 for ~ and ~1 for /)\n"
+     "E map.json:/fields/value/where/g: the key is not a JSON Pointer (\"/Name\")\n"
+     "E map.json:/fields/value/where/g: expected a value, or an array of values any of which "
+     "will do\n"
+     "E map.json:/fields/value: \"skip_missing\" is true or false\n"},
     {"records of the wrong type", "{\"kind\": \"measurements\", \"records\": 3}",
      "E map.json:/records: expected a JSON Pointer to the records, or an array of record "
      "specs\n"},
@@ -806,6 +819,49 @@ static void test_map_features(void **state)
 }
 
 /* A document that is an array of arrays: records "" and fields "/0", "/1", ... */
+/*
+ * A value read from an element of an array in the record ("in"), the first
+ * one "where" keeps; a record whose value is then missing left out
+ * ("skip_missing"), while a missing comment is only no comment.
+ */
+static void test_map_in_arrays(void **state)
+{
+	static const struct doc_case cases[] = {
+	    {"elements picked by where",
+	     "{\"r\": [\n"
+	     " {\"k\": \"A\", \"p\": 2024, \"vs\": [{\"g\": \"K\", \"v\": 1}, {\"g\": \"T\", "
+	     "\"v\": 2, "
+	     "\"s\": \"ok\"}]},\n"
+	     " {\"k\": \"B\", \"p\": 2024, \"vs\": [{\"g\": \"T\", \"v\": 3}, {\"g\": \"T\", "
+	     "\"v\": "
+	     "4}]},\n"
+	     " {\"k\": \"C\", \"p\": 2024, \"vs\": [{\"g\": \"K\", \"v\": 5}]},\n"
+	     " {\"k\": \"D\", \"p\": 2024, \"vs\": [{\"g\": \"T\", \"v\": null}]},\n"
+	     " {\"k\": \"E\", \"p\": 2024, \"vs\": []},\n"
+	     " {\"k\": \"F\", \"p\": 2024},\n"
+	     " {\"k\": \"G\", \"p\": 2024, \"vs\": {\"g\": \"T\", \"v\": 6}},\n"
+	     " {\"k\": \"H\", \"p\": \"x\", \"vs\": [{\"g\": \"T\", \"v\": 7}]},\n"
+	     " {\"k\": \"I\", \"p\": \"x\", \"vs\": [{\"g\": \"K\", \"v\": 8}]}\n"
+	     "]}",
+	     PF_OK,
+	     "measurements[0] indicator_id=A period=2024Q4 value=2 comment=ok\n"
+	     "measurements[1] indicator_id=B period=2024Q4 value=3\n"
+	     "measurements[7] indicator_id=H period=xQ4 value=7\n"
+	     "E doc.json:measurements[6].value: the value at \"/vs\" is an object: expected an "
+	     "array\n"},
+	};
+	pf_map *m = load_map_text(
+	    "{\"kind\": \"measurements\", \"records\": \"/r\", \"fields\": {\"indicator_id\": "
+	    "\"/k\", \"period\": {\"template\": \"{/p}Q4\"}, \"value\": {\"in\": \"/vs\", "
+	    "\"where\": {\"/g\": \"T\"}, \"pointer\": \"/v\", \"skip_missing\": true}, "
+	    "\"comment\": "
+	    "{\"in\": \"/vs\", \"where\": {\"/g\": [\"T\"]}, \"pointer\": \"/s\"}}}");
+
+	(void)state;
+	run_doc_cases(cases, sizeof(cases) / sizeof(cases[0]), m);
+	pf_map_free(m);
+}
+
 static void test_map_array_records(void **state)
 {
 	static const struct doc_case cases[] = {
@@ -851,20 +907,43 @@ static char *read_sample(const char *name, const pf_map *m, pf_status *st)
 	return got;
 }
 
-static void test_stratsys_kpidata(void **state)
+/* An example map read with its sample: what the records come out as, all read without error. */
+static void assert_sample(const char *map, const char *sample, const char *want)
 {
-	pf_map *m = load_map(MAPS "stratsys-kpidata.json");
+	char path[512];
+	pf_map *m;
 	pf_status st;
-	char *got = read_sample("stratsys-kpidata.sample.json", m, &st);
 
-	(void)state;
+	snprintf(path, sizeof(path), "%s%s", MAPS, map);
+	m = load_map(path);
+	char *got = read_sample(sample, m, &st);
 	assert_int_equal(st, PF_OK);
-	/* Only Utfall rows, and not the one without a value (index 4). */
-	assert_string_equal(got, "measurements[0] indicator_id=4711 period=2025Q1 value=38.5\n"
-	                         "measurements[2] indicator_id=4711 period=2025Q2 value=44\n"
-	                         "measurements[5] indicator_id=4712 period=2025Q2 value=1250\n");
+	assert_string_equal(got, want);
 	free(got);
 	pf_map_free(m);
+}
+
+static void test_stratsys_kpidata(void **state)
+{
+	(void)state;
+	/* Only Utfall rows, and not the one without a value (index 4). */
+	assert_sample("stratsys-kpidata.json", "stratsys-kpidata.sample.json",
+	              "measurements[0] indicator_id=4711 period=2025Q1 value=38.5\n"
+	              "measurements[2] indicator_id=4711 period=2025Q2 value=44\n"
+	              "measurements[5] indicator_id=4712 period=2025Q2 value=1250\n");
+}
+
+/* Kolada: the total (gender T) of each year as its last quarter, KPI-municipality renamed by words.
+ */
+static void test_kolada_data(void **state)
+{
+	(void)state;
+	/* Not the null of index 3, nor index 4 (a value for women only). */
+	assert_sample("kolada-data.json", "kolada-data.sample.json",
+	              "measurements[0] indicator_id=KBN-03-I1 period=2023Q4 value=71.2\n"
+	              "measurements[1] indicator_id=KBN-03-I1 period=2024Q4 value=73.5 "
+	              "comment=Preliminär\n"
+	              "measurements[2] indicator_id=KBN-03-I2 period=2024Q4 value=79\n");
 }
 
 static void test_stratsys_failure(void **state)
@@ -1175,8 +1254,10 @@ int main(void)
 	    cmocka_unit_test(test_map_errors),
 	    cmocka_unit_test(test_map_unreadable),
 	    cmocka_unit_test(test_map_features),
+	    cmocka_unit_test(test_map_in_arrays),
 	    cmocka_unit_test(test_map_array_records),
 	    cmocka_unit_test(test_stratsys_kpidata),
+	    cmocka_unit_test(test_kolada_data),
 	    cmocka_unit_test(test_stratsys_failure),
 	    cmocka_unit_test(test_stratsys_import_sheet),
 	    cmocka_unit_test(test_openproject_projects),

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The example mapping files of examples/maps/ through `portfolj import --map`:
 # the Stratsys measure import sheet (headings and dates to quarters), the
-# Stratsys KPI data API response (only Utfall rows), and OpenProject's HAL
-# project list (statuses mapped onto ours).
+# Stratsys KPI data API response (only Utfall rows), OpenProject's HAL
+# project list (statuses mapped onto ours), and Kolada's KPI data (the total of
+# each year).
 . "$(dirname "$0")/common.bash" "$@"
 DB=$WORK/m.db
 MAPS=$SRC/examples/maps
@@ -30,6 +31,20 @@ expect_rc 0 "Stratsys KPI data through its map" \
 pf report initiative KB-1 --period 2025Q4 --format json >r2.json
 jcheck r2.json "only Utfall rows, null values skipped" \
 	"[(m['period'], m['value']) for i in d['indicators'] if i['indicator_id'] == '4711' for m in i['series']] == [('2025Q1', 38.5), ('2025Q2', 44)]"
+
+# Kolada: the yearly total per KPI and municipality, named through the map's words.
+printf 'id;titel;namnd\nKBN-03;Kolada;KBN\n' >ini-k.csv
+printf 'indikator_id;initiativ;indikator;basvarde;basdatum;malvarde;maldatum\n%s\n%s\n' \
+	'KBN-03-I1;KBN-03;Andel;60;2022-01-01;90;2026-12-31' \
+	'KBN-03-I2;KBN-03;Index;70;2022-01-01;90;2026-12-31' >eff-k.csv
+expect_rc 0 "Kolada base" pf import ini-k.csv eff-k.csv
+expect_rc 0 "Kolada KPI data through its map" \
+	pf import --map "$MAPS/kolada-data.json" "$MAPS/kolada-data.sample.json"
+grep -q "measurements  3 rows: 3 inserted" "$WORK/out" && ok "three yearly totals" ||
+	fail "Kolada: $(cat "$WORK/out")"
+pf report initiative KBN-03 --period 2025Q4 --format json >rk.json
+jcheck rk.json "each year's total as its last quarter, the total of a KPI divided by gender" \
+	"{i['indicator_id']: [(m['period'], m['value']) for m in i['series']] for i in d['indicators']} == {'KBN-03-I1': [('2023Q4', 71.2), ('2024Q4', 73.5)], 'KBN-03-I2': [('2024Q4', 79)]}"
 
 # A response with Success: false is an error that shows its Message.
 printf '{"Result": null, "Success": false, "Message": "Behörighet saknas"}' >fail.json

@@ -11,6 +11,7 @@
 static const char *const map_files[] = {
     "examples/maps/stratsys-kpidata.json",
     "examples/maps/openproject-projects.json",
+    "examples/maps/kolada-data.json",
     "tests/fuzz/maps/array-records.json",
     "tests/fuzz/maps/several-kinds.json",
 };

@@ -340,6 +340,7 @@ VALUES = [
     "RS 2024-11-26 §§272–305", "RS 2024-11-26 §§ 305-272", "KBN 2025-03-04 § 0",
     "digitaliseringsrådet 2025-01-01 §§ 2147483646-2147483647",
     "Nämnd", "  Första  år ", "Rapporterad-av", "ÀÉÎÕÜ Æ Ø ß",
+    "benefit=40,it_load=2.5", "nytta=0,IT-last=10,Mätbar=1", "benefit=12,5",
 ]
 
 
