@@ -46,6 +46,46 @@ pf report initiative KBN-03 --period 2025Q4 --format json >rk.json
 jcheck rk.json "each year's total as its last quarter, the total of a KPI divided by gender" \
 	"{i['indicator_id']: [(m['period'], m['value']) for m in i['series']] for i in d['indicators']} == {'KBN-03-I1': [('2023Q4', 71.2), ('2024Q4', 73.5)], 'KBN-03-I2': [('2024Q4', 79)]}"
 
+# The same from a real HTTP server on 127.0.0.1, two records a page, each page
+# naming the next by its full URL in next_page (as Kolada does).
+cat >kolada.py <<'PY'
+import json, sys, threading
+from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
+recs = json.load(open(sys.argv[1], encoding="utf-8"))["values"]
+class H(BaseHTTPRequestHandler):
+    def log_message(self, *a): pass
+    def do_GET(self):
+        page = int(self.path.rsplit("page=", 1)[1]) if "page=" in self.path else 1
+        chunk = recs[(page - 1) * 2:page * 2]
+        more = page * 2 < len(recs)
+        nxt = "http://127.0.0.1:%d/v2/data/kpi/N00945,U00405/municipality/0013?page=%d" % (
+            self.server.server_port, page + 1) if more else None
+        body = json.dumps({"values": chunk, "count": len(chunk), "next_page": nxt}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+srv = ThreadingHTTPServer(("127.0.0.1", 0), H)
+print(srv.server_port, flush=True)
+threading.Timer(60, srv.shutdown).start()
+srv.serve_forever()
+PY
+python3 kolada.py "$MAPS/kolada-data.sample.json" >kolada.port &
+KOLADA=$!
+for _ in $(seq 50); do [ -s kolada.port ] && break; sleep 0.1; done
+DB_MAIN=$DB
+DB=$WORK/k.db
+expect_rc 0 "Kolada base in a new database" pf import ini-k.csv eff-k.csv
+expect_rc 0 "Kolada over HTTP, three pages by next_page" \
+	pf import --map "$MAPS/kolada-data.json" \
+	"http://127.0.0.1:$(head -n1 kolada.port)/v2/data/kpi/N00945,U00405/municipality/0013"
+kill "$KOLADA" 2>/dev/null
+pf report initiative KBN-03 --period 2025Q4 --format json >rk2.json
+cmp -s rk.json rk2.json && ok "the same measurements as from the file" ||
+	fail "Kolada over HTTP differs from the file"
+DB=$DB_MAIN
+
 # A response with Success: false is an error that shows its Message.
 printf '{"Result": null, "Success": false, "Message": "Behörighet saknas"}' >fail.json
 snapshot "$DB" before
