@@ -7,8 +7,9 @@
  * a big import. Two kinds of rows cannot meet a stored row: one whose key is
  * larger than every key in the table and given so far (a sheet sorted by
  * indicator and period, indicators in the order of the effects sheet, is all
- * such rows), and one whose indicator this import created (a first import in
- * any order). They need none of pf_upsert()'s checks: they are counted as
+ * such rows), and one whose indicator had no measurements when the import
+ * began (created by this import, or never measured: a first import in any
+ * order, in one command or several). They need none of pf_upsert()'s checks: they are counted as
  * inserted at once and written later with others.
  *
  * Rows are held up to pf_batch.limit and written in key order: the table is
@@ -200,9 +201,9 @@ static pf_status write_held(pf_import *imp)
 	return st;
 }
 
-bool pf_batch_takes(const pf_import *imp, int64_t indicator, int64_t key)
+bool pf_batch_takes(const pf_import *imp, bool fresh, int64_t key)
 {
-	return key > imp->batch.max_key || indicator > imp->base_pk[PF_KIND_EFFECTS];
+	return fresh || key > imp->batch.max_key;
 }
 
 static pf_status keep_comment(pf_import *imp, const char *comment, size_t *at)

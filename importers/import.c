@@ -343,20 +343,29 @@ pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const c
 	return PF_OK;
 }
 
-pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk)
+/*
+ * Whether the indicator had no measurements when the import began is asked
+ * the first time this import meets it: no row of this import for it can have
+ * been written before that. The map keeps pk << 1 | fresh.
+ */
+pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fresh)
 {
+	static const char sql[] =
+	    "SELECT pk, NOT EXISTS (SELECT 1 FROM measurements WHERE key BETWEEN pk << 16 AND "
+	    "(pk << 16 | 65535)) FROM indicators WHERE id = ?";
 	sqlite3_stmt *row;
+	int64_t v;
 	pf_status st;
 
-	if (pf_idmap_get(&imp->indicators, id, pk))
-		return PF_OK;
-	st = find_one(imp, &imp->indicator_pk, "SELECT pk FROM indicators WHERE id = ?", id, NULL,
-	              &row);
-	if (st)
-		return st;
-	*pk = sqlite3_column_int64(row, 0);
-	if (!pf_idmap_put(&imp->indicators, id, *pk))
-		return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
+	if (!pf_idmap_get(&imp->indicators, id, &v)) {
+		if ((st = find_one(imp, &imp->indicator_pk, sql, id, NULL, &row)))
+			return st;
+		v = sqlite3_column_int64(row, 0) << 1 | (sqlite3_column_int(row, 1) != 0);
+		if (!pf_idmap_put(&imp->indicators, id, v))
+			return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
+	}
+	*pk = v >> 1;
+	*fresh = v & 1;
 	return PF_OK;
 }
 

@@ -363,7 +363,8 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	const char *initiative;
 	char key[160], period[PF_PERIOD_BUF];
 	int64_t ind, pk;
-	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind);
+	bool fresh;
+	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind, &fresh);
 
 	if (st == PF_ENOTFOUND) {
 		pf_rec_error(imp, rec, F_MEA_INDICATOR, "unknown indicator \"%s\"",
@@ -374,7 +375,7 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 		return st;
 	/* The table's key: periods are below 2^16. */
 	int64_t k = ind << 16 | fv[F_MEA_PERIOD].i;
-	if (pf_batch_takes(imp, ind, k)) {
+	if (pf_batch_takes(imp, fresh, k)) {
 		*res = PF_UPSERT_INSERTED;
 		return pf_batch_add(imp, rec, k, fv[F_MEA_VALUE].d, fv[F_MEA_COMMENT].s);
 	}

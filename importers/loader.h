@@ -118,8 +118,11 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk);
 /* Looks up an indicator by id: its pk and its initiative's id (owned by imp). */
 pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const char **initiative);
-/* An indicator's pk by id, from a map of those met (no initiative); PF_ENOTFOUND if none. */
-pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk);
+/*
+ * An indicator's pk by id, from a map of those met (no initiative), and
+ * whether it had no measurements when the import began; PF_ENOTFOUND if none.
+ */
+pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fresh);
 /* Looks up a roadmap version by roadmap and version label. */
 pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *version, int64_t *pk);
 
@@ -146,13 +149,14 @@ pf_status pf_load_decision(pf_import *imp, const pf_record *rec, pf_val *fv, pf_
 /*
  * New measurements. pf_batch_takes() is true for a row that can only be new
  * or a duplicate within this import: its key is larger than any in the table
- * or given so far, or its indicator was created by this import.
+ * or given so far, or its indicator had no measurements when the import began
+ * (created by this import, or never measured).
  * pf_batch_add() takes such a row (counted as inserted), to be written with
  * others; pf_batch_flush() writes what waits, before any other measurement
  * is written and at the end of each source. A duplicate is recorded as an
  * error at its row, not returned: the import goes on to list every error.
  */
-bool pf_batch_takes(const pf_import *imp, int64_t indicator, int64_t key);
+bool pf_batch_takes(const pf_import *imp, bool fresh, int64_t key);
 pf_status pf_batch_add(pf_import *imp, const pf_record *rec, int64_t key, double value,
                        const char *comment);
 pf_status pf_batch_flush(pf_import *imp);
