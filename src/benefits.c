@@ -65,20 +65,30 @@ static json_t *benefits_json(const struct benefit_acc *a)
 	return j;
 }
 
-/* Runs the indicator query (bound to ?1 as text or integer) and adds the benefit keys. */
+/*
+ * Runs the indicator query (bound to ?1 as text or integer) and adds the
+ * benefit keys. keep: NULL, or where the prepared query is kept for the next
+ * call (the caller finalises it): a report of every initiative runs it for
+ * each, and preparing it each time cost more than running it.
+ */
 static pf_status add_benefits(pf_db *db, const char *sql, const char *text, int64_t key,
-                              const pf_eval *eval, json_t *obj, pf_error *err)
+                              const pf_eval *eval, json_t *obj, sqlite3_stmt **keep, pf_error *err)
 {
 	struct benefit_acc a = {.eval = eval, .unmeasured = json_array()};
-	sqlite3_stmt *st;
-	pf_status s = pf_db_prepare(db, &st, sql, err);
+	sqlite3_stmt *st = keep ? *keep : NULL;
+	pf_status s = st ? PF_OK : pf_db_prepare(db, &st, sql, err);
 
 	if (!s) {
 		if (text)
 			pf_bind_text(st, 1, text);
 		else
 			sqlite3_bind_int64(st, 1, key);
-		s = pf_query_rows(db, st, err, benefit_row, &a);
+		if (keep) {
+			*keep = st;
+			s = pf_query_rows_reset(db, st, err, benefit_row, &a);
+		} else {
+			s = pf_query_rows(db, st, err, benefit_row, &a);
+		}
 	}
 	if (!s) {
 		json_object_set_new(obj, "benefits", benefits_json(&a));
@@ -89,12 +99,12 @@ static pf_status add_benefits(pf_db *db, const char *sql, const char *text, int6
 }
 
 pf_status pf_benefits_initiative(pf_db *db, int64_t initiative, const pf_eval *eval, json_t *obj,
-                                 pf_error *err)
+                                 sqlite3_stmt **keep, pf_error *err)
 {
 	static const char sql[] = "SELECT pk, id, initiative, benefit_type, benefit_sek "
 	                          "FROM indicators WHERE initiative = ?1 ORDER BY id";
 
-	return add_benefits(db, sql, NULL, initiative, eval, obj, err);
+	return add_benefits(db, sql, NULL, initiative, eval, obj, keep, err);
 }
 
 /*
@@ -162,5 +172,5 @@ pf_status pf_benefits_committee(pf_db *db, const char *code, const pf_eval *eval
 
 	if ((s = after_completion(db, code, obj, err)))
 		return s;
-	return add_benefits(db, sql, code, 0, eval, obj, err);
+	return add_benefits(db, sql, code, 0, eval, obj, NULL, err);
 }

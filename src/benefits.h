@@ -20,9 +20,12 @@
 pf_status pf_benefits_committee(pf_db *db, const char *code, const pf_eval *eval, json_t *obj,
                                 pf_error *err);
 
-/* Adds "benefits" {type: {"promised", "realised"}} and "unmeasured_indicators" to an initiative
- * report. */
+/*
+ * Adds "benefits" {type: {"promised", "realised"}} and "unmeasured_indicators"
+ * to an initiative's object. keep: NULL, or where the query is kept between
+ * calls for many initiatives (the caller finalises *keep).
+ */
 pf_status pf_benefits_initiative(pf_db *db, int64_t initiative, const pf_eval *eval, json_t *obj,
-                                 pf_error *err);
+                                 sqlite3_stmt **keep, pf_error *err);
 
 #endif

@@ -80,8 +80,8 @@ json_t *pf_json_realisation(const pf_agg *a)
 	return pf_json_fraction(has, r);
 }
 
-pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
-                        pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx)
+pf_status pf_query_rows_reset(pf_db *db, sqlite3_stmt *st, pf_error *err,
+                              pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx)
 {
 	pf_status s = PF_OK;
 	int rc;
@@ -91,6 +91,15 @@ pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
 			break;
 	if (!s && rc != SQLITE_DONE)
 		s = pf_db_fail(db, rc, err, "reading a report");
+	sqlite3_reset(st);
+	return s;
+}
+
+pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
+                        pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx)
+{
+	pf_status s = pf_query_rows_reset(db, st, err, row, ctx);
+
 	sqlite3_finalize(st);
 	return s;
 }

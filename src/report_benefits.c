@@ -44,6 +44,7 @@ struct initiatives_ctx {
 	pf_db *db;
 	const pf_eval *eval;
 	json_t *list;
+	sqlite3_stmt *benefits; /* the benefit query, kept for every initiative */
 	pf_error *err;
 };
 
@@ -61,14 +62,14 @@ static pf_status initiative_row(sqlite3_stmt *st, void *ctx)
 	json_object_set_new(j, "status", pf_json_column(st, 4));
 	json_object_set_new(j, "realisation", pf_json_realisation(&agg));
 	json_array_append_new(c->list, j);
-	return pf_benefits_initiative(c->db, pk, c->eval, j, c->err);
+	return pf_benefits_initiative(c->db, pk, c->eval, j, &c->benefits, c->err);
 }
 
 pf_status pf_build_benefits(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
 {
 	json_t *committee = NULL, *initiatives = json_array();
 	pf_eval eval = {0};
-	struct initiatives_ctx c = {db, &eval, initiatives, err};
+	struct initiatives_ctx c = {db, &eval, initiatives, NULL, err};
 	sqlite3_stmt *st;
 	pf_status s;
 
@@ -86,6 +87,7 @@ pf_status pf_build_benefits(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	json_object_set_new(*doc, "committees", committees_of(committee));
 	json_object_set(*doc, "initiatives", initiatives);
 out:
+	sqlite3_finalize(c.benefits);
 	pf_eval_free(&eval);
 	json_decref(committee);
 	json_decref(initiatives);

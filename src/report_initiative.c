@@ -285,7 +285,7 @@ pf_status pf_build_initiative(pf_db *db, const pf_report_opts *o, json_t **doc, 
 	    *doc, "expected",
 	    pf_json_fraction(agg.wsum > 0, agg.wsum > 0 ? agg.expected / agg.wsum : 0));
 	if ((s = indicators(db, pk, &eval, *doc, err)) ||
-	    (s = pf_benefits_initiative(db, pk, &eval, *doc, err)) ||
+	    (s = pf_benefits_initiative(db, pk, &eval, *doc, NULL, err)) ||
 	    (s = histories(db, pk, o->initiative, *doc, err))) {
 		json_decref(*doc);
 		*doc = NULL;

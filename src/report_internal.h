@@ -39,6 +39,9 @@ json_t *pf_json_realisation(const pf_agg *a);
 /* Steps a statement to its end, calling row() for each row; the statement is finalised. */
 pf_status pf_query_rows(pf_db *db, sqlite3_stmt *st, pf_error *err,
                         pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx);
+/* The same, but the statement is only reset: for one run many times. */
+pf_status pf_query_rows_reset(pf_db *db, sqlite3_stmt *st, pf_error *err,
+                              pf_status (*row)(sqlite3_stmt *st, void *ctx), void *ctx);
 
 /* Renderers over a built report; o may be NULL (no colour, Swedish). */
 pf_status pf_render_table(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
