@@ -73,9 +73,7 @@ pf_status pf_build_benefits(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 	sqlite3_stmt *st;
 	pf_status s;
 
-	if ((s = pf_build_committee(db, o, &committee, err)))
-		goto out;
-	if ((s = pf_eval_load(db, o->period, 0, &eval, err)))
+	if ((s = pf_build_committee_eval(db, o, &committee, &eval, err)))
 		goto out;
 	if ((s = pf_db_prepare(db, &st, initiatives_sql, err)))
 		goto out;

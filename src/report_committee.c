@@ -189,7 +189,8 @@ static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts
 	return pf_benefits_committee(db, code, eval, j, err);
 }
 
-pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
+pf_status pf_build_committee_eval(pf_db *db, const pf_report_opts *o, json_t **doc, pf_eval *eval,
+                                  pf_error *err)
 {
 	static const char codes_sql[] = "SELECT DISTINCT committee FROM initiatives "
 	                                "WHERE ?1 IS NULL OR committee = upper(?1) ORDER BY 1";
@@ -221,8 +222,18 @@ pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, p
 	json_object_set(*doc, "committees", list);
 out:
 	sqlite3_finalize(st);
+	if (!s && eval) {
+		/* Handed over: the same as pf_eval_load() at P (tests/test_eval.c). */
+		*eval = history[HISTORY - 1];
+		memset(&history[HISTORY - 1], 0, sizeof(history[HISTORY - 1]));
+	}
 	for (int q = 0; q < HISTORY; q++)
 		pf_eval_free(&history[q]);
 	json_decref(list);
 	return s;
+}
+
+pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
+{
+	return pf_build_committee_eval(db, o, doc, NULL, err);
 }

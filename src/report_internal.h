@@ -20,6 +20,9 @@ typedef pf_status (*pf_report_builder)(pf_db *db, const pf_report_opts *o, json_
 
 pf_status pf_build_quarter(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
 pf_status pf_build_committee(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
+/* The same; eval (if not NULL) gets every indicator evaluated at P, for the caller to free. */
+pf_status pf_build_committee_eval(pf_db *db, const pf_report_opts *o, json_t **doc, pf_eval *eval,
+                                  pf_error *err);
 pf_status pf_build_initiative(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
 pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
 pf_status pf_build_roadmap(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err);
