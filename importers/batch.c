@@ -38,6 +38,10 @@
 /* Row i's placeholders: key, value and comment at 3i+2.., the run (the same for all) at 1. */
 #define ROW_SQL "%s(?%d,?%d,?%d,?1)"
 #define ROW_MAX sizeof(",(?99999,?99999,?99999,?1)")
+/* Runs to merge at most; rows in more runs than this are sorted instead. */
+#define MAX_RUNS 16
+/* Bytes of comments held at most, whatever the number of rows. */
+#define MAX_TEXT (4u << 20)
 
 static char *batch_sql(int rows)
 {
@@ -52,11 +56,6 @@ static char *batch_sql(int rows)
 		p += sprintf(p, ROW_SQL, i ? "," : "", 3 * i + 2, 3 * i + 3, 3 * i + 4);
 	return sql;
 }
-
-/* Runs to merge at most; rows in more runs than this are sorted instead. */
-#define MAX_RUNS 16
-/* Bytes of comments held at most, whatever the number of rows. */
-#define MAX_TEXT (4u << 20)
 
 /* The statement for n rows (PF_BATCH, or 1 for what is left at a flush). */
 static pf_status batch_stmt(pf_import *imp, int n, sqlite3_stmt **out)
