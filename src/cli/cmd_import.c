@@ -11,9 +11,10 @@
 
 static const char import_usage[] =
     "usage: portfolj import [--dry-run] [--map MAP.json] SOURCE...\n\n"
-    "Imports sheets (.csv, .tsv) whose kind is read from their header row:\n"
-    "initiatives, effects, measurements, followups, priorities, roadmaps,\n"
-    "decisions. All sources are one transaction: any invalid row rejects the\n"
+    "Imports sheets (.csv, .tsv, and every sheet of an .xlsx workbook) whose kind\n"
+    "is read from their header row: initiatives, effects, measurements,\n"
+    "followups, priorities, roadmaps, decisions; and .json documents with an\n"
+    "array per kind. All sources are one transaction: any invalid row rejects the\n"
     "whole import (exit 2) and nothing is written. Importing the same data\n"
     "again changes nothing; changed values are updated and kept in the history.\n\n"
     "  --dry-run        check everything, write nothing\n"
