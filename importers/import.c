@@ -229,13 +229,11 @@ static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *val
 	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "updating a row");
 }
 
-pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
-                    const char *initiative, const pf_record *rec, int64_t *pk,
-                    pf_upsert_result *res)
+/* Inserts the row unless its key is stored: *inserted says which. */
+static pf_status insert_row(pf_import *imp, const pf_table *t, const pf_val *vals, bool *inserted,
+                            int64_t *pk)
 {
-	sqlite3_stmt *ins = imp->ins[t->slot], *sel;
-	bool dup = false;
-	pf_status st;
+	sqlite3_stmt *ins = imp->ins[t->slot];
 	int rc;
 
 	/* The hot path: every parameter is bound below, so a reset is all it needs. */
@@ -249,17 +247,30 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 		sqlite3_bind_int64(ins, t->nkeys + t->ncols + 1, imp->run);
 	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
 		return pf_db_fail(imp->db, rc, imp->err, "inserting a row");
-	if (sqlite3_changes(imp->db->h) == 1) {
+	*inserted = sqlite3_changes(imp->db->h) == 1;
+	if (*inserted)
 		*pk = sqlite3_last_insert_rowid(imp->db->h);
-		*res = PF_UPSERT_INSERTED;
-		return PF_OK;
-	}
-	if (!(sel = pf_stmt(imp, &imp->sel[t->slot], t->select_sql)))
-		return PF_EENV;
+	return PF_OK;
+}
+
+/* Looks the row up by its key: SQLITE_ROW (with *sel on it) when it is stored. */
+static int select_row(pf_import *imp, const pf_table *t, const pf_val *vals, sqlite3_stmt **sel)
+{
+	if (!(*sel = pf_stmt(imp, &imp->sel[t->slot], t->select_sql)))
+		return SQLITE_ERROR;
 	for (int i = 0; i < t->nkeys; i++)
-		bind_val(sel, i + 1, &vals[i]);
-	if ((rc = sqlite3_step(sel)) != SQLITE_ROW)
-		return pf_db_fail(imp->db, rc, imp->err, "reading a row");
+		bind_val(*sel, i + 1, &vals[i]);
+	return sqlite3_step(*sel);
+}
+
+/* A stored row, sel on it: a duplicate within this import, or compared and updated. */
+static pf_status stored_row(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
+                            const char *initiative, const pf_record *rec, sqlite3_stmt *sel,
+                            int64_t *pk, pf_upsert_result *res)
+{
+	bool dup = false;
+	pf_status st;
+
 	*pk = sqlite3_column_int64(sel, 0);
 	if ((st = seen_before(imp, t, vals, *pk, &dup)))
 		return st;
@@ -272,6 +283,39 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 	st = update_row(imp, t, vals, key, initiative, sel, *pk, res);
 	sqlite3_reset(sel);
 	return st;
+}
+
+/*
+ * Insert first, or look first: a re-import meets stored rows one after the
+ * other, and looking first saves it the insert that would fail; new rows
+ * come in runs too. The last row of the table decides which goes first.
+ */
+pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
+                    const char *initiative, const pf_record *rec, int64_t *pk,
+                    pf_upsert_result *res)
+{
+	bool look_first = imp->stored_last[t->slot], inserted;
+	sqlite3_stmt *sel = NULL;
+	pf_status st;
+	int rc;
+
+	if (look_first) {
+		if ((rc = select_row(imp, t, vals, &sel)) == SQLITE_ROW)
+			return stored_row(imp, t, vals, key, initiative, rec, sel, pk, res);
+		if (rc != SQLITE_DONE)
+			return pf_db_fail(imp->db, rc, imp->err, "reading a row");
+		sqlite3_reset(sel);
+	}
+	if ((st = insert_row(imp, t, vals, &inserted, pk)))
+		return st;
+	imp->stored_last[t->slot] = !inserted;
+	if (inserted) {
+		*res = PF_UPSERT_INSERTED;
+		return PF_OK;
+	}
+	if ((rc = select_row(imp, t, vals, &sel)) != SQLITE_ROW)
+		return pf_db_fail(imp->db, rc, imp->err, "reading a row");
+	return stored_row(imp, t, vals, key, initiative, rec, sel, pk, res);
 }
 
 static pf_status find_one(pf_import *imp, sqlite3_stmt **slot, const char *sql, const char *a,

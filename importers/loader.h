@@ -83,7 +83,8 @@ struct pf_import {
 	pf_unit **units;
 	size_t nunits;
 	int64_t run;
-	int64_t base_pk[PF_SLOTS]; /* largest pk before the import: larger ones are new */
+	int64_t base_pk[PF_SLOTS];  /* largest pk before the import: larger ones are new */
+	bool stored_last[PF_SLOTS]; /* the last upsert met a stored row: look before inserting */
 	sqlite3_stmt *ins[PF_SLOTS], *sel[PF_SLOTS], *upd[PF_SLOTS];
 	sqlite3_stmt *touched, *change, *find_initiative, *find_indicator, *find_version;
 	sqlite3_stmt *indicator_pk;
