@@ -1,4 +1,7 @@
-/* The id map of importers/idmap.c: growth, collisions, absent ids. */
+/*
+ * The id map of importers/idmap.c: growth, collisions, absent ids, and the
+ * shortcuts for ids met again (the same as last, the one put after it).
+ */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -66,11 +69,43 @@ static void test_prefixes_and_empty(void **state)
 	pf_idmap_free(&m);
 }
 
+/* Lookups in every order a sheet gives them agree with what was put. */
+static void test_orders(void **state)
+{
+	enum { M = 5000 };
+	pf_idmap m = {0};
+	char id[32];
+	int64_t v;
+	unsigned r = 7;
+
+	(void)state;
+	for (int i = 0; i < M; i++) {
+		id_of(i, id, sizeof(id));
+		assert_true(pf_idmap_put(&m, id, i));
+	}
+	/* Grouped (each id several times), in the order put (twice), then at random. */
+	for (int pass = 0; pass < 4; pass++)
+		for (int i = 0; i < M; i++) {
+			int k = pass == 0  ? i / 3
+			        : pass < 3 ? i
+			                   : (int)((r = r * 1103515245u + 12345u) >> 8) % M;
+			id_of(k, id, sizeof(id));
+			v = -1;
+			assert_true(pf_idmap_get(&m, id, &v));
+			assert_int_equal(v, k);
+			/* An absent id right after, whatever was found last. */
+			assert_false(pf_idmap_get(&m, "nope", &v));
+			assert_int_equal(v, k);
+		}
+	pf_idmap_free(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_many_ids),
 	    cmocka_unit_test(test_prefixes_and_empty),
+	    cmocka_unit_test(test_orders),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
