@@ -166,18 +166,13 @@ static pf_status write_change(pf_import *imp, const pf_table *t, const char *key
 
 /*
  * True when the row was already written by this import: a duplicate key. A
- * row inserted by this import is known by its key (rowid tables: larger than
- * any before) or its run (keyed tables); one that existed before is noted in
- * a temporary table the first time the import meets it, as slot << 56 | key
- * (keys stay below 2^56), a rowid: cheaper to insert than a two-column key.
+ * row inserted or updated by this import is known by its key (rowid tables:
+ * larger than any before) or its run (keyed tables); one left unchanged is
+ * known because touched.c noted it.
  */
 static pf_status seen_before(pf_import *imp, const pf_table *t, const pf_val *vals, int64_t pk,
                              bool *dup)
 {
-	static const char sql[] = "INSERT INTO temp.touched (k) VALUES (?) ON CONFLICT DO NOTHING";
-	sqlite3_stmt *st;
-	int rc;
-
 	if (t->keyed ? pk == imp->run : pk > imp->base_pk[t->slot]) {
 		*dup = true;
 		return PF_OK;
@@ -185,13 +180,7 @@ static pf_status seen_before(pf_import *imp, const pf_table *t, const pf_val *va
 	/* A keyed table's (key, period) as one number: periods are below 2^16. */
 	if (t->keyed)
 		pk = vals[0].i << 16 | vals[1].i;
-	if (!(st = pf_stmt(imp, &imp->touched, sql)))
-		return PF_EENV;
-	sqlite3_bind_int64(st, 1, (int64_t)t->slot << 56 | pk);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		return pf_db_fail(imp->db, rc, imp->err, "checking for duplicates");
-	*dup = sqlite3_changes(imp->db->h) == 0;
-	return PF_OK;
+	return pf_touched_note(imp, t->slot, pk, dup);
 }
 
 static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *vals, const char *key,
@@ -786,9 +775,9 @@ void pf_import_free(pf_import *imp)
 	finalize_all(imp->ins, PF_SLOTS);
 	finalize_all(imp->sel, PF_SLOTS);
 	finalize_all(imp->upd, PF_SLOTS);
-	sqlite3_stmt *misc[] = {imp->touched,        imp->change,       imp->find_initiative,
-	                        imp->find_indicator, imp->find_version, imp->add_committee,
-	                        imp->add_unit,       imp->indicator_pk};
+	sqlite3_stmt *misc[] = {imp->change,       imp->find_initiative, imp->find_indicator,
+	                        imp->find_version, imp->add_committee,   imp->add_unit,
+	                        imp->indicator_pk};
 	finalize_all(misc, sizeof(misc) / sizeof(misc[0]));
 	for (size_t i = 0; i < imp->nversions; i++) {
 		free(imp->versions[i].fields);
@@ -800,6 +789,7 @@ void pf_import_free(pf_import *imp)
 	free(imp->last_indicator);
 	free(imp->last_indicator_initiative);
 	pf_batch_free(&imp->batch);
+	pf_touched_free(&imp->touched);
 	pf_idmap_free(&imp->indicators);
 	free(imp->command);
 	pf_map_free(imp->map);

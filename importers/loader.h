@@ -66,6 +66,15 @@ typedef struct pf_batch {
 	sqlite3_stmt *full, *one, *find_id; /* inserts of PF_BATCH rows and of one */
 } pf_batch;
 
+/* The keys of stored rows an import has met (touched.c). */
+typedef struct pf_touched {
+	int64_t max[PF_SLOTS]; /* the largest key noted per table */
+	bool any[PF_SLOTS];
+	int64_t wait[PF_BATCH]; /* keys beyond every one noted, not yet written */
+	int n;
+	sqlite3_stmt *one, *many;
+} pf_touched;
+
 /* A roadmap version met in this import, to check its rows agree. */
 typedef struct pf_version_seen {
 	int64_t pk;
@@ -86,7 +95,7 @@ struct pf_import {
 	int64_t base_pk[PF_SLOTS];  /* largest pk before the import: larger ones are new */
 	bool stored_last[PF_SLOTS]; /* the last upsert met a stored row: look before inserting */
 	sqlite3_stmt *ins[PF_SLOTS], *sel[PF_SLOTS], *upd[PF_SLOTS];
-	sqlite3_stmt *touched, *change, *find_initiative, *find_indicator, *find_version;
+	sqlite3_stmt *change, *find_initiative, *find_indicator, *find_version;
 	sqlite3_stmt *indicator_pk;
 	sqlite3_stmt *add_committee, *add_unit;
 	pf_kind_counts counts[PF_KIND_COUNT];
@@ -100,6 +109,7 @@ struct pf_import {
 	pf_idmap indicators;        /* id to pk of every indicator met */
 	pf_kind_counts *cur_counts; /* the counts of the source being loaded */
 	pf_batch batch;
+	pf_touched touched;
 	pf_error *err;
 };
 
@@ -162,6 +172,13 @@ pf_status pf_batch_add(pf_import *imp, const pf_record *rec, int64_t key, double
                        const char *comment);
 pf_status pf_batch_flush(pf_import *imp);
 void pf_batch_free(pf_batch *b);
+
+/*
+ * Notes that this import met the stored row of key in table slot (keys below
+ * 2^56); *seen when it met it before: a key given twice.
+ */
+pf_status pf_touched_note(pf_import *imp, int slot, int64_t key, bool *seen);
+void pf_touched_free(pf_touched *t);
 
 /* Prepares a cached statement on first use and resets it on the next ones. */
 sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql);

@@ -397,9 +397,53 @@ static void test_duplicates_anywhere_rejected(void **state)
 	error_at_line(&fx->err, "matvarden.csv", 101);
 	error_at_line(&fx->err, "matvarden.csv", 300);
 	error_at_line(&fx->err, "matvarden.csv", (long)n - 4 + 2);
-	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements WHERE period >= 7960"), 0);
+	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements WHERE period >= 7960"),
+	                 0);
 	assert_int_equal(query_int(fx, "SELECT count(*) FROM runs"), runs);
 	free(text);
+	free(rows);
+}
+
+/*
+ * Stored rows given again unchanged, one of them twice: next to each other,
+ * far apart (beyond a full statement of noted keys) and out of order at the
+ * end; each is a duplicate at its later line, and nothing is written.
+ */
+static void test_duplicates_of_stored_rows_rejected(void **state)
+{
+	struct fixture *fx = *state;
+	size_t n;
+	struct row *rows = sorted_rows(&n), *again = calloc(n + 3, sizeof(*again));
+	char *text = text_of(rows, n);
+
+	assert_non_null(again);
+	import_ok(fx, false, "matvarden.csv", text);
+	free(text);
+	char *before = query(fx, measurements_sql);
+	long long runs = query_int(fx, "SELECT count(*) FROM runs");
+	/* Lines 2..11 as stored, line 12 repeats line 11, then the rest; the last two repeat rows 0
+	 * and 150. */
+	size_t k = 0;
+	for (size_t i = 0; i < 10; i++)
+		again[k++] = rows[i];
+	again[k++] = rows[9];
+	for (size_t i = 10; i < 200; i++)
+		again[k++] = rows[i];
+	again[k++] = rows[0];
+	again[k++] = rows[150];
+	text = text_of(again, k);
+	assert_int_equal(import_sheet(fx, false, "matvarden.csv", text), PF_EINPUT);
+	assert_int_equal(fx->err.errors, 3);
+	error_at_line(&fx->err, "matvarden.csv", 12);
+	error_at_line(&fx->err, "matvarden.csv", (long)k);
+	error_at_line(&fx->err, "matvarden.csv", (long)k + 1);
+	char *after = query(fx, measurements_sql);
+	assert_string_equal(after, before);
+	assert_int_equal(query_int(fx, "SELECT count(*) FROM runs"), runs);
+	free(after);
+	free(before);
+	free(text);
+	free(again);
 	free(rows);
 }
 
@@ -436,7 +480,8 @@ static void test_dry_run_counts_and_writes_nothing(void **state)
 	import_ok(fx, true, "matvarden.csv", text);
 	assert_inserted(fx, n, n);
 	assert_false(fx->sum.written);
-	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements WHERE period >= 7960"), 0);
+	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements WHERE period >= 7960"),
+	                 0);
 	free(text);
 	free(rows);
 }
@@ -476,7 +521,8 @@ static void test_reimport_counts_what_changed(void **state)
 	assert_string_equal(changes, want);
 	free(changes);
 	rows[NPER + 20].value = old;
-	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements WHERE period >= 7960"), n);
+	assert_int_equal(query_int(fx, "SELECT count(*) FROM measurements WHERE period >= 7960"),
+	                 n);
 	assert_int_equal(query_int(fx, "SELECT value FROM measurements m JOIN indicators i ON "
 	                               "i.pk = m.indicator WHERE i.id = 'E2' AND period = 7980"),
 	                 99);
@@ -506,6 +552,7 @@ int main(void)
 	    VARIANTS(test_interleaved_sheet_gives_the_same_table),
 	    VARIANTS(test_sheet_by_period_gives_the_same_table),
 	    VARIANTS(test_duplicates_anywhere_rejected),
+	    VARIANTS(test_duplicates_of_stored_rows_rejected),
 	    VARIANTS(test_error_after_batches_writes_nothing),
 	    VARIANTS(test_dry_run_counts_and_writes_nothing),
 	    VARIANTS(test_reimport_counts_what_changed),
