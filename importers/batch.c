@@ -27,35 +27,17 @@
  */
 #include "loader.h"
 
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "portfolj/value.h"
 
-#define INSERT_SQL "INSERT INTO measurements (key, value, comment, run) VALUES "
-/* Row i's placeholders: key, value and comment at 3i+2.., the run (the same for all) at 1. */
-#define ROW_SQL "%s(?%d,?%d,?%d,?1)"
-#define ROW_MAX sizeof(",(?99999,?99999,?99999,?1)")
+#define INSERT_SQL "INSERT INTO measurements (key, value, comment, run) VALUES"
 /* Runs to merge at most; rows in more runs than this are sorted instead. */
 #define MAX_RUNS 16
 /* Bytes of comments held at most, whatever the number of rows. */
 #define MAX_TEXT (4u << 20)
-
-static char *batch_sql(int rows)
-{
-	size_t head = strlen(INSERT_SQL);
-	char *sql = malloc(head + (size_t)rows * ROW_MAX + 1), *p;
-
-	if (!sql)
-		return NULL;
-	memcpy(sql, INSERT_SQL, head);
-	p = sql + head;
-	for (int i = 0; i < rows; i++)
-		p += sprintf(p, ROW_SQL, i ? "," : "", 3 * i + 2, 3 * i + 3, 3 * i + 4);
-	return sql;
-}
 
 /* The statement for n rows (PF_BATCH, or 1 for what is left at a flush). */
 static pf_status batch_stmt(pf_import *imp, int n, sqlite3_stmt **out)
@@ -66,7 +48,7 @@ static pf_status batch_stmt(pf_import *imp, int n, sqlite3_stmt **out)
 
 	/* Every placeholder is bound before each step, so a reset is all it needs. */
 	if (!*slot) {
-		if (!(sql = batch_sql(n)))
+		if (!(sql = pf_values_sql(INSERT_SQL, n, 4)))
 			return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
 		st = pf_db_prepare(imp->db, slot, sql, imp->err);
 		free(sql);
@@ -84,16 +66,16 @@ static int write_rows(pf_import *imp, const pf_batch_row *rows, int n)
 
 	if (batch_stmt(imp, n, &st))
 		return -1;
-	sqlite3_bind_int64(st, 1, imp->run);
 	for (int i = 0; i < n; i++) {
 		const pf_batch_row *r = &rows[i];
-		sqlite3_bind_int64(st, 2 + 3 * i, r->key);
-		sqlite3_bind_double(st, 3 + 3 * i, r->value);
+		sqlite3_bind_int64(st, 4 * i + 1, r->key);
+		sqlite3_bind_double(st, 4 * i + 2, r->value);
 		if (r->comment)
-			sqlite3_bind_text(st, 4 + 3 * i, b->text + r->comment - 1, -1,
+			sqlite3_bind_text(st, 4 * i + 3, b->text + r->comment - 1, -1,
 			                  SQLITE_STATIC);
 		else
-			sqlite3_bind_null(st, 4 + 3 * i);
+			sqlite3_bind_null(st, 4 * i + 3);
+		sqlite3_bind_int64(st, 4 * i + 4, imp->run);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);

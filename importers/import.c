@@ -28,6 +28,29 @@ sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql)
 	return *slot;
 }
 
+char *pf_values_sql(const char *head, int rows, int cols)
+{
+	size_t len = strlen(head), row = 2 * (size_t)cols + 2;
+	char *sql = malloc(len + (size_t)rows * row + 1), *p;
+
+	if (!sql)
+		return NULL;
+	memcpy(sql, head, len);
+	p = sql + len;
+	for (int r = 0; r < rows; r++) {
+		*p++ = r ? ',' : ' ';
+		*p++ = '(';
+		for (int c = 0; c < cols; c++) {
+			*p++ = c ? ',' : '?';
+			if (c)
+				*p++ = '?';
+		}
+		*p++ = ')';
+	}
+	*p = '\0';
+	return sql;
+}
+
 static void rec_diag(pf_import *imp, pf_severity sev, const pf_record *rec, int f, const char *fmt,
                      va_list ap)
 {
@@ -354,22 +377,23 @@ pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk)
 	return remember(&imp->last_initiative, id);
 }
 
-pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const char **initiative)
+pf_status pf_indicator_initiative(pf_import *imp, int64_t indicator, const char **initiative)
 {
-	static const char sql[] = "SELECT i.pk, n.id FROM indicators i "
-	                          "JOIN initiatives n ON n.pk = i.initiative WHERE i.id = ?";
-	sqlite3_stmt *row;
-	pf_status st;
+	static const char sql[] = "SELECT n.id FROM indicators i "
+	                          "JOIN initiatives n ON n.pk = i.initiative WHERE i.pk = ?";
+	sqlite3_stmt *st;
+	int rc;
 
-	if (!imp->last_indicator || strcmp(imp->last_indicator, id)) {
-		if ((st = find_one(imp, &imp->find_indicator, sql, id, NULL, &row)))
-			return st;
-		imp->last_indicator_pk = sqlite3_column_int64(row, 0);
-		if (remember(&imp->last_indicator_initiative, pf_col_text(row, 1)) ||
-		    remember(&imp->last_indicator, id))
+	if (!imp->last_indicator_initiative || imp->last_indicator_pk != indicator) {
+		if (!(st = pf_stmt(imp, &imp->find_indicator, sql)))
+			return PF_EENV;
+		sqlite3_bind_int64(st, 1, indicator);
+		if ((rc = sqlite3_step(st)) != SQLITE_ROW)
+			return pf_db_fail(imp->db, rc, imp->err, "looking up a reference");
+		if (remember(&imp->last_indicator_initiative, pf_col_text(st, 0)))
 			return PF_ENOMEM;
+		imp->last_indicator_pk = indicator;
 	}
-	*pk = imp->last_indicator_pk;
 	*initiative = imp->last_indicator_initiative;
 	return PF_OK;
 }
@@ -786,7 +810,6 @@ void pf_import_free(pf_import *imp)
 	free(imp->versions);
 	free(imp->unit_counts);
 	free(imp->last_initiative);
-	free(imp->last_indicator);
 	free(imp->last_indicator_initiative);
 	pf_batch_free(&imp->batch);
 	pf_touched_free(&imp->touched);

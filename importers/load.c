@@ -379,8 +379,7 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 		*res = PF_UPSERT_INSERTED;
 		return pf_batch_add(imp, rec, k, fv[F_MEA_VALUE].d, fv[F_MEA_COMMENT].s);
 	}
-	if ((st = pf_batch_flush(imp)) ||
-	    (st = pf_find_indicator(imp, fv[F_MEA_INDICATOR].s, &ind, &initiative)))
+	if ((st = pf_batch_flush(imp)) || (st = pf_indicator_initiative(imp, ind, &initiative)))
 		return st;
 	pf_period_format((pf_period)fv[F_MEA_PERIOD].i, period);
 	join_key(key, sizeof(key), fv[F_MEA_INDICATOR].s, period);

@@ -103,11 +103,11 @@ struct pf_import {
 	pf_version_seen *versions;
 	size_t nversions;
 	/* One-entry caches: rows of a sheet usually come grouped by their parent. */
-	char *last_initiative, *last_indicator;
+	char *last_initiative;
 	int64_t last_initiative_pk, last_indicator_pk;
-	char *last_indicator_initiative;
-	pf_idmap indicators;        /* id to pk of every indicator met */
-	pf_kind_counts *cur_counts; /* the counts of the source being loaded */
+	char *last_indicator_initiative; /* of the indicator last_indicator_pk */
+	pf_idmap indicators;             /* id to pk of every indicator met */
+	pf_kind_counts *cur_counts;      /* the counts of the source being loaded */
 	pf_batch batch;
 	pf_touched touched;
 	pf_error *err;
@@ -127,8 +127,8 @@ pf_status pf_upsert(pf_import *imp, const pf_table *t, const pf_val *vals, const
 
 /* Looks up an initiative's pk by id; PF_ENOTFOUND when there is none. */
 pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk);
-/* Looks up an indicator by id: its pk and its initiative's id (owned by imp). */
-pf_status pf_find_indicator(pf_import *imp, const char *id, int64_t *pk, const char **initiative);
+/* The id of an indicator's initiative, by the indicator's pk (owned by imp). */
+pf_status pf_indicator_initiative(pf_import *imp, int64_t indicator, const char **initiative);
 /*
  * An indicator's pk by id, from a map of those met (no initiative), and
  * whether it had no measurements when the import began; PF_ENOTFOUND if none.
@@ -179,6 +179,9 @@ void pf_batch_free(pf_batch *b);
  */
 pf_status pf_touched_note(pf_import *imp, int slot, int64_t key, bool *seen);
 void pf_touched_free(pf_touched *t);
+
+/* "HEAD (?,?),(?,?)...": an insert of rows rows of cols values each; NULL when out of memory. */
+char *pf_values_sql(const char *head, int rows, int cols);
 
 /* Prepares a cached statement on first use and resets it on the next ones. */
 sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql);

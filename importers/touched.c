@@ -12,12 +12,11 @@
  */
 #include "loader.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define ONE_SQL "INSERT INTO temp.touched (k) VALUES (?) ON CONFLICT DO NOTHING"
-#define MANY_SQL "INSERT INTO temp.touched (k) VALUES (?)"
+#define MANY_SQL "INSERT INTO temp.touched (k) VALUES"
 
 /* Notes one key; *seen when it was noted before. */
 static pf_status note_one(pf_import *imp, int64_t k, bool *seen)
@@ -43,12 +42,12 @@ static pf_status flush(pf_import *imp)
 
 	if (t->n == PF_BATCH) {
 		if (!t->many) {
-			char sql[sizeof(MANY_SQL) + 4 * PF_BATCH];
-			size_t len = strlen(MANY_SQL);
-			memcpy(sql, MANY_SQL, len + 1);
-			for (int i = 1; i < PF_BATCH; i++, len += 4)
-				memcpy(sql + len, ",(?)", 5);
-			if ((st = pf_db_prepare(imp->db, &t->many, sql, imp->err)))
+			char *sql = pf_values_sql(MANY_SQL, PF_BATCH, 1);
+			if (!sql)
+				return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
+			st = pf_db_prepare(imp->db, &t->many, sql, imp->err);
+			free(sql);
+			if (st)
 				return st;
 		}
 		sqlite3_reset(t->many);

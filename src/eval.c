@@ -28,7 +28,7 @@ void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0,
 
 static const char eval_sql[] =
     "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
-    "i.target_date, i.direction, m.value, m.period "
+    "i.target_date, i.direction, m.period, m.value "
     "FROM indicators i LEFT JOIN measurements m ON m.key = ("
     " SELECT key FROM measurements WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1)"
     " ORDER BY key DESC LIMIT 1) "
@@ -156,20 +156,14 @@ pf_status pf_eval_load_history(pf_db *db, pf_period p, pf_eval out[PF_EVAL_HISTO
 	return s;
 }
 
-/* Fills one evaluation from a row whose value and period are at columns vc, vc + 1. */
-static void eval_row(sqlite3_stmt *st, int vc, pf_period p, pf_ind_eval *e)
+/* One evaluation at p from a row of eval_sql: the columns of history_sql, one value. */
+static void eval_row(sqlite3_stmt *st, pf_period p, pf_ind_eval *e)
 {
-	memset(e, 0, sizeof(*e));
-	e->pk = sqlite3_column_int64(st, 0);
-	e->initiative = sqlite3_column_int64(st, 1);
-	e->weight = sqlite3_column_double(st, 2);
-	e->measured = sqlite3_column_type(st, vc) != SQLITE_NULL;
-	e->value = sqlite3_column_double(st, vc);
-	e->at = sqlite3_column_int(st, vc + 1);
-	int dir = pf_word_parse(PF_WORDS_DIRECTION, pf_col_text(st, 7));
-	pf_eval_one(e, sqlite3_column_double(st, 3), sqlite3_column_double(st, 4),
-	            pf_col_text(st, 5), pf_col_text(st, 6),
-	            dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir, p);
+	struct history_ind h;
+
+	history_start(&h, st);
+	history_value(&h, st);
+	history_eval(&h, p, e);
 }
 
 pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out, pf_error *err)
@@ -189,7 +183,7 @@ pf_status pf_eval_load(pf_db *db, pf_period p, int64_t initiative, pf_eval *out,
 			s = pf_error_set(err, PF_ENOMEM, "out of memory");
 			break;
 		}
-		eval_row(st, 8, p, &out->v[out->n++]);
+		eval_row(st, p, &out->v[out->n++]);
 	}
 	if (!s && rc != SQLITE_DONE)
 		s = pf_db_fail(db, rc, err, "evaluating indicators");
