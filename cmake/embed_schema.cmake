@@ -2,6 +2,7 @@
 set(body "/* Generated from the schema/ migrations by cmake/embed_schema.cmake. */\n#include <stddef.h>\n")
 set(list "const char *const pf_schema_migrations[] = {\n")
 set(n 0)
+string(REPLACE "," ";" FILES "${FILES}")
 foreach(f IN LISTS FILES)
   file(READ ${f} sql HEX)
   string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," sql "${sql}")

@@ -234,6 +234,7 @@ static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *val
 		sqlite3_bind_int64(upd, t->ncols + t->nkeys + 1, imp->run);
 	} else {
 		sqlite3_bind_int64(upd, t->ncols + 1, pk);
+		sqlite3_bind_int64(upd, t->ncols + 2, imp->run);
 	}
 	rc = sqlite3_step(upd);
 	return rc == SQLITE_DONE ? PF_OK : pf_db_fail(imp->db, rc, imp->err, "updating a row");
@@ -253,8 +254,8 @@ static pf_status insert_row(pf_import *imp, const pf_table *t, const pf_val *val
 		return PF_EENV;
 	for (int i = 0; i < t->nkeys + t->ncols; i++)
 		bind_val(ins, i + 1, &vals[i]);
-	if (t->keyed)
-		sqlite3_bind_int64(ins, t->nkeys + t->ncols + 1, imp->run);
+	/* Every table records the run that wrote the row (schema/002_history.sql). */
+	sqlite3_bind_int64(ins, t->nkeys + t->ncols + 1, imp->run);
 	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
 		return pf_db_fail(imp->db, rc, imp->err, "inserting a row");
 	*inserted = sqlite3_changes(imp->db->h) == 1;

@@ -38,6 +38,7 @@ static const pf_field effects[F_EFF_COUNT] = {
     [F_EFF_TARGET] = {"malvarde", "target", PF_T_NUMBER, 0, REQ},
     [F_EFF_TARGET_DATE] = {"maldatum", "target_date", PF_T_DATE, 0, REQ},
     [F_EFF_METHOD] = {"matmetod", "method", PF_T_TEXT, 0, OPT},
+    [F_EFF_FREQUENCY] = {"matfrekvens", "frequency", PF_T_WORD, PF_WORDS_FREQUENCY, OPT},
     [F_EFF_OWNER] = {"ansvarig", "owner", PF_T_TEXT, 0, OPT},
     [F_EFF_WEIGHT] = {"vikt", "weight", PF_T_NUMBER, 0, OPT},
     [F_EFF_BENEFIT_TYPE] = {"nyttotyp", "benefit_type", PF_T_WORD, PF_WORDS_BENEFIT, OPT},

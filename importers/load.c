@@ -14,7 +14,7 @@
 
 static const char *const set_names[PF_WORDS_COUNT] = {
     "a status",  "an assessment",   "a category",     "a direction",
-    "a horizon", "a decision type", "a benefit type",
+    "a horizon", "a decision type", "a benefit type", "a measuring frequency",
 };
 
 static void word_list(pf_wordset set, char *buf, size_t n)
@@ -192,15 +192,16 @@ static const char *const ini_cols[] = {
 static const pf_table ini_table = {
     "initiatives",
     "INSERT INTO initiatives (id, title, committee, unit, description, category, status, "
-    "innovative, cross_cutting, project_manager, benefit_owner, start, end, budget, it_hours) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+    "innovative, cross_cutting, project_manager, benefit_owner, start, end, budget, it_hours, run) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
     "ON CONFLICT DO NOTHING",
     "SELECT pk, title, committee, unit, description, category, status, innovative, "
     "cross_cutting, project_manager, benefit_owner, start, end, budget, it_hours "
     "FROM initiatives WHERE id = ?1",
     "UPDATE initiatives SET title = ?1, committee = ?2, unit = ?3, description = ?4, "
     "category = ?5, status = ?6, innovative = ?7, cross_cutting = ?8, project_manager = ?9, "
-    "benefit_owner = ?10, start = ?11, end = ?12, budget = ?13, it_hours = ?14 WHERE pk = ?15",
+    "benefit_owner = ?10, start = ?11, end = ?12, budget = ?13, it_hours = ?14, run = ?16 "
+    "WHERE pk = ?15",
     1,
     14,
     ini_cols,
@@ -257,22 +258,26 @@ const char *const pf_refs_initiative_first[] = {"SELECT id FROM initiatives WHER
                                                 NULL};
 
 static const char *const eff_cols[] = {
-    "initiative", "indicator",   "goal",   "unit",  "direction", "baseline",     "baseline_date",
-    "target",     "target_date", "method", "owner", "weight",    "benefit_type", "benefit_sek",
+    "initiative", "indicator",     "goal",   "unit",         "direction",
+    "baseline",   "baseline_date", "target", "target_date",  "method",
+    "frequency",  "owner",         "weight", "benefit_type", "benefit_sek",
 };
 static const pf_table eff_table = {
     "effects",
     "INSERT INTO indicators (id, initiative, name, goal, unit, direction, baseline, "
-    "baseline_date, target, target_date, method, owner, weight, benefit_type, benefit_sek) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+    "baseline_date, target, target_date, method, frequency, owner, weight, benefit_type, "
+    "benefit_sek, run) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17) "
     "ON CONFLICT DO NOTHING",
     "SELECT pk, initiative, name, goal, unit, direction, baseline, baseline_date, target, "
-    "target_date, method, owner, weight, benefit_type, benefit_sek FROM indicators WHERE id = ?1",
+    "target_date, method, frequency, owner, weight, benefit_type, benefit_sek FROM indicators "
+    "WHERE id = ?1",
     "UPDATE indicators SET initiative = ?1, name = ?2, goal = ?3, unit = ?4, direction = ?5, "
     "baseline = ?6, baseline_date = ?7, target = ?8, target_date = ?9, method = ?10, "
-    "owner = ?11, weight = ?12, benefit_type = ?13, benefit_sek = ?14 WHERE pk = ?15",
+    "frequency = ?11, owner = ?12, weight = ?13, benefit_type = ?14, benefit_sek = ?15, "
+    "run = ?17 WHERE pk = ?16",
     1,
-    14,
+    15,
     eff_cols,
     PF_KIND_EFFECTS,
     pf_refs_initiative_first,
@@ -316,6 +321,8 @@ static pf_status load_effect(pf_import *imp, const pf_record *rec, pf_val *fv,
 		             fv[F_EFF_TARGET_DATE].s, fv[F_EFF_BASELINE_DATE].s);
 		ok = false;
 	}
+	if (!fv[F_EFF_FREQUENCY].t)
+		set_text(&fv[F_EFF_FREQUENCY], pf_word(PF_WORDS_FREQUENCY, PF_FREQ_QUARTERLY));
 	if (fv[F_EFF_WEIGHT].t && !(fv[F_EFF_WEIGHT].d > 0)) {
 		pf_rec_error(imp, rec, F_EFF_WEIGHT, "the weight must be a positive number");
 		ok = false;
@@ -392,11 +399,11 @@ static const char *const fup_cols[] = {"assessment", "status", "expected_effects
 static const pf_table fup_table = {
     "followups",
     "INSERT INTO followups (initiative, period, assessment, status, expected_effects, comment, "
-    "reported_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+    "reported_by, run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
     "SELECT pk, assessment, status, expected_effects, comment, reported_by FROM followups "
     "WHERE initiative = ?1 AND period = ?2",
     "UPDATE followups SET assessment = ?1, status = ?2, expected_effects = ?3, comment = ?4, "
-    "reported_by = ?5 WHERE pk = ?6",
+    "reported_by = ?5, run = ?7 WHERE pk = ?6",
     2,
     5,
     fup_cols,
@@ -422,11 +429,12 @@ static pf_status load_followup(pf_import *imp, const pf_record *rec, pf_val *fv,
 static const char *const pri_cols[] = {"initiative", "decided_by", "decision_date"};
 static const pf_table pri_table = {
     "priorities",
-    "INSERT INTO priorities (period, rank, initiative, decided_by, decision_date) "
-    "VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO NOTHING",
+    "INSERT INTO priorities (period, rank, initiative, decided_by, decision_date, run) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
     "SELECT pk, initiative, decided_by, decision_date FROM priorities "
     "WHERE period = ?1 AND rank = ?2",
-    "UPDATE priorities SET initiative = ?1, decided_by = ?2, decision_date = ?3 WHERE pk = ?4",
+    "UPDATE priorities SET initiative = ?1, decided_by = ?2, decision_date = ?3, run = ?5 "
+    "WHERE pk = ?4",
     2,
     3,
     pri_cols,

@@ -29,11 +29,11 @@ static const char *const version_cols[] = {"unit", "committee", "date", "first_y
 static const pf_table version_table = {
     "roadmaps",
     "INSERT INTO roadmap_versions (roadmap, version, unit, committee, date, first_year, "
-    "decided_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT DO NOTHING",
+    "decided_by, run) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
     "SELECT pk, unit, committee, date, first_year, decided_by FROM roadmap_versions "
     "WHERE roadmap = ?1 AND version = ?2",
     "UPDATE roadmap_versions SET unit = ?1, committee = ?2, date = ?3, first_year = ?4, "
-    "decided_by = ?5 WHERE pk = ?6",
+    "decided_by = ?5, run = ?7 WHERE pk = ?6",
     2,
     5,
     version_cols,
@@ -43,10 +43,11 @@ static const pf_table version_table = {
 static const char *const item_cols[] = {"horizon", "comment"};
 static const pf_table item_table = {
     "roadmaps",
-    "INSERT INTO roadmap_items (version, initiative, horizon, comment) VALUES (?1, ?2, ?3, ?4) "
+    "INSERT INTO roadmap_items (version, initiative, horizon, comment, run) "
+    "VALUES (?1, ?2, ?3, ?4, ?5) "
     "ON CONFLICT DO NOTHING",
     "SELECT pk, horizon, comment FROM roadmap_items WHERE version = ?1 AND initiative = ?2",
-    "UPDATE roadmap_items SET horizon = ?1, comment = ?2 WHERE pk = ?3",
+    "UPDATE roadmap_items SET horizon = ?1, comment = ?2, run = ?4 WHERE pk = ?3",
     2,
     2,
     item_cols,
@@ -218,13 +219,13 @@ static const char *const decision_cols[] = {
 static const pf_table decision_table = {
     "decisions",
     "INSERT INTO decisions (id, body, date, type, title, initiative, roadmap_version, protocol, "
-    "protocol_first, protocol_last, comment) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT DO NOTHING",
+    "protocol_first, protocol_last, comment, run) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) ON CONFLICT DO NOTHING",
     "SELECT pk, body, date, type, title, initiative, roadmap_version, protocol, protocol_first, "
     "protocol_last, comment FROM decisions WHERE id = ?1",
     "UPDATE decisions SET body = ?1, date = ?2, type = ?3, title = ?4, initiative = ?5, "
     "roadmap_version = ?6, protocol = ?7, protocol_first = ?8, protocol_last = ?9, "
-    "comment = ?10 WHERE pk = ?11",
+    "comment = ?10, run = ?12 WHERE pk = ?11",
     1,
     10,
     decision_cols,

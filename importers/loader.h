@@ -23,9 +23,9 @@ typedef struct pf_val {
 /* One table written by the loader: its statements and column names. */
 typedef struct pf_table {
 	const char *name;       /* for the history: the kind name */
-	const char *insert_sql; /* keys then columns; ON CONFLICT DO NOTHING */
+	const char *insert_sql; /* keys, columns, then the run; ON CONFLICT DO NOTHING */
 	const char *select_sql; /* binds keys; gives pk then the columns */
-	const char *update_sql; /* binds columns ?1..?n then pk ?n+1 */
+	const char *update_sql; /* binds columns ?1..?n, pk ?n+1, the run ?n+2 */
 	int nkeys;
 	int ncols;
 	const char *const *cols; /* column names, for the history */

@@ -27,7 +27,7 @@ static const char *const kind_sql[PF_KIND_COUNT] = {
         "FROM initiatives ORDER BY id",
     [PF_KIND_EFFECTS] =
         "SELECT i.id, n.id, i.name, i.goal, i.unit, i.direction, i.baseline, i.baseline_date, "
-        "i.target, i.target_date, i.method, i.owner, i.weight, i.benefit_type, i.benefit_sek "
+        "i.target, i.target_date, i.method, i.frequency, i.owner, i.weight, i.benefit_type, i.benefit_sek "
         "FROM indicators i JOIN initiatives n ON n.pk = i.initiative ORDER BY i.id",
     /* An indicator's values are the keys from its pk << 16 on (see schema/001_init.sql). */
     [PF_KIND_MEASUREMENTS] =

@@ -713,6 +713,12 @@ static const struct word benefit_words[] = {
     [PF_BENEFIT_QUALITATIVE] = {"kvalitativ", "qualitative", {NULL}},
 };
 
+static const struct word frequency_words[] = {
+    [PF_FREQ_QUARTERLY] = {"kvartal", "quarterly", {"kvartalsvis", "quarter", NULL}},
+    [PF_FREQ_HALF_YEARLY] = {"halvår", "half-yearly", {"halvårsvis", "half year", NULL}},
+    [PF_FREQ_YEARLY] = {"år", "yearly", {"årsvis", "year", "annual", "annually", NULL}},
+};
+
 _Static_assert(COUNT_OF(phase_words) == PF_PHASE_COUNT, "phase words");
 _Static_assert(COUNT_OF(light_words) == PF_LIGHT_COUNT, "light words");
 _Static_assert(COUNT_OF(category_words) == PF_CAT_COUNT, "category words");
@@ -720,6 +726,7 @@ _Static_assert(COUNT_OF(direction_words) == PF_DIR_COUNT, "direction words");
 _Static_assert(COUNT_OF(horizon_words) == PF_HORIZON_COUNT, "horizon words");
 _Static_assert(COUNT_OF(decision_words) == PF_DEC_COUNT, "decision words");
 _Static_assert(COUNT_OF(benefit_words) == PF_BENEFIT_COUNT, "benefit words");
+_Static_assert(COUNT_OF(frequency_words) == PF_FREQ_COUNT, "frequency words");
 
 struct wordset {
 	const struct word *words;
@@ -734,6 +741,7 @@ static const struct wordset wordsets[PF_WORDS_COUNT] = {
     [PF_WORDS_HORIZON] = {horizon_words, PF_HORIZON_COUNT},
     [PF_WORDS_DECISION] = {decision_words, PF_DEC_COUNT},
     [PF_WORDS_BENEFIT] = {benefit_words, PF_BENEFIT_COUNT},
+    [PF_WORDS_FREQUENCY] = {frequency_words, PF_FREQ_COUNT},
 };
 
 /* Does a folded text equal the folding of spelling? */

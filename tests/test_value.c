@@ -626,6 +626,12 @@ static const struct word_row word_rows[] = {
     {PF_WORDS_DECISION, "INFORMATION", PF_DEC_INFORMATION},
     {PF_WORDS_DECISION, "info", -1},
     {PF_WORDS_DECISION, "pausad", -1},
+    {PF_WORDS_FREQUENCY, "Kvartal", PF_FREQ_QUARTERLY},
+    {PF_WORDS_FREQUENCY, "halvar", PF_FREQ_HALF_YEARLY},
+    {PF_WORDS_FREQUENCY, "Half yearly", PF_FREQ_HALF_YEARLY},
+    {PF_WORDS_FREQUENCY, "årsvis", PF_FREQ_YEARLY},
+    {PF_WORDS_FREQUENCY, "ar", PF_FREQ_YEARLY},
+    {PF_WORDS_FREQUENCY, "månad", -1},
     {PF_WORDS_BENEFIT, "ekonomisk", PF_BENEFIT_FINANCIAL},
     {PF_WORDS_BENEFIT, "financial", PF_BENEFIT_FINANCIAL},
     {PF_WORDS_BENEFIT, "omfördelning", PF_BENEFIT_REDISTRIBUTION},
@@ -672,6 +678,9 @@ static const struct wordname_row wordname_rows[] = {
     {PF_WORDS_DECISION, PF_DEC_ADOPTION, "fastställande", "adoption"},
     {PF_WORDS_DECISION, PF_DEC_PRIORITISATION, "prioritering", "prioritisation"},
     {PF_WORDS_BENEFIT, PF_BENEFIT_REDISTRIBUTION, "omfördelning", "redistribution"},
+    {PF_WORDS_FREQUENCY, PF_FREQ_QUARTERLY, "kvartal", "quarterly"},
+    {PF_WORDS_FREQUENCY, PF_FREQ_HALF_YEARLY, "halvår", "half-yearly"},
+    {PF_WORDS_FREQUENCY, PF_FREQ_YEARLY, "år", "yearly"},
 };
 
 /* Every canonical word and English alias of every set parses back to itself. */
@@ -679,7 +688,7 @@ static void test_word_names(void **state)
 {
 	static const int counts[PF_WORDS_COUNT] = {
 	    PF_PHASE_COUNT,   PF_LIGHT_COUNT, PF_CAT_COUNT,     PF_DIR_COUNT,
-	    PF_HORIZON_COUNT, PF_DEC_COUNT,   PF_BENEFIT_COUNT,
+	    PF_HORIZON_COUNT, PF_DEC_COUNT,   PF_BENEFIT_COUNT, PF_FREQ_COUNT,
 	};
 
 	(void)state;

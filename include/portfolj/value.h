@@ -76,6 +76,7 @@ typedef enum pf_wordset {
 	PF_WORDS_HORIZON,   /* horisont */
 	PF_WORDS_DECISION,  /* typ */
 	PF_WORDS_BENEFIT,   /* nyttotyp */
+	PF_WORDS_FREQUENCY, /* matfrekvens */
 	PF_WORDS_COUNT
 } pf_wordset;
 
@@ -120,6 +121,13 @@ typedef enum pf_benefit {
 	PF_BENEFIT_QUALITATIVE,
 	PF_BENEFIT_COUNT
 } pf_benefit;
+/* How often an indicator is measured: its value is current for 2, 3 or 5 quarters. */
+typedef enum pf_frequency {
+	PF_FREQ_QUARTERLY,
+	PF_FREQ_HALF_YEARLY,
+	PF_FREQ_YEARLY,
+	PF_FREQ_COUNT
+} pf_frequency;
 
 /*
  * Reads a word of a set in Swedish or English, matched through pf_fold
