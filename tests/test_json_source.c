@@ -682,6 +682,17 @@ static const struct {
     {"records of the wrong type", "{\"kind\": \"measurements\", \"records\": 3}",
      "E map.json:/records: expected a JSON Pointer to the records, or an array of record "
      "specs\n"},
+    {"pointer lists, credit and max_ids_per_segment of the wrong shape",
+     "{\"kind\": \"measurements\", \"records\": \"/r\", \"credit\": \" \", "
+     "\"max_ids_per_segment\": 0, \"fields\": {\"indicator_id\": {\"pointer\": []}, "
+     "\"period\": {\"pointer\": [\"/p\", 3, \"q\"]}, \"value\": \"/v\"}}",
+     "E map.json:/fields/indicator_id/pointer: expected a JSON Pointer text, or an array of "
+     "them to try in order\n"
+     "E map.json:/fields/period/pointer: element 1 is not a JSON Pointer text\n"
+     "E map.json:/fields/period/pointer: element 2 is not a JSON Pointer text\n"
+     "E map.json:/credit: expected the text that credits the source, such as \"Källa: "
+     "Kolada\"\n"
+     "E map.json:/max_ids_per_segment: expected a whole number of at least 1\n"},
 };
 
 static void test_map_errors(void **state)
@@ -890,6 +901,148 @@ static void test_map_array_records(void **state)
 	                  "{\"indicator_id\": \"/0\", \"period\": \"/1\", \"value\": \"/2\"}}");
 	run_doc_cases(cases, sizeof(cases) / sizeof(cases[0]), m);
 	pf_map_free(m);
+}
+
+/* A field read from the first of several pointers that finds a value (an older version's place). */
+static void test_map_pointer_list(void **state)
+{
+	static const struct doc_case cases[] = {
+	    {"the first pointer that finds a value",
+	     "{\"r\": [\n"
+	     " {\"id\": \"a\", \"_links\": {\"status\": {\"href\": \"/api/v3/project_statuses/at_risk\"}}, "
+	     "\"status\": \"on track\"},\n"
+	     " {\"id\": \"b\", \"status\": \"off track\"},\n"
+	     " {\"id\": \"c\", \"_links\": {\"status\": {\"href\": null}}, \"status\": \"finished\"},\n"
+	     " {\"id\": \"d\", \"_links\": {\"status\": {\"href\": \" \"}}},\n"
+	     " {\"id\": \"e\", \"status\": {\"x\": 1}}\n"
+	     "]}",
+	     PF_OK,
+	     "initiatives[0] id=a title=a committee=RS status=pågående\n"
+	     "initiatives[1] id=b title=b committee=RS status=stoppad\n"
+	     "initiatives[2] id=c title=c committee=RS status=avslutad\n"
+	     "initiatives[3] id=d title=d committee=RS\n"
+	     "E doc.json:initiatives[4].status: the value at \"/status\" is an object: expected a "
+	     "text, number or boolean (point at a member inside it)\n"},
+	};
+	pf_map *m = load_map_text(
+	    "{\"kind\": \"initiatives\", \"records\": \"/r\", \"fixed\": {\"committee\": \"RS\"}, "
+	    "\"fields\": {\"id\": \"/id\", \"title\": [\"/id\"], \"status\": {\"pointer\": "
+	    "[\"/_links/status/href\", \"/status\"], \"last_segment\": true}}, \"words\": "
+	    "{\"status\": {\"at_risk\": \"pågående\", \"off_track\": \"stoppad\", \"finished\": "
+	    "\"avslutad\"}}}");
+
+	(void)state;
+	run_doc_cases(cases, sizeof(cases) / sizeof(cases[0]), m);
+	pf_map_free(m);
+}
+
+/*
+ * Nothing dropped silently (FORMATS.md section 3): a page whose records the
+ * filters all leave out, and a next link the map does not follow, are warned about.
+ */
+static void test_map_never_drops_silently(void **state)
+{
+	static const struct doc_case followed[] = {
+	    {"some records kept", "{\"r\": [{\"c\": \"U\", \"v\": 1}, {\"c\": \"M\", \"v\": 2}]}",
+	     PF_OK, "measurements[0] indicator_id=U period=2025Q1 value=1\n"},
+	    {"every record left out by where or skip_missing",
+	     "{\"r\": [{\"c\": \"M\", \"v\": 2}, {\"c\": \"U\", \"v\": null}, {\"c\": \"U\"}], "
+	     "\"page\": {\"next\": \"p2\"}}",
+	     PF_OK,
+	     "W doc.json:/r: the map's filters (where, skip_missing) left out all 3 measurements "
+	     "records read here: check that the map fits this source\n"
+	     "next=p2\n"},
+	    {"an empty page", "{\"r\": []}", PF_OK, ""},
+	    {"a next link where the map finds none",
+	     "{\"r\": [{\"c\": \"U\", \"v\": 1}], \"next_url\": \"https://example.org/v3/p2\"}",
+	     PF_OK,
+	     "measurements[0] indicator_id=U period=2025Q1 value=1\n"
+	     "W doc.json: the page links to a next page at /next_url, which the map does not "
+	     "follow (its \"next\" is \"/page/next\"): the pages after this one are not read\n"},
+	    {"a null next link", "{\"r\": [], \"next_url\": null, \"_links\": {\"next\": null}}",
+	     PF_OK, ""},
+	};
+	static const struct doc_case unfollowed[] = {
+	    {"a HAL next link and no next in the map",
+	     "{\"r\": [], \"_links\": {\"self\": {\"href\": \"/p1\"}, \"nextByOffset\": "
+	     "{\"href\": \"/p2\"}}}",
+	     PF_OK,
+	     "W doc.json: the page links to a next page at /_links/nextByOffset/href, which the map "
+	     "does not follow (its \"next\" is not given): the pages after this one are not "
+	     "read\n"},
+	    {"Kolada v2's next_page", "{\"r\": [], \"next_page\": \"http://x/v2/p2\"}", PF_OK,
+	     "W doc.json: the page links to a next page at /next_page, which the map does not "
+	     "follow (its \"next\" is not given): the pages after this one are not read\n"},
+	    {"a next member", "{\"r\": [], \"next\": \"p2\"}", PF_OK,
+	     "W doc.json: the page links to a next page at /next, which the map does not follow "
+	     "(its \"next\" is not given): the pages after this one are not read\n"},
+	    {"no next link", "{\"r\": [], \"_links\": {\"self\": {\"href\": \"/p1\"}}}", PF_OK, ""},
+	};
+	static const char fields[] =
+	    "\"records\": \"/r\", \"where\": {\"/c\": \"U\"}, \"skip_missing\": [\"/v\"], "
+	    "\"fields\": {\"indicator_id\": \"/c\", \"value\": \"/v\"}, \"fixed\": {\"period\": "
+	    "\"2025Q1\"}}";
+	char text[512];
+	pf_map *m;
+
+	(void)state;
+	snprintf(text, sizeof(text), "{\"kind\": \"measurements\", \"next\": \"/page/next\", %s",
+	         fields);
+	m = load_map_text(text);
+	run_doc_cases(followed, sizeof(followed) / sizeof(followed[0]), m);
+	pf_map_free(m);
+	snprintf(text, sizeof(text), "{\"kind\": \"measurements\", %s", fields);
+	m = load_map_text(text);
+	run_doc_cases(unfollowed, sizeof(unfollowed) / sizeof(unfollowed[0]), m);
+	pf_map_free(m);
+}
+
+/* The map's credit, and URLs with more ids in one path segment than the source takes. */
+static void test_map_source_options(void **state)
+{
+	static const struct {
+		const char *url;
+		size_t warnings;
+	} urls[] = {
+	    {"https://api.kolada.se/v3/data/kpi/N1,N2,N3/municipality/0013/year/2024", 0},
+	    {"https://api.kolada.se/v3/data/kpi/N1,N2,N3,N4/municipality/0013", 1},
+	    {"https://api.kolada.se/v3/data/kpi/N1/municipality/1,2,3,4,5/year/1,2,3,4", 2},
+	    {"https://api.kolada.se/v3/data/kpi/N1?municipality=1,2,3,4,5", 0},
+	    {"https://api.kolada.se", 0},
+	    {"not a url,,,,,", 0},
+	};
+	pf_map *m = load_map_text("{\"kind\": \"measurements\", \"records\": \"/r\", \"credit\": "
+	                          "\"Källa: Kolada\", \"max_ids_per_segment\": 3, \"fields\": "
+	                          "{\"indicator_id\": \"/k\", \"period\": \"/p\", \"value\": \"/v\"}}");
+	pf_error err;
+
+	(void)state;
+	assert_string_equal(pf_map_credit(m), "Källa: Kolada");
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		pf_error_init(&err);
+		pf_map_check_url(m, urls[i].url, &err);
+		assert_int_equal(err.warnings, urls[i].warnings);
+		assert_int_equal(err.errors, 0);
+		pf_error_clear(&err);
+	}
+	pf_error_init(&err);
+	pf_map_check_url(m, urls[1].url, &err);
+	assert_string_equal(err.diags[0].message,
+	                    "the URL's path segment \"N1,...\" names 4 comma-separated ids, more "
+	                    "than the 3 the map allows in one (max_ids_per_segment): split them "
+	                    "over several URLs");
+	assert_null(err.diags[0].where);
+	pf_error_clear(&err);
+	pf_map_free(m);
+	/* Without the members, or without a map: no credit, no limit. */
+	m = load_map(MAPS "stratsys-kpidata.json");
+	assert_null(pf_map_credit(m));
+	pf_error_init(&err);
+	pf_map_check_url(m, urls[1].url, &err);
+	pf_map_check_url(NULL, urls[1].url, &err);
+	assert_int_equal(err.count, 0);
+	pf_map_free(m);
+	assert_null(pf_map_credit(NULL));
 }
 
 /* ---- the example maps, each with its sample ---- */
@@ -1256,6 +1409,9 @@ int main(void)
 	    cmocka_unit_test(test_map_features),
 	    cmocka_unit_test(test_map_in_arrays),
 	    cmocka_unit_test(test_map_array_records),
+	    cmocka_unit_test(test_map_pointer_list),
+	    cmocka_unit_test(test_map_never_drops_silently),
+	    cmocka_unit_test(test_map_source_options),
 	    cmocka_unit_test(test_stratsys_kpidata),
 	    cmocka_unit_test(test_kolada_data),
 	    cmocka_unit_test(test_stratsys_failure),
