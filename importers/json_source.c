@@ -505,7 +505,8 @@ static void pointer_list(struct mctx *c, struct field_spec *fs, json_t *list, co
 
 	fs->how = HOW_POINTER;
 	if (!json_array_size(list))
-		map_error(c, where, "expected a JSON Pointer text, or an array of them to try in order");
+		map_error(c, where,
+		          "expected a JSON Pointer text, or an array of them to try in order");
 	json_array_foreach(list, i, p)
 	{
 		if (!json_is_string(p) || !pointer_valid(json_string_value(p)))
@@ -590,9 +591,10 @@ static void parse_fields(struct mctx *c, struct rec_spec *spec, json_t *fields, 
 		} else if (json_is_object(v)) {
 			field_object(c, fs, v, where);
 		} else {
-			map_error(c, where,
-			          "expected a JSON Pointer text, an array of them to try in order, or "
-			          "an object with \"pointer\" or \"template\"");
+			map_error(
+			    c, where,
+			    "expected a JSON Pointer text, an array of them to try in order, or "
+			    "an object with \"pointer\" or \"template\"");
 		}
 	}
 }
@@ -850,8 +852,9 @@ static void parse_record_specs(struct mctx *c, pf_map *m, json_t *recs)
  */
 static void parse_map(struct mctx *c, pf_map *m)
 {
-	static const char *const top[] = {"next",        "success",  "headings", "credit",
-	                                  "max_ids_per_segment", "description", "$comment", NULL};
+	static const char *const top[] = {
+	    "next",        "success",  "headings", "credit", "max_ids_per_segment",
+	    "description", "$comment", NULL};
 	static const char *const several[] = {"records", "kind", NULL};
 	json_t *recs = json_object_get(m->root, "records");
 	json_t *headings = json_object_get(m->root, "headings");
@@ -995,11 +998,12 @@ void pf_map_check_url(const pf_map *m, const char *url, pf_error *err)
 			ids += *p == ',';
 		/* The segment is named by its first id, not the URL, which may hold a password. */
 		if (ids > (size_t)m->max_ids)
-			pf_warn_pos(err, NULL, NULL,
-			            "the URL's path segment \"%.*s,...\" names %zu comma-separated ids, "
-			            "more than the %lld the map allows in one (max_ids_per_segment): "
-			            "split them over several URLs",
-			            (int)strcspn(seg, ","), seg, ids, (long long)m->max_ids);
+			pf_warn_pos(
+			    err, NULL, NULL,
+			    "the URL's path segment \"%.*s,...\" names %zu comma-separated ids, "
+			    "more than the %lld the map allows in one (max_ids_per_segment): "
+			    "split them over several URLs",
+			    (int)strcspn(seg, ","), seg, ids, (long long)m->max_ids);
 	}
 }
 
@@ -1633,7 +1637,7 @@ static pf_status mapped_units(struct doc_ctx *d, const pf_map *map)
  * `_links/next` (and `_links/nextByOffset` and the like, found below).
  */
 static const char *const next_places[] = {
-    "/next",       "/next/href",  "/next_url", "/next_page", "/nextPage",
+    "/next",       "/next/href",       "/next_url",         "/next_page", "/nextPage",
     "/links/next", "/links/next/href", "/_links/next/href", NULL};
 
 /* A next link in one of next_places, or a HAL `_links/next...`: the pointer, or NULL. */
