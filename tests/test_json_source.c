@@ -1188,7 +1188,7 @@ static void test_stratsys_per_gender(void **state)
 	    "\"/Value\",\n"
 	    "                \"period\": {\"pointer\": \"/Date\", \"date_to_period\": true}}},\n"
 	    "    {\"kind\": \"measurements\", \"records\": \"/Result\",\n"
-	    "     \"where\": {\"/KpiColumnName\": \"Utfall M\u00e4n/Pojkar\"}, \"skip_missing\": "
+	    "     \"where\": {\"/KpiColumnName\": \"Utfall Män/Pojkar\"}, \"skip_missing\": "
 	    "[\"/Value\"],\n"
 	    "     \"fields\": {\"indicator_id\": {\"template\": \"{/KpiId}-M\"}, \"value\": "
 	    "\"/Value\",\n"
