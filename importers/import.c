@@ -559,6 +559,7 @@ static pf_status add_url(pf_import *imp, const char *url, pf_error *err)
 	    .progress_ctx = imp->opts.progress_ctx,
 	};
 
+	pf_map_check_url(imp->map, url, err);
 	return pf_rest_fetch(url, &o, add_page, imp, err);
 }
 
@@ -567,7 +568,19 @@ void pf_import_global_cleanup(void)
 	pf_rest_global_cleanup();
 }
 
-pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
+/* The map's credit, once an import has read a source through it (its terms ask for it). */
+static pf_status credited(pf_import *imp, pf_status st, pf_error *err)
+{
+	const char *credit = pf_map_credit(imp->map);
+
+	if (st == PF_OK && credit && !imp->credited) {
+		pf_note_pos(err, imp->opts.map_path, NULL, "%s", credit);
+		imp->credited = true;
+	}
+	return st;
+}
+
+static pf_status add_source(pf_import *imp, const char *source, pf_error *err)
 {
 	pf_unit *u;
 	pf_status st;
@@ -590,6 +603,11 @@ pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 	if ((st = pf_unit_csv_open(&u, source, imp->map, err)))
 		return st;
 	return add_unit(imp, u, err);
+}
+
+pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
+{
+	return credited(imp, add_source(imp, source, err), err);
 }
 
 pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,

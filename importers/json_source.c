@@ -316,7 +316,8 @@ enum field_how { HOW_NONE, HOW_POINTER, HOW_TEMPLATE, HOW_FIXED };
 /* How one field of a record is made. Pointers are borrowed from the map's JSON. */
 struct field_spec {
 	enum field_how how;
-	const char *text; /* the JSON Pointer or the template */
+	const char *text; /* the JSON Pointer (the first of pointers) or the template */
+	json_t *pointers; /* "pointer" as an array: tried in order, the first value found wins */
 	json_t *fixed;    /* HOW_FIXED: a string, number or boolean */
 	json_t *words;    /* their word -> ours (a string or null), or NULL */
 	bool date_to_period, last_segment;
@@ -344,6 +345,8 @@ struct pf_map {
 	struct rec_spec *specs;
 	size_t nspecs;
 	const char *next;              /* pointer to the next page's URL, or NULL */
+	const char *credit;            /* the source's credit ("Källa: Kolada"), or NULL */
+	json_int_t max_ids;            /* most comma-separated ids in one URL path segment, or 0 */
 	const char *success, *message; /* pointers; false at success is a failure */
 	int sheet_kind;                /* -1 when the map has no headings */
 	json_t *headings;              /* heading -> field, or NULL */
@@ -494,6 +497,25 @@ static bool template_valid(const char *t)
 
 static void check_where(struct mctx *c, json_t *where, const char *base);
 
+/* A list of JSON Pointers tried in order (a field an older version kept elsewhere). */
+static void pointer_list(struct mctx *c, struct field_spec *fs, json_t *list, const char *where)
+{
+	json_t *p;
+	size_t i;
+
+	fs->how = HOW_POINTER;
+	if (!json_array_size(list))
+		map_error(c, where,
+		          "expected a JSON Pointer text, or an array of them to try in order");
+	json_array_foreach(list, i, p)
+	{
+		if (!json_is_string(p) || !pointer_valid(json_string_value(p)))
+			map_error(c, where, "element %zu is not a JSON Pointer text", i);
+	}
+	fs->pointers = list;
+	fs->text = json_string_value(json_array_get(list, 0));
+}
+
 static void field_object(struct mctx *c, struct field_spec *fs, json_t *v, const char *where)
 {
 	static const char *const keys[] = {"pointer", "template", "date_to_period", "last_segment",
@@ -530,6 +552,9 @@ static void field_object(struct mctx *c, struct field_spec *fs, json_t *v, const
 			          "\"{/KpiId}-{/DepartmentId}\" ({{ and }} for braces)");
 		fs->how = HOW_TEMPLATE;
 		fs->text = json_string_value(tpl);
+	} else if (json_is_array(json_object_get(v, "pointer"))) {
+		path_join(at, sizeof(at), where, "pointer");
+		pointer_list(c, fs, json_object_get(v, "pointer"), at);
 	} else {
 		fs->text = pointer_member(c, v, "pointer", where, true);
 	}
@@ -561,12 +586,15 @@ static void parse_fields(struct mctx *c, struct rec_spec *spec, json_t *fields, 
 				          "with \"/\", with ~0 for ~ and ~1 for /)");
 			fs->how = HOW_POINTER;
 			fs->text = json_string_value(v);
+		} else if (json_is_array(v)) {
+			pointer_list(c, fs, v, where);
 		} else if (json_is_object(v)) {
 			field_object(c, fs, v, where);
 		} else {
-			map_error(c, where,
-			          "expected a JSON Pointer text or an object with \"pointer\" or "
-			          "\"template\"");
+			map_error(
+			    c, where,
+			    "expected a JSON Pointer text, an array of them to try in order, or "
+			    "an object with \"pointer\" or \"template\"");
 		}
 	}
 }
@@ -772,6 +800,23 @@ static void parse_headings(struct mctx *c, pf_map *m, json_t *headings)
 	m->headings = headings;
 }
 
+/* Members about the source rather than its records: its credit, its URLs' limits. */
+static void parse_source_options(struct mctx *c, pf_map *m)
+{
+	json_t *credit = json_object_get(m->root, "credit");
+	json_t *max = json_object_get(m->root, "max_ids_per_segment");
+
+	if (credit && (!json_is_string(credit) || is_absent(credit)))
+		map_error(c, "/credit",
+		          "expected the text that credits the source, such as \"Källa: Kolada\"");
+	else if (credit)
+		m->credit = json_string_value(credit);
+	if (max && (!json_is_integer(max) || json_integer_value(max) < 1))
+		map_error(c, "/max_ids_per_segment", "expected a whole number of at least 1");
+	else if (max)
+		m->max_ids = json_integer_value(max);
+}
+
 static void parse_record_specs(struct mctx *c, pf_map *m, json_t *recs)
 {
 	size_t n = json_is_array(recs) ? json_array_size(recs) : 1;
@@ -807,8 +852,9 @@ static void parse_record_specs(struct mctx *c, pf_map *m, json_t *recs)
  */
 static void parse_map(struct mctx *c, pf_map *m)
 {
-	static const char *const top[] = {"next",        "success",  "headings",
-	                                  "description", "$comment", NULL};
+	static const char *const top[] = {
+	    "next",        "success",  "headings", "credit", "max_ids_per_segment",
+	    "description", "$comment", NULL};
 	static const char *const several[] = {"records", "kind", NULL};
 	json_t *recs = json_object_get(m->root, "records");
 	json_t *headings = json_object_get(m->root, "headings");
@@ -845,6 +891,7 @@ static void parse_map(struct mctx *c, pf_map *m)
 		parse_headings(c, m, headings);
 	if (json_object_get(m->root, "success"))
 		parse_success(c, m, json_object_get(m->root, "success"));
+	parse_source_options(c, m);
 	if (recs)
 		m->next = pointer_member(c, m->root, "next", "", false);
 }
@@ -932,6 +979,34 @@ int pf_map_sheet_kind(const pf_map *m)
 	return m ? m->sheet_kind : -1;
 }
 
+const char *pf_map_credit(const pf_map *m)
+{
+	return m ? m->credit : NULL;
+}
+
+void pf_map_check_url(const pf_map *m, const char *url, pf_error *err)
+{
+	const char *p = strstr(url, "://");
+
+	if (!m || !m->max_ids || !p)
+		return;
+	/* The path starts at the first '/' after the authority and ends at '?' or '#'. */
+	for (p = strchr(p + 3, '/'); p && *p == '/';) {
+		const char *seg = ++p;
+		size_t ids = 1, len = strcspn(seg, "/?#");
+		for (p = seg; p < seg + len; p++)
+			ids += *p == ',';
+		/* The segment is named by its first id, not the URL, which may hold a password. */
+		if (ids > (size_t)m->max_ids)
+			pf_warn_pos(
+			    err, NULL, NULL,
+			    "the URL's path segment \"%.*s,...\" names %zu comma-separated ids, "
+			    "more than the %lld the map allows in one (max_ids_per_segment): "
+			    "split them over several URLs",
+			    (int)strcspn(seg, ","), seg, ids, (long long)m->max_ids);
+	}
+}
+
 /* ---- Units: the records of one array ---- */
 
 struct json_unit {
@@ -942,6 +1017,8 @@ struct json_unit {
 	json_t *map_root; /* the unit's reference to the map's JSON, which spec points into */
 	struct rec_spec spec;
 	bool mapped;
+	size_t kept, left_out;     /* records given, and left out by the map's filters */
+	bool ended;                /* the end was reached (and what was left out told) */
 	json_t *warned;            /* unknown keys already reported: one warning per array */
 	char *text[PF_FIELDS_MAX]; /* the current record's values, which rec->val point into */
 };
@@ -1183,11 +1260,29 @@ static bool replace(char **own, const char *s)
 	return true;
 }
 
+/* The value at the first of the pointers that finds one; *at names that pointer. */
+static json_t *first_found(json_t *r, json_t *pointers, const char **at)
+{
+	json_t *p, *v;
+	size_t i;
+
+	json_array_foreach(pointers, i, p)
+	{
+		v = pf_json_pointer(r, json_string_value(p));
+		if (!is_absent(v)) {
+			*at = json_string_value(p);
+			return v;
+		}
+	}
+	return NULL;
+}
+
 /* The raw text of a mapped field, before last_segment, words and date_to_period. */
 static pf_status mapped_raw(const struct field_spec *fs, json_t *r, const pf_record *rec, int f,
                             char **own, pf_error *err)
 {
 	const json_t *bad = NULL, *v = NULL;
+	const char *at = fs->text;
 	bool ok = true;
 
 	if (fs->in) {
@@ -1215,7 +1310,7 @@ static pf_status mapped_raw(const struct field_spec *fs, json_t *r, const pf_rec
 		v = fs->fixed;
 		break;
 	case HOW_POINTER:
-		v = pf_json_pointer(r, fs->text);
+		v = fs->pointers ? first_found(r, fs->pointers, &at) : pf_json_pointer(r, fs->text);
 		break;
 	case HOW_TEMPLATE:
 		ok = template_text(r, fs->text, own, &bad);
@@ -1231,7 +1326,7 @@ static pf_status mapped_raw(const struct field_spec *fs, json_t *r, const pf_rec
 		return rec_error(err, rec, f,
 		                 "the value at \"%s\" is %s: expected a text, number or "
 		                 "boolean (point at a member inside it)",
-		                 fs->text, type_name(bad));
+		                 at, type_name(bad));
 	return PF_OK;
 }
 
@@ -1307,6 +1402,23 @@ static pf_status mapped_record(struct json_unit *ju, json_t *r, pf_record *rec, 
 }
 
 /*
+ * At the end of a mapped array: when the map's filters left out every record
+ * of a page that had some, the page may be of a shape the map no longer
+ * fits (FORMATS.md section 3: nothing is dropped silently).
+ */
+static pf_status json_end(struct json_unit *ju, pf_error *err)
+{
+	if (!ju->ended && ju->left_out && !ju->kept)
+		pf_warn_pos(err, ju->base.source, pointer_pos(ju->spec.records),
+		            "the map's filters (where, skip_missing) left out all %zu %s records "
+		            "read here: check that the map fits this source",
+		            ju->left_out, pf_kind_name(ju->base.kind));
+	ju->ended = true;
+	clear_texts(ju);
+	return PF_END;
+}
+
+/*
  * Gives the next record. A record that cannot be read is reported and
  * skipped, so that one import lists every bad record (err then holds an
  * error, which rejects the import).
@@ -1332,19 +1444,24 @@ static pf_status json_next(pf_unit *u, pf_record *rec, pf_error *err)
 			continue;
 		}
 		bool skip = false;
-		if (ju->mapped && !spec_keeps(&ju->spec, r))
+		if (ju->mapped && !spec_keeps(&ju->spec, r)) {
+			ju->left_out++;
 			continue;
+		}
 		st = ju->mapped ? mapped_record(ju, r, rec, &skip, err)
 		                : plain_record(ju, r, rec, err);
-		if (st == PF_OK && skip)
+		if (st == PF_OK && skip) {
+			ju->left_out++;
 			continue;
-		if (st == PF_OK)
+		}
+		if (st == PF_OK) {
+			ju->kept++;
 			return PF_OK;
+		}
 		if (st != PF_EINPUT)
 			return st;
 	}
-	clear_texts(ju);
-	return PF_END;
+	return json_end(ju, err);
 }
 
 static void json_unit_free(pf_unit *u)
@@ -1514,16 +1631,56 @@ static pf_status mapped_units(struct doc_ctx *d, const pf_map *map)
 	return st;
 }
 
+/*
+ * Where pages commonly name the next one: a `next` member (FORMATS.md,
+ * JSON:API's links), Kolada's `next_url` (v3) and `next_page` (v2), HAL's
+ * `_links/next` (and `_links/nextByOffset` and the like, found below).
+ */
+static const char *const next_places[] = {
+    "/next",       "/next/href",       "/next_url",         "/next_page", "/nextPage",
+    "/links/next", "/links/next/href", "/_links/next/href", NULL};
+
+/* A next link in one of next_places, or a HAL `_links/next...`: the pointer, or NULL. */
+static const char *unfollowed_next(json_t *doc, char *buf, size_t n)
+{
+	json_t *links = json_object_get(doc, "_links"), *v;
+	const char *key;
+
+	for (const char *const *p = next_places; *p; p++) {
+		v = pf_json_pointer(doc, *p);
+		if (json_is_string(v) && !is_absent(v))
+			return *p;
+	}
+	json_object_foreach(links, key, v)
+	{
+		json_t *href = json_object_get(v, "href");
+		if (!strncmp(key, "next", 4) && json_is_string(href) && !is_absent(href)) {
+			path_join(buf, n, "/_links", key);
+			strncat(buf, "/href", n - strlen(buf) - 1);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
 /* The next page's URL: the `next` member, or what the map's pointer finds. */
 static pf_status read_next(struct doc_ctx *d, const pf_map *map, char **next)
 {
-	const char *where = map ? map->next : "next";
+	const char *where = map ? map->next : "next", *other;
+	char buf[256];
 	json_t *v = NULL;
 
 	if (map && map->next)
 		v = pf_json_pointer(d->doc, map->next);
 	else if (!map && json_is_object(d->doc))
 		v = json_object_get(d->doc, "next");
+	/* A map that finds no next page where the page names one would drop the pages after it. */
+	if (map && is_absent(v) && (other = unfollowed_next(d->doc, buf, sizeof(buf))))
+		pf_warn_pos(d->err, d->source, NULL,
+		            "the page links to a next page at %s, which the map does not follow "
+		            "(its \"next\" is %s%s%s): the pages after this one are not read",
+		            other, map->next ? "\"" : "not given", map->next ? map->next : "",
+		            map->next ? "\"" : "");
 	if (is_absent(v))
 		return PF_OK;
 	if (!json_is_string(v))

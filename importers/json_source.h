@@ -42,6 +42,11 @@ void pf_map_free(pf_map *m);
  * *next receives the next page's URL as written in the document (the `next`
  * member, or what the map's `next` pointer finds), or NULL; it is malloc'd
  * and the caller frees it, and resolves it against the page's URL.
+ * With a map, a page that links to a next page where the map finds none
+ * (Kolada's `next_url`, HAL's `_links/next...`, a `next` member) is warned
+ * about here, and a unit whose records the map's filters (where,
+ * skip_missing) all leave out warns when it reaches its end: nothing is
+ * dropped silently (FORMATS.md section 3).
  *
  * The units own a reference to the parsed document (and to the map's), so
  * `text` and the map may be freed before the units are read. A record that
@@ -68,6 +73,20 @@ const char *pf_map_heading(const pf_map *m, const char *heading, bool *date_to_p
 bool pf_map_ignores(const pf_map *m, const char *heading);
 /* For sheets with a map: the kind the map declares for sheets, or -1. */
 int pf_map_sheet_kind(const pf_map *m);
+
+/*
+ * The map's "credit": the text its source asks users to show with its data
+ * ("Källa: Kolada"), or NULL. The importer passes it on as a note. The
+ * result belongs to the map.
+ */
+const char *pf_map_credit(const pf_map *m);
+
+/*
+ * Warns in err when a path segment of url holds more comma-separated ids
+ * than the map's "max_ids_per_segment" allows (Kolada takes 25); nothing
+ * without that member or without a map.
+ */
+void pf_map_check_url(const pf_map *m, const char *url, pf_error *err);
 
 /*
  * Reads `YYYY-MM-DD`, or a timestamp that starts with one followed by `T` or

@@ -88,6 +88,7 @@ struct pf_import {
 	struct pf_map *map;  /* --map, or NULL */
 	pf_import_opts opts; /* as given; the strings belong to the caller */
 	bool dry_run;
+	bool credited; /* the map's credit was noted */
 	char *command;
 	pf_unit **units;
 	size_t nunits;

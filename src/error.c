@@ -81,8 +81,10 @@ static void add(pf_error *e, pf_severity sev, const char *source, const char *po
 		return;
 	if (sev == PF_SEV_ERROR)
 		e->errors++;
-	else
+	else if (sev == PF_SEV_WARNING)
 		e->warnings++;
+	else
+		e->notes++;
 	if (e->count >= (e->limit ? e->limit : PF_ERROR_KEEP))
 		return;
 	if (e->count == e->cap) {
@@ -165,5 +167,14 @@ void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *f
 
 	va_start(ap, fmt);
 	add(e, PF_SEV_WARNING, source, pos, fmt, ap);
+	va_end(ap);
+}
+
+void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	add(e, PF_SEV_NOTE, source, pos, fmt, ap);
 	va_end(ap);
 }

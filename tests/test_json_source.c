@@ -682,6 +682,17 @@ static const struct {
     {"records of the wrong type", "{\"kind\": \"measurements\", \"records\": 3}",
      "E map.json:/records: expected a JSON Pointer to the records, or an array of record "
      "specs\n"},
+    {"pointer lists, credit and max_ids_per_segment of the wrong shape",
+     "{\"kind\": \"measurements\", \"records\": \"/r\", \"credit\": \" \", "
+     "\"max_ids_per_segment\": 0, \"fields\": {\"indicator_id\": {\"pointer\": []}, "
+     "\"period\": {\"pointer\": [\"/p\", 3, \"q\"]}, \"value\": \"/v\"}}",
+     "E map.json:/fields/indicator_id/pointer: expected a JSON Pointer text, or an array of "
+     "them to try in order\n"
+     "E map.json:/fields/period/pointer: element 1 is not a JSON Pointer text\n"
+     "E map.json:/fields/period/pointer: element 2 is not a JSON Pointer text\n"
+     "E map.json:/credit: expected the text that credits the source, such as \"Källa: "
+     "Kolada\"\n"
+     "E map.json:/max_ids_per_segment: expected a whole number of at least 1\n"},
 };
 
 static void test_map_errors(void **state)
@@ -892,6 +903,152 @@ static void test_map_array_records(void **state)
 	pf_map_free(m);
 }
 
+/* A field read from the first of several pointers that finds a value (an older version's place). */
+static void test_map_pointer_list(void **state)
+{
+	static const struct doc_case cases[] = {
+	    {"the first pointer that finds a value",
+	     "{\"r\": [\n"
+	     " {\"id\": \"a\", \"_links\": {\"status\": {\"href\": "
+	     "\"/api/v3/project_statuses/at_risk\"}}, "
+	     "\"status\": \"on track\"},\n"
+	     " {\"id\": \"b\", \"status\": \"off track\"},\n"
+	     " {\"id\": \"c\", \"_links\": {\"status\": {\"href\": null}}, \"status\": "
+	     "\"finished\"},\n"
+	     " {\"id\": \"d\", \"_links\": {\"status\": {\"href\": \" \"}}},\n"
+	     " {\"id\": \"e\", \"status\": {\"x\": 1}}\n"
+	     "]}",
+	     PF_OK,
+	     "initiatives[0] id=a title=a committee=RS status=pågående\n"
+	     "initiatives[1] id=b title=b committee=RS status=stoppad\n"
+	     "initiatives[2] id=c title=c committee=RS status=avslutad\n"
+	     "initiatives[3] id=d title=d committee=RS\n"
+	     "E doc.json:initiatives[4].status: the value at \"/status\" is an object: expected a "
+	     "text, number or boolean (point at a member inside it)\n"},
+	};
+	pf_map *m = load_map_text(
+	    "{\"kind\": \"initiatives\", \"records\": \"/r\", \"fixed\": {\"committee\": \"RS\"}, "
+	    "\"fields\": {\"id\": \"/id\", \"title\": [\"/id\"], \"status\": {\"pointer\": "
+	    "[\"/_links/status/href\", \"/status\"], \"last_segment\": true}}, \"words\": "
+	    "{\"status\": {\"at_risk\": \"pågående\", \"off_track\": \"stoppad\", \"finished\": "
+	    "\"avslutad\"}}}");
+
+	(void)state;
+	run_doc_cases(cases, sizeof(cases) / sizeof(cases[0]), m);
+	pf_map_free(m);
+}
+
+/*
+ * Nothing dropped silently (FORMATS.md section 3): a page whose records the
+ * filters all leave out, and a next link the map does not follow, are warned about.
+ */
+static void test_map_never_drops_silently(void **state)
+{
+	static const struct doc_case followed[] = {
+	    {"some records kept", "{\"r\": [{\"c\": \"U\", \"v\": 1}, {\"c\": \"M\", \"v\": 2}]}",
+	     PF_OK, "measurements[0] indicator_id=U period=2025Q1 value=1\n"},
+	    {"every record left out by where or skip_missing",
+	     "{\"r\": [{\"c\": \"M\", \"v\": 2}, {\"c\": \"U\", \"v\": null}, {\"c\": \"U\"}], "
+	     "\"page\": {\"next\": \"p2\"}}",
+	     PF_OK,
+	     "W doc.json:/r: the map's filters (where, skip_missing) left out all 3 measurements "
+	     "records read here: check that the map fits this source\n"
+	     "next=p2\n"},
+	    {"an empty page", "{\"r\": []}", PF_OK, ""},
+	    {"a next link where the map finds none",
+	     "{\"r\": [{\"c\": \"U\", \"v\": 1}], \"next_url\": \"https://example.org/v3/p2\"}",
+	     PF_OK,
+	     "measurements[0] indicator_id=U period=2025Q1 value=1\n"
+	     "W doc.json: the page links to a next page at /next_url, which the map does not "
+	     "follow (its \"next\" is \"/page/next\"): the pages after this one are not read\n"},
+	    {"a null next link", "{\"r\": [], \"next_url\": null, \"_links\": {\"next\": null}}",
+	     PF_OK, ""},
+	};
+	static const struct doc_case unfollowed[] = {
+	    {"a HAL next link and no next in the map",
+	     "{\"r\": [], \"_links\": {\"self\": {\"href\": \"/p1\"}, \"nextByOffset\": "
+	     "{\"href\": \"/p2\"}}}",
+	     PF_OK,
+	     "W doc.json: the page links to a next page at /_links/nextByOffset/href, which the "
+	     "map "
+	     "does not follow (its \"next\" is not given): the pages after this one are not "
+	     "read\n"},
+	    {"Kolada v2's next_page", "{\"r\": [], \"next_page\": \"http://x/v2/p2\"}", PF_OK,
+	     "W doc.json: the page links to a next page at /next_page, which the map does not "
+	     "follow (its \"next\" is not given): the pages after this one are not read\n"},
+	    {"a next member", "{\"r\": [], \"next\": \"p2\"}", PF_OK,
+	     "W doc.json: the page links to a next page at /next, which the map does not follow "
+	     "(its \"next\" is not given): the pages after this one are not read\n"},
+	    {"no next link", "{\"r\": [], \"_links\": {\"self\": {\"href\": \"/p1\"}}}", PF_OK, ""},
+	};
+	static const char fields[] =
+	    "\"records\": \"/r\", \"where\": {\"/c\": \"U\"}, \"skip_missing\": [\"/v\"], "
+	    "\"fields\": {\"indicator_id\": \"/c\", \"value\": \"/v\"}, \"fixed\": {\"period\": "
+	    "\"2025Q1\"}}";
+	char text[512];
+	pf_map *m;
+
+	(void)state;
+	snprintf(text, sizeof(text), "{\"kind\": \"measurements\", \"next\": \"/page/next\", %s",
+	         fields);
+	m = load_map_text(text);
+	run_doc_cases(followed, sizeof(followed) / sizeof(followed[0]), m);
+	pf_map_free(m);
+	snprintf(text, sizeof(text), "{\"kind\": \"measurements\", %s", fields);
+	m = load_map_text(text);
+	run_doc_cases(unfollowed, sizeof(unfollowed) / sizeof(unfollowed[0]), m);
+	pf_map_free(m);
+}
+
+/* The map's credit, and URLs with more ids in one path segment than the source takes. */
+static void test_map_source_options(void **state)
+{
+	static const struct {
+		const char *url;
+		size_t warnings;
+	} urls[] = {
+	    {"https://api.kolada.se/v3/data/kpi/N1,N2,N3/municipality/0013/year/2024", 0},
+	    {"https://api.kolada.se/v3/data/kpi/N1,N2,N3,N4/municipality/0013", 1},
+	    {"https://api.kolada.se/v3/data/kpi/N1/municipality/1,2,3,4,5/year/1,2,3,4", 2},
+	    {"https://api.kolada.se/v3/data/kpi/N1?municipality=1,2,3,4,5", 0},
+	    {"https://api.kolada.se", 0},
+	    {"not a url,,,,,", 0},
+	};
+	pf_map *m =
+	    load_map_text("{\"kind\": \"measurements\", \"records\": \"/r\", \"credit\": "
+	                  "\"Källa: Kolada\", \"max_ids_per_segment\": 3, \"fields\": "
+	                  "{\"indicator_id\": \"/k\", \"period\": \"/p\", \"value\": \"/v\"}}");
+	pf_error err;
+
+	(void)state;
+	assert_string_equal(pf_map_credit(m), "Källa: Kolada");
+	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
+		pf_error_init(&err);
+		pf_map_check_url(m, urls[i].url, &err);
+		assert_int_equal(err.warnings, urls[i].warnings);
+		assert_int_equal(err.errors, 0);
+		pf_error_clear(&err);
+	}
+	pf_error_init(&err);
+	pf_map_check_url(m, urls[1].url, &err);
+	assert_string_equal(err.diags[0].message,
+	                    "the URL's path segment \"N1,...\" names 4 comma-separated ids, more "
+	                    "than the 3 the map allows in one (max_ids_per_segment): split them "
+	                    "over several URLs");
+	assert_null(err.diags[0].where);
+	pf_error_clear(&err);
+	pf_map_free(m);
+	/* Without the members, or without a map: no credit, no limit. */
+	m = load_map(MAPS "stratsys-kpidata.json");
+	assert_null(pf_map_credit(m));
+	pf_error_init(&err);
+	pf_map_check_url(m, urls[1].url, &err);
+	pf_map_check_url(NULL, urls[1].url, &err);
+	assert_int_equal(err.count, 0);
+	pf_map_free(m);
+	assert_null(pf_map_credit(NULL));
+}
+
 /* ---- the example maps, each with its sample ---- */
 
 static char *read_sample(const char *name, const pf_map *m, pf_status *st)
@@ -944,6 +1101,105 @@ static void test_kolada_data(void **state)
 	              "measurements[1] indicator_id=KBN-03-I1 period=2024Q4 value=73.5 "
 	              "comment=Preliminär\n"
 	              "measurements[2] indicator_id=KBN-03-I2 period=2024Q4 value=79\n");
+}
+
+/* Kolada API v3: pages by next_url, 25 ids in one path segment, the credit its terms ask for. */
+static void test_kolada_v3(void **state)
+{
+	static const struct doc_case cases[] = {
+	    {"a page naming the next by next_url",
+	     "{\"values\": [{\"kpi\": \"N00945\", \"municipality\": \"0013\", \"period\": 2025, "
+	     "\"values\": [{\"count\": 1, \"gender\": \"T\", \"status\": \"\", \"value\": 75}]}], "
+	     "\"count\": 1, \"next_url\": "
+	     "\"https://api.kolada.se/v3/data/kpi/N00945/municipality/0013?page=2&per_page=1\"}",
+	     PF_OK,
+	     "measurements[0] indicator_id=KBN-03-I1 period=2025Q4 value=75\n"
+	     "next=https://api.kolada.se/v3/data/kpi/N00945/municipality/0013?page=2&per_page=1\n"},
+	    {"a page whose years have no value yet",
+	     "{\"values\": [{\"kpi\": \"N00945\", \"municipality\": \"0013\", \"period\": 2026, "
+	     "\"values\": [{\"count\": 0, \"gender\": \"T\", \"status\": \"\", \"value\": "
+	     "null}]}], "
+	     "\"count\": 1, \"next_url\": null}",
+	     PF_OK,
+	     "W doc.json:/values: the map's filters (where, skip_missing) left out all 1 "
+	     "measurements records read here: check that the map fits this source\n"},
+	    {"an API v2 answer (next_page) read with the v3 map",
+	     "{\"values\": [], \"count\": 0, \"next_page\": \"https://api.kolada.se/v2/x?page=2\"}",
+	     PF_OK,
+	     "W doc.json: the page links to a next page at /next_page, which the map does not "
+	     "follow (its \"next\" is \"/next_url\"): the pages after this one are not read\n"},
+	};
+	char ids[25 * 7 + 64];
+	size_t len = (size_t)snprintf(ids, sizeof(ids), "https://api.kolada.se/v3/data/kpi/");
+	pf_map *m = load_map(MAPS "kolada-data.json");
+	pf_error err;
+
+	(void)state;
+	run_doc_cases(cases, sizeof(cases) / sizeof(cases[0]), m);
+	assert_string_equal(pf_map_credit(m), "Källa: Kolada");
+	/* 25 KPIs in one segment are fine, 26 are warned about. */
+	for (int i = 0; i < 25; i++)
+		len += (size_t)snprintf(ids + len, sizeof(ids) - len, "%sN%05d", i ? "," : "", i);
+	pf_error_init(&err);
+	pf_map_check_url(m, ids, &err);
+	assert_int_equal(err.count, 0);
+	snprintf(ids + len, sizeof(ids) - len, ",N99999/municipality/0013");
+	pf_map_check_url(m, ids, &err);
+	assert_int_equal(err.warnings, 1);
+	assert_non_null(
+	    strstr(err.diags[0].message, "names 26 comma-separated ids, more than the 25"));
+	pf_error_clear(&err);
+	pf_map_free(m);
+}
+
+/* examples/maps/README.md: the values per gender of Stratsys' KpiData as indicators of their own.
+ */
+static void test_stratsys_per_gender(void **state)
+{
+	static const struct doc_case cases[] = {
+	    {"three columns, three indicators",
+	     "{\"Result\": [\n"
+	     " {\"KpiId\": 4711, \"KpiColumnName\": \"Utfall\", \"Date\": \"2025-05-15\", "
+	     "\"Value\": 44},\n"
+	     " {\"KpiId\": 4711, \"KpiColumnName\": \"Utfall Kvinnor/Flickor\", \"Date\": "
+	     "\"2025-05-15\", \"Value\": 46},\n"
+	     " {\"KpiId\": 4711, \"KpiColumnName\": \"Utfall Män/Pojkar\", \"Date\": "
+	     "\"2025-05-15\", "
+	     "\"Value\": 41},\n"
+	     " {\"KpiId\": 4711, \"KpiColumnName\": \"Mål\", \"Date\": \"2025-05-15\", \"Value\": "
+	     "50}\n"
+	     "], \"Success\": true}",
+	     PF_OK,
+	     "measurements[0] indicator_id=4711 period=2025Q2 value=44\n"
+	     "measurements[1] indicator_id=4711-K period=2025Q2 value=46\n"
+	     "measurements[2] indicator_id=4711-M period=2025Q2 value=41\n"},
+	};
+	pf_map *m = load_map_text(
+	    "{\n"
+	    "  \"records\": [\n"
+	    "    {\"kind\": \"measurements\", \"records\": \"/Result\",\n"
+	    "     \"where\": {\"/KpiColumnName\": \"Utfall\"}, \"skip_missing\": [\"/Value\"],\n"
+	    "     \"fields\": {\"indicator_id\": \"/KpiId\", \"value\": \"/Value\",\n"
+	    "                \"period\": {\"pointer\": \"/Date\", \"date_to_period\": true}}},\n"
+	    "    {\"kind\": \"measurements\", \"records\": \"/Result\",\n"
+	    "     \"where\": {\"/KpiColumnName\": \"Utfall Kvinnor/Flickor\"}, \"skip_missing\": "
+	    "[\"/Value\"],\n"
+	    "     \"fields\": {\"indicator_id\": {\"template\": \"{/KpiId}-K\"}, \"value\": "
+	    "\"/Value\",\n"
+	    "                \"period\": {\"pointer\": \"/Date\", \"date_to_period\": true}}},\n"
+	    "    {\"kind\": \"measurements\", \"records\": \"/Result\",\n"
+	    "     \"where\": {\"/KpiColumnName\": \"Utfall Män/Pojkar\"}, \"skip_missing\": "
+	    "[\"/Value\"],\n"
+	    "     \"fields\": {\"indicator_id\": {\"template\": \"{/KpiId}-M\"}, \"value\": "
+	    "\"/Value\",\n"
+	    "                \"period\": {\"pointer\": \"/Date\", \"date_to_period\": true}}}\n"
+	    "  ],\n"
+	    "  \"success\": {\"pointer\": \"/Success\", \"message\": \"/Message\"}\n"
+	    "}");
+
+	(void)state;
+	run_doc_cases(cases, 1, m);
+	pf_map_free(m);
 }
 
 static void test_stratsys_failure(void **state)
@@ -1083,6 +1339,22 @@ static void test_openproject_projects(void **state)
 		assert_null(strstr(got, "next="));
 		free(got);
 	}
+	/* OpenProject before 13 kept the status as a text at the top of the project. */
+	static const struct doc_case older[] = {
+	    {"statuses as texts",
+	     "{\"_embedded\": {\"elements\": [\n"
+	     " {\"identifier\": \"a\", \"name\": \"A\", \"status\": \"on track\"},\n"
+	     " {\"identifier\": \"b\", \"name\": \"B\", \"status\": \"at risk\"},\n"
+	     " {\"identifier\": \"c\", \"name\": \"C\", \"status\": \"off track\"},\n"
+	     " {\"identifier\": \"d\", \"name\": \"D\", \"status\": null, \"_links\": {}}]},\n"
+	     " \"_links\": {\"self\": {\"href\": \"/api/v3/projects\"}}}",
+	     PF_OK,
+	     "initiatives[0] id=a title=A committee=RS status=pågående\n"
+	     "initiatives[1] id=b title=B committee=RS status=pågående\n"
+	     "initiatives[2] id=c title=C committee=RS status=pågående\n"
+	     "initiatives[3] id=d title=D committee=RS\n"},
+	};
+	run_doc_cases(older, 1, m);
 	pf_map_free(m);
 }
 
@@ -1193,6 +1465,7 @@ static void test_mutations(void **state)
 	    {DATA "portfolio.json", NULL},
 	    {MAPS "openproject-projects.sample.json", MAPS "openproject-projects.json"},
 	    {MAPS "stratsys-kpidata.sample.json", MAPS "stratsys-kpidata.json"},
+	    {MAPS "kolada-data.sample.json", MAPS "kolada-data.json"},
 	};
 	char *dir = pf_test_mkdtemp();
 
@@ -1256,8 +1529,13 @@ int main(void)
 	    cmocka_unit_test(test_map_features),
 	    cmocka_unit_test(test_map_in_arrays),
 	    cmocka_unit_test(test_map_array_records),
+	    cmocka_unit_test(test_map_pointer_list),
+	    cmocka_unit_test(test_map_never_drops_silently),
+	    cmocka_unit_test(test_map_source_options),
 	    cmocka_unit_test(test_stratsys_kpidata),
 	    cmocka_unit_test(test_kolada_data),
+	    cmocka_unit_test(test_kolada_v3),
+	    cmocka_unit_test(test_stratsys_per_gender),
 	    cmocka_unit_test(test_stratsys_failure),
 	    cmocka_unit_test(test_stratsys_import_sheet),
 	    cmocka_unit_test(test_openproject_projects),

@@ -22,7 +22,8 @@ typedef enum pf_status {
 /* The exit code of FORMATS.md section 1 for a status. */
 int pf_status_exit_code(pf_status st);
 
-typedef enum pf_severity { PF_SEV_ERROR, PF_SEV_WARNING } pf_severity;
+/* A note is neither wrong nor suspect: something the user is asked to know (a source's credit). */
+typedef enum pf_severity { PF_SEV_ERROR, PF_SEV_WARNING, PF_SEV_NOTE } pf_severity;
 
 typedef struct pf_diag {
 	pf_severity severity;
@@ -37,7 +38,7 @@ typedef struct pf_diag {
 typedef struct pf_error {
 	pf_diag *diags;
 	size_t count, cap;
-	size_t errors, warnings; /* totals, including those not kept */
+	size_t errors, warnings, notes; /* totals, including those not kept */
 	size_t limit;
 } pf_error;
 
@@ -63,6 +64,8 @@ pf_status pf_error_set(pf_error *e, pf_status st, const char *fmt, ...)
 void pf_warn_at(pf_error *e, const char *source, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 #ifdef __cplusplus

@@ -11,14 +11,17 @@
 
 void cli_print_diags(const pf_error *err)
 {
+	static const char *const severity[] = {
+	    [PF_SEV_ERROR] = "error", [PF_SEV_WARNING] = "warning", [PF_SEV_NOTE] = "note"};
+	size_t total = err->errors + err->warnings + err->notes;
+
 	for (size_t i = 0; i < err->count; i++) {
 		const pf_diag *d = &err->diags[i];
 		fprintf(stderr, "%s: %s: %s\n", d->where ? d->where : "portfolj",
-		        d->severity == PF_SEV_ERROR ? "error" : "warning", d->message);
+		        severity[d->severity], d->message);
 	}
-	if (err->errors + err->warnings > err->count)
-		fprintf(stderr, "portfolj: %zu more diagnostics not shown\n",
-		        err->errors + err->warnings - err->count);
+	if (total > err->count)
+		fprintf(stderr, "portfolj: %zu more diagnostics not shown\n", total - err->count);
 }
 
 int cli_fail(const pf_error *err, pf_status st)

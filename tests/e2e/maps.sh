@@ -46,8 +46,11 @@ pf report initiative KBN-03 --period 2025Q4 --format json >rk.json
 jcheck rk.json "each year's total as its last quarter, the total of a KPI divided by gender" \
 	"{i['indicator_id']: [(m['period'], m['value']) for m in i['series']] for i in d['indicators']} == {'KBN-03-I1': [('2023Q4', 71.2), ('2024Q4', 73.5)], 'KBN-03-I2': [('2024Q4', 79)]}"
 
-# The same from a real HTTP server on 127.0.0.1, two records a page, each page
-# naming the next by its full URL in next_page (as Kolada does).
+grep -q "kolada-data.json: note: Källa: Kolada" "$WORK/err" && ok "Kolada credited as its terms ask" ||
+	{ fail "no credit for Kolada"; show_err; }
+
+# The same from a real HTTP server on 127.0.0.1 in Kolada API v3's shape: three
+# records a page, the first page naming the second by its full URL in next_url.
 cat >kolada.py <<'PY'
 import json, sys, threading
 from http.server import ThreadingHTTPServer, BaseHTTPRequestHandler
@@ -55,12 +58,16 @@ recs = json.load(open(sys.argv[1], encoding="utf-8"))["values"]
 class H(BaseHTTPRequestHandler):
     def log_message(self, *a): pass
     def do_GET(self):
+        if not self.path.startswith("/v3/"):
+            self.send_response(404)
+            self.end_headers()
+            return
         page = int(self.path.rsplit("page=", 1)[1]) if "page=" in self.path else 1
-        chunk = recs[(page - 1) * 2:page * 2]
-        more = page * 2 < len(recs)
-        nxt = "http://127.0.0.1:%d/v2/data/kpi/N00945,U00405/municipality/0013?page=%d" % (
+        chunk = recs[(page - 1) * 3:page * 3]
+        more = page * 3 < len(recs)
+        nxt = "http://127.0.0.1:%d/v3/data/kpi/N00945,U00405/municipality/0013?page=%d" % (
             self.server.server_port, page + 1) if more else None
-        body = json.dumps({"values": chunk, "count": len(chunk), "next_page": nxt}).encode()
+        body = json.dumps({"values": chunk, "count": len(chunk), "next_url": nxt}).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))
@@ -77,13 +84,31 @@ for _ in $(seq 50); do [ -s kolada.port ] && break; sleep 0.1; done
 DB_MAIN=$DB
 DB=$WORK/k.db
 expect_rc 0 "Kolada base in a new database" pf import ini-k.csv eff-k.csv
-expect_rc 0 "Kolada over HTTP, three pages by next_page" \
-	pf import --map "$MAPS/kolada-data.json" \
-	"http://127.0.0.1:$(head -n1 kolada.port)/v2/data/kpi/N00945,U00405/municipality/0013"
-kill "$KOLADA" 2>/dev/null
+KURL="http://127.0.0.1:$(head -n1 kolada.port)/v3/data/kpi/N00945,U00405/municipality/0013"
+expect_rc 0 "Kolada over HTTP, two pages by next_url" \
+	pf import --map "$MAPS/kolada-data.json" "$KURL"
 pf report initiative KBN-03 --period 2025Q4 --format json >rk2.json
 cmp -s rk.json rk2.json && ok "the same measurements as from the file" ||
 	fail "Kolada over HTTP differs from the file"
+# The second page holds a null and a value for women only: nothing of it is kept, and that is said.
+grep -q "municipality/0013?page=2:/values: warning: the map's filters (where, skip_missing) left out all 2 measurements records" "$WORK/err" &&
+	ok "a page the filters leave empty is warned about" || { fail "no warning for page 2"; show_err; }
+grep -q "note: Källa: Kolada" "$WORK/err" && ok "Kolada credited over HTTP too" || fail "no credit"
+
+# A map still paging by v2's next_page reads the first page only, and says so.
+sed 's|"/next_url"|"/next_page"|' "$MAPS/kolada-data.json" >kolada-v2.json
+DB=$WORK/k2.db
+expect_rc 0 "Kolada base for a v2 map" pf import ini-k.csv eff-k.csv
+expect_rc 0 "Kolada v3 pages through a map for v2" pf import --map kolada-v2.json "$KURL"
+grep -q "warning: the page links to a next page at /next_url, which the map does not follow" "$WORK/err" &&
+	ok "an unfollowed next_url is warned about" || { fail "no warning for next_url"; show_err; }
+# More than 25 ids in one path segment: warned about before Kolada would refuse it.
+KPIS=$(python3 -c 'print(",".join("N%05d" % i for i in range(26)))')
+expect_rc 0 "Kolada with 26 KPIs in one segment" pf import --map "$MAPS/kolada-data.json" \
+	"http://127.0.0.1:$(head -n1 kolada.port)/v3/data/kpi/$KPIS/municipality/0013"
+grep -q "names 26 comma-separated ids, more than the 25" "$WORK/err" &&
+	ok "26 ids in one segment are warned about" || { fail "no warning for 26 ids"; show_err; }
+kill "$KOLADA" 2>/dev/null
 DB=$DB_MAIN
 
 # A response with Success: false is an error that shows its Message.

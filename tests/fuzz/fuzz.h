@@ -115,7 +115,7 @@ static inline void pf_fuzz_check_error(const pf_error *err)
 
 	if (verbose < 0)
 		verbose = getenv("PF_FUZZ_VERBOSE") != NULL;
-	if (err->count > err->cap || err->count > err->errors + err->warnings)
+	if (err->count > err->cap || err->count > err->errors + err->warnings + err->notes)
 		pf_fuzz_fail("pf_error counts", NULL);
 	for (size_t i = 0; i < err->count; i++) {
 		const pf_diag *d = &err->diags[i];
