@@ -216,7 +216,8 @@ static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *val
 
 	*res = PF_UPSERT_UNCHANGED;
 	for (int c = 0; c < t->ncols; c++) {
-		if (same_val(sel, c + 1, &vals[t->nkeys + c]))
+		const pf_val *v = &vals[t->nkeys + c];
+		if (v->keep || same_val(sel, c + 1, v))
 			continue;
 		*res = PF_UPSERT_UPDATED;
 		if ((st = write_change(imp, t, key, initiative, c, sel, &vals[t->nkeys + c])))
@@ -227,7 +228,10 @@ static pf_status update_row(pf_import *imp, const pf_table *t, const pf_val *val
 	if (!(upd = pf_stmt(imp, &imp->upd[t->slot], t->update_sql)))
 		return PF_EENV;
 	for (int c = 0; c < t->ncols; c++)
-		bind_val(upd, c + 1, &vals[t->nkeys + c]);
+		if (vals[t->nkeys + c].keep)
+			sqlite3_bind_value(upd, c + 1, sqlite3_column_value(sel, c + 1));
+		else
+			bind_val(upd, c + 1, &vals[t->nkeys + c]);
 	if (t->keyed) {
 		for (int k = 0; k < t->nkeys; k++)
 			bind_val(upd, t->ncols + 1 + k, &vals[k]);

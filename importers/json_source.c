@@ -1094,6 +1094,7 @@ static pf_status plain_record(struct json_unit *ju, json_t *r, pf_record *rec, p
 			return pf_error_set(err, PF_ENOMEM, "out of memory");
 		} else {
 			seen[f] = key;
+			rec->has |= 1u << f;
 			store(ju, rec, f, text);
 		}
 	}
@@ -1363,6 +1364,9 @@ out:
 		free(own);
 		return st;
 	}
+	/* A field the map gives is given, even when its pointer finds nothing. */
+	if (ju->spec.field[f].how != HOW_NONE)
+		rec->has |= 1u << f;
 	store(ju, rec, f, own);
 	return PF_OK;
 }

@@ -26,7 +26,10 @@ static void word_list(pf_wordset set, char *buf, size_t n)
 		len += (size_t)snprintf(buf + len, n - len, "%s%s", i ? ", " : "", pf_word(set, i));
 }
 
-/* Clears a value but not its text buffer: values are cleared for every field of every row. */
+/*
+ * Clears a value but not its text buffer (values are cleared for every field
+ * of every row) nor whether the record gives it: a default keeps that.
+ */
 static void val_clear(pf_val *v)
 {
 	v->t = PF_V_NULL;
@@ -60,6 +63,7 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 	int w;
 
 	val_clear(v);
+	v->keep = !fd->required && !pf_record_has(rec, f);
 	if (!s) {
 		if (fd->required)
 			pf_rec_error(imp, rec, f, "missing required value %s (%s)", fd->sv, fd->en);

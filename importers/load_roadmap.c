@@ -314,6 +314,10 @@ pf_status pf_load_decision(pf_import *imp, const pf_record *rec, pf_val *fv, pf_
 	val_copy(&vals[4], &fv[F_DEC_TITLE]);
 	val_copy(&vals[7], &fv[F_DEC_PROTOCOL]);
 	val_copy(&vals[10], &fv[F_DEC_COMMENT]);
+	/* What the row's absent columns would have given is kept as stored. */
+	vals[5].keep = fv[F_DEC_INITIATIVE].keep;
+	vals[6].keep = fv[F_DEC_ROADMAP].keep && fv[F_DEC_VERSION].keep;
+	vals[8].keep = vals[9].keep = fv[F_DEC_PROTOCOL].keep;
 	if (pf_body_is_committee(fv[F_DEC_BODY].s) &&
 	    (st = pf_ensure_committee(imp, fv[F_DEC_BODY].s)))
 		return st;

@@ -17,6 +17,12 @@ typedef struct pf_val {
 	int64_t i;
 	double d;
 	const char *s;
+	/*
+	 * The record does not give this field (no such column, member or
+	 * option): an update keeps the stored value, an insert takes this one
+	 * (the default, or null).
+	 */
+	bool keep;
 	char buf[64]; /* holds canonical text for dates, words, protocols */
 } pf_val;
 

@@ -26,7 +26,24 @@ typedef struct pf_record {
 	const char *source;
 	const char *sheet; /* PF_LOC_CELL */
 	long line;         /* physical line, sheet row, or record index */
+	/*
+	 * PF_LOC_INDEX and PF_LOC_OPTION: bit f set when the record gives field f
+	 * (a JSON member, even null; an option, even empty). Sheets say it by
+	 * col[f]: a column the sheet has. A field not given keeps its stored
+	 * value when the row updates one (FORMATS.md section 2).
+	 */
+	unsigned has;
 } pf_record;
+
+_Static_assert(PF_FIELDS_MAX <= 32, "pf_record.has holds a bit per field");
+
+/* Whether the record gives field f at all (an empty value clears; an absent one keeps). */
+static inline int pf_record_has(const pf_record *r, int f)
+{
+	if (r->style == PF_LOC_LINECOL || r->style == PF_LOC_CELL)
+		return r->col[f] != 0;
+	return (r->has >> f) & 1u;
+}
 
 /* Writes the position of field f (or of the record for f < 0) without the source. */
 void pf_record_pos(const pf_record *r, int f, char *buf, size_t n);

@@ -262,6 +262,7 @@ pf_status pf_unit_csv_open(pf_unit **out, const char *path, const pf_map *map, p
 struct fields_unit {
 	pf_unit base;
 	bool done;
+	unsigned has; /* the fields named: see pf_record.has */
 	char *val[PF_FIELDS_MAX];
 	char *opt[PF_FIELDS_MAX];
 };
@@ -279,6 +280,7 @@ static pf_status fields_next(pf_unit *u, pf_record *rec, pf_error *err)
 	rec->style = PF_LOC_OPTION;
 	rec->source = u->source;
 	rec->opt = (const char *const *)fu->opt;
+	rec->has = fu->has;
 	for (int f = 0; f < PF_FIELDS_MAX; f++)
 		rec->val[f] = fu->val[f] ? pf_trim(fu->val[f]) : NULL;
 	return PF_OK;
@@ -315,6 +317,7 @@ pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
 			return pf_error_set(err, PF_EUSAGE, "no field \"%s\" in %s", names[i],
 			                    pf_kind_name(kind));
 		}
+		fu->has |= 1u << f;
 		if (values[i] && !(fu->val[f] = strdup(values[i])))
 			goto nomem;
 		if (options && options[i] && !(fu->opt[f] = strdup(options[i])))

@@ -1700,6 +1700,115 @@ static void test_reader_error_does_not_hide_later_errors(void **state)
 	expect_error(&fx->err, AT(bad_number, 2, 3), "\"abc\" is not a number");
 }
 
+/* ---- partial rows: a column the sheet lacks keeps the stored field ---- */
+
+#define FUP_I2                                                                                     \
+	"SELECT f.assessment, f.status, f.expected_effects, f.comment, f.reported_by "             \
+	"FROM followups f JOIN initiatives n ON n.pk = f.initiative "                              \
+	"WHERE n.id = ?1 AND f.period = 8100"
+
+/* A follow-up sheet without kommentar (or with it misspelt) keeps the stored comments. */
+static void test_partial_sheet_keeps_fields(void **state)
+{
+	struct fixture *fx = *state;
+	const char *no_comment = put(fx, "q1.csv", "initiativ;period;bedomning\nI2;2025Q1;röd\n");
+	const char *misspelt =
+	    put(fx, "q1b.csv", "Initiativ;Period;Bedömning;Kommentarer\nI2;2025Q1;grön;x\n");
+	const char *cleared =
+	    put(fx, "q1c.csv", "initiativ;period;bedomning;kommentar\nI2;2025Q1;grön;\n");
+
+	import_base(fx);
+	assert_ok(fx, IMPORT(fx, no_comment));
+	assert_counts(&fx->sum, PF_KIND_FOLLOWUPS, 1, 0, 1, 0);
+	assert_rows(fx, FUP_I2, "I2", "röd|NULL|NULL|Väntar på upphandling|NULL\n");
+	assert_ok(fx, IMPORT(fx, misspelt));
+	assert_rows(fx, FUP_I2, "I2", "grön|NULL|NULL|Väntar på upphandling|NULL\n");
+	/* Only the assessment changed: the history has exactly those two changes. */
+	assert_rows(fx, "SELECT field, old, new FROM changes ORDER BY pk", NULL,
+	            "assessment|gul|röd\nassessment|röd|grön\n");
+	/* An empty cell of a present column clears. */
+	assert_ok(fx, IMPORT(fx, cleared));
+	assert_rows(fx, FUP_I2, "I2", "grön|NULL|NULL|NULL|NULL\n");
+}
+
+/* An initiatives sheet of a few columns keeps every other stored field, booleans too. */
+static void test_partial_initiatives(void **state)
+{
+	struct fixture *fx = *state;
+	const char *few =
+	    put(fx, "few.csv", "id;titel;namnd;fas\nI1;Taligenkänning;HSN;avslutad\n");
+
+	import_base(fx);
+	assert_ok(fx, IMPORT(fx, few));
+	assert_counts(&fx->sum, PF_KIND_INITIATIVES, 1, 0, 1, 0);
+	assert_rows(
+	    fx,
+	    "SELECT title, status, unit, description, category, innovative, project_manager, "
+	    "start, budget, it_hours FROM initiatives WHERE id = 'I1'",
+	    NULL,
+	    "Taligenkänning|avslutad|Hälso- och sjukvård|Tal till text; i journalen|"
+	    "digitalisering|1|Anna Berg|2024-01-15|1250000|1234.5\n");
+	/* A new row gets the defaults for what the sheet does not give. */
+	assert_ok(fx, IMPORT(fx, put(fx, "new.csv", "id;titel;namnd\nI9;Nytt;KBN\n")));
+	assert_rows(fx, "SELECT category, status, innovative FROM initiatives WHERE id = 'I9'",
+	            NULL, "digitalisering|idé|0\n");
+}
+
+/* JSON: a member not given keeps the stored field, a null member clears it. */
+static void test_partial_json(void **state)
+{
+	struct fixture *fx = *state;
+	const char *doc = put(fx, "d.json",
+	                      "{\"followups\": [{\"initiative\": \"I2\", \"period\": \"2025Q1\", "
+	                      "\"assessment\": \"röd\"}],"
+	                      " \"effects\": [{\"indicator_id\": \"E1\", \"initiative\": \"I1\", "
+	                      "\"indicator\": \"Tid\", \"baseline\": 12.5, \"baseline_date\": "
+	                      "\"2024-01-01\", \"target\": 8, \"target_date\": \"2025-12-31\", "
+	                      "\"owner\": null}]}");
+
+	import_base(fx);
+	assert_ok(fx, IMPORT(fx, doc));
+	assert_rows(fx, FUP_I2, "I2", "röd|NULL|NULL|Väntar på upphandling|NULL\n");
+	assert_rows(
+	    fx,
+	    "SELECT name, goal, direction, method, owner, weight, benefit_type, benefit_sek "
+	    "FROM indicators WHERE id = 'E1'",
+	    NULL, "Tid|Hållbar organisation|minska|Stickprov|NULL|2.0|omfördelning|500000\n");
+}
+
+/* A logging command without --comment keeps the comment; --comment "" clears it. */
+static void test_partial_command(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const names[] = {"initiativ", "period", "bedomning"};
+	static const char *const opts[] = {"INITIATIVE", "--period", "--assessment"};
+	static const char *const v[] = {"I2", "2025Q1", "röd"};
+	static const char *const names2[] = {"initiativ", "period", "bedomning", "kommentar"};
+	static const char *const opts2[] = {"INITIATIVE", "--period", "--assessment", "--comment"};
+	static const char *const v2[] = {"I2", "2025Q1", "röd", ""};
+
+	import_base(fx);
+	assert_ok(fx, add_fields(fx, PF_KIND_FOLLOWUPS, names, v, opts, 3));
+	assert_rows(fx, FUP_I2, "I2", "röd|NULL|NULL|Väntar på upphandling|NULL\n");
+	assert_ok(fx, add_fields(fx, PF_KIND_FOLLOWUPS, names2, v2, opts2, 4));
+	assert_rows(fx, FUP_I2, "I2", "röd|NULL|NULL|NULL|NULL\n");
+}
+
+/* A decision row without initiativ or protokoll columns keeps what it concerns. */
+static void test_partial_decision(void **state)
+{
+	struct fixture *fx = *state;
+	const char *few =
+	    put(fx, "d.csv", "beslut_id;organ;datum;typ;rubrik\nD3;RS;2024-11-26;start;Start\n");
+
+	import_base(fx);
+	assert_ok(fx, IMPORT(fx, few));
+	assert_rows(fx,
+	            "SELECT d.title, n.id, d.protocol, d.protocol_first, d.protocol_last "
+	            "FROM decisions d JOIN initiatives n ON n.pk = d.initiative WHERE d.id = 'D3'",
+	            NULL, "Start|I2|RS 2024-11-26 §§ 272-305|272|305\n");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1748,6 +1857,11 @@ int main(void)
 	    T(test_sql_injection_round_trips),
 	    T(test_history_of_references_uses_ids),
 	    T(test_reader_error_does_not_hide_later_errors),
+	    T(test_partial_sheet_keeps_fields),
+	    T(test_partial_initiatives),
+	    T(test_partial_json),
+	    T(test_partial_command),
+	    T(test_partial_decision),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,8 +67,9 @@ static int log_fields(const cli *c, const char *cmd, pf_kind kind, const char *p
 		values[k] = pos;
 		labels[k++] = pos_field;
 	}
+	/* An option not given is a field not given: the stored value stays. */
 	for (size_t i = 0; i < n; i++) {
-		if (!f[i].field)
+		if (!f[i].field || !f[i].value)
 			continue;
 		names[k] = f[i].field;
 		values[k] = f[i].value;
