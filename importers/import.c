@@ -490,7 +490,7 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 	return PF_OK;
 }
 
-static pf_status add_unit(pf_import *imp, pf_unit *u, pf_error *err)
+pf_status pf_import_add_unit(pf_import *imp, pf_unit *u, pf_error *err)
 {
 	pf_unit **units = realloc(imp->units, (imp->nunits + 1) * sizeof(*units));
 
@@ -519,7 +519,7 @@ static pf_status add_units(pf_import *imp, pf_unit **units, size_t n, pf_error *
 		if (st)
 			units[i]->free(units[i]);
 		else
-			st = add_unit(imp, units[i], err);
+			st = pf_import_add_unit(imp, units[i], err);
 	free(units);
 	return st;
 }
@@ -606,7 +606,7 @@ static pf_status add_source(pf_import *imp, const char *source, pf_error *err)
 		    "unsupported source: give a .csv, .tsv, .txt, .xlsx or .json file");
 	if ((st = pf_unit_csv_open(&u, source, imp->map, err)))
 		return st;
-	return add_unit(imp, u, err);
+	return pf_import_add_unit(imp, u, err);
 }
 
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
@@ -621,7 +621,7 @@ pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
 	pf_unit *u;
 	pf_status st = pf_unit_fields_new(&u, kind, source, names, values, options, n, err);
 
-	return st ? st : add_unit(imp, u, err);
+	return st ? st : pf_import_add_unit(imp, u, err);
 }
 
 static pf_status read_base(pf_import *imp)

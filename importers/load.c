@@ -63,7 +63,7 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 	int w;
 
 	val_clear(v);
-	v->keep = !fd->required && !pf_record_has(rec, f);
+	v->keep = !pf_record_has(rec, f);
 	if (!s) {
 		if (fd->required)
 			pf_rec_error(imp, rec, f, "missing required value %s (%s)", fd->sv, fd->en);

@@ -190,6 +190,9 @@ void pf_touched_free(pf_touched *t);
 /* "HEAD (?,?),(?,?)...": an insert of rows rows of cols values each; NULL when out of memory. */
 char *pf_values_sql(const char *head, int rows, int cols);
 
+/* Adds a unit to the import, which frees it (on failure too). */
+pf_status pf_import_add_unit(pf_import *imp, pf_unit *u, pf_error *err);
+
 /* Prepares a cached statement on first use and resets it on the next ones. */
 sqlite3_stmt *pf_stmt(pf_import *imp, sqlite3_stmt **slot, const char *sql);
 

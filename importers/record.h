@@ -71,6 +71,9 @@ pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
                              const char *const *names, const char *const *values,
                              const char *const *options, size_t n, pf_error *err);
 
+/* Narrows the fields a unit made by pf_unit_fields_new gives to the bits of has. */
+void pf_unit_fields_give(pf_unit *u, unsigned has);
+
 /*
  * Reads a whole file of at most limit bytes (a larger one is PF_EINPUT, an
  * unreadable one PF_EENV). The caller frees *out.

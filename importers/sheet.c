@@ -298,6 +298,11 @@ static void fields_free(pf_unit *u)
 	free(fu);
 }
 
+void pf_unit_fields_give(pf_unit *u, unsigned has)
+{
+	((struct fields_unit *)u)->has &= has;
+}
+
 pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
                              const char *const *names, const char *const *values,
                              const char *const *options, size_t n, pf_error *err)

@@ -27,7 +27,8 @@ static const char *const kind_sql[PF_KIND_COUNT] = {
         "FROM initiatives ORDER BY id",
     [PF_KIND_EFFECTS] =
         "SELECT i.id, n.id, i.name, i.goal, i.unit, i.direction, i.baseline, i.baseline_date, "
-        "i.target, i.target_date, i.method, i.frequency, i.owner, i.weight, i.benefit_type, i.benefit_sek "
+        "i.target, i.target_date, i.method, i.frequency, i.owner, i.weight, i.benefit_type, "
+        "i.benefit_sek "
         "FROM indicators i JOIN initiatives n ON n.pk = i.initiative ORDER BY i.id",
     /* An indicator's values are the keys from its pk << 16 on (see schema/001_init.sql). */
     [PF_KIND_MEASUREMENTS] =
@@ -50,6 +51,14 @@ static const char *const kind_sql[PF_KIND_COUNT] = {
         "SELECT d.id, d.body, d.date, d.type, d.title, n.id, v.roadmap, v.version, d.protocol, "
         "d.comment FROM decisions d LEFT JOIN initiatives n ON n.pk = d.initiative "
         "LEFT JOIN roadmap_versions v ON v.pk = d.roadmap_version ORDER BY d.id",
+};
+
+/* The condition that picks one row out of kind_sql, by the key's texts ?1, ?2, ?3. */
+static const char *const key_where[PF_KIND_COUNT] = {
+    [PF_KIND_INITIATIVES] = " WHERE id = ?1",
+    [PF_KIND_EFFECTS] = " WHERE i.id = ?1",
+    [PF_KIND_ROADMAPS] = " WHERE v.roadmap = ?1 AND v.version = ?2 AND n.id = ?3",
+    [PF_KIND_DECISIONS] = " WHERE d.id = ?1",
 };
 
 /*
@@ -118,6 +127,63 @@ static json_t *cell_json(sqlite3_stmt *st, int c, const pf_field *f)
 	default:
 		return json_string(s);
 	}
+}
+
+/* kind_sql[k] without its ORDER BY, with key_where[k]: a malloc'd text. */
+static char *row_sql(pf_kind k)
+{
+	const char *order = strstr(kind_sql[k], " ORDER BY");
+	size_t n = (size_t)(order - kind_sql[k]), w = strlen(key_where[k]);
+	char *sql = malloc(n + w + 1);
+
+	if (sql) {
+		memcpy(sql, kind_sql[k], n);
+		memcpy(sql + n, key_where[k], w + 1);
+	}
+	return sql;
+}
+
+static pf_status row_texts(sqlite3_stmt *st, const pf_field *fields, size_t n,
+                           char *texts[PF_FIELDS_MAX])
+{
+	char buf[64];
+
+	for (size_t c = 0; c < n; c++) {
+		const char *s = pf_export_cell_text(st, (int)c, &fields[c], buf, sizeof(buf));
+		if (s && !(texts[c] = strdup(s)))
+			return PF_ENOMEM;
+	}
+	return PF_OK;
+}
+
+pf_status pf_export_row_texts(pf_db *db, pf_kind k, const char *const *key,
+                              char *texts[PF_FIELDS_MAX], pf_error *err)
+{
+	size_t n;
+	const pf_field *fields = pf_kind_fields(k, &n);
+	sqlite3_stmt *st = NULL;
+	char *sql = (unsigned)k < PF_KIND_COUNT && key_where[k] ? row_sql(k) : NULL;
+	pf_status s;
+	int rc;
+
+	memset(texts, 0, PF_FIELDS_MAX * sizeof(*texts));
+	if ((unsigned)k >= PF_KIND_COUNT || !key_where[k])
+		return pf_error_set(err, PF_EUSAGE, "rows of %s are not changed one by one",
+		                    pf_kind_name(k));
+	if (!sql)
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	s = pf_db_prepare(db, &st, sql, err);
+	for (int i = 0; !s && i < (k == PF_KIND_ROADMAPS ? 3 : 1); i++)
+		pf_bind_text(st, i + 1, key[i]);
+	if (!s && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		s = row_texts(st, fields, n, texts);
+	else if (!s)
+		s = rc == SQLITE_DONE ? PF_ENOTFOUND : pf_db_fail(db, rc, err, "reading a row");
+	if (s == PF_ENOMEM)
+		pf_error_set(err, s, "out of memory");
+	sqlite3_finalize(st);
+	free(sql);
+	return s;
 }
 
 pf_status pf_export_rows(pf_db *db, pf_kind k, pf_export_row_fn fn, void *ctx, pf_error *err)

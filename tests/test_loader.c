@@ -1809,6 +1809,89 @@ static void test_partial_decision(void **state)
 	            NULL, "Start|I2|RS 2024-11-26 §§ 272-305|272|305\n");
 }
 
+static pf_status set_fields(struct fixture *fx, pf_kind kind, const char *const *key,
+                            const char *const *names, const char *const *values, size_t n)
+{
+	pf_import_opts o = {.command = "set"};
+	pf_import *imp = NULL;
+	pf_status st = pf_import_new(&imp, fx->db, &o, &fx->err);
+
+	if (!st && !(st = pf_import_add_set(imp, kind, key, names, values, n, &fx->err)))
+		st = pf_import_run(imp, &fx->sum, &fx->err);
+	pf_import_free(imp);
+	return st;
+}
+
+/* set: the fields named change, through validation and history; the others stay. */
+static void test_set_fields(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const i1[] = {"I1"}, *const e1[] = {"E1"}, *const d3[] = {"D3"};
+	static const char *const rm[] = {"Färdplan KB", "2024 uppdaterad", "I3"};
+
+	import_base(fx);
+	assert_ok(fx, set_fields(fx, PF_KIND_INITIATIVES, i1, (const char *[]){"fas", "slut"},
+	                         (const char *[]){"avslutad", "2025-12-31"}, 2));
+	assert_counts(&fx->sum, PF_KIND_INITIATIVES, 1, 0, 1, 0);
+	assert_rows(
+	    fx, "SELECT title, status, end, budget, innovative FROM initiatives WHERE id = 'I1'",
+	    NULL, "Taligenkänning i vården|avslutad|2025-12-31|1250000|1\n");
+	assert_rows(
+	    fx,
+	    "SELECT r.command, c.field, c.old, c.new FROM changes c JOIN runs r ON r.pk = c.run",
+	    NULL, "set|status|pågående|avslutad\nset|end|NULL|2025-12-31\n");
+	/* English aliases; an empty value clears; a stored row's rules see the whole row. */
+	assert_ok(fx, set_fields(fx, PF_KIND_EFFECTS, e1, (const char *[]){"frequency", "owner"},
+	                         (const char *[]){"halvår", ""}, 2));
+	assert_rows(fx, "SELECT frequency, owner, target FROM indicators WHERE id = 'E1'", NULL,
+	            "halvår|NULL|8.0\n");
+	assert_int_equal(set_fields(fx, PF_KIND_EFFECTS, e1, (const char *[]){"maldatum"},
+	                            (const char *[]){"2023-01-01"}, 1),
+	                 PF_EINPUT);
+	expect_error(&fx->err, "set:maldatum", "not after the baseline date");
+	pf_error_clear(&fx->err);
+	assert_ok(fx, set_fields(fx, PF_KIND_DECISIONS, d3, (const char *[]){"rubrik"},
+	                         (const char *[]){"Start av biljettsystemet"}, 1));
+	assert_rows(fx, "SELECT title, protocol FROM decisions WHERE id = 'D3'", NULL,
+	            "Start av biljettsystemet|RS 2024-11-26 §§ 272-305\n");
+	assert_ok(fx, set_fields(fx, PF_KIND_ROADMAPS, rm, (const char *[]){"horisont"},
+	                         (const char *[]){"år 3"}, 1));
+	assert_rows(
+	    fx,
+	    "SELECT r.horizon FROM roadmap_items r JOIN initiatives n ON n.pk = r.initiative "
+	    "JOIN roadmap_versions v ON v.pk = r.version WHERE n.id = 'I3' AND "
+	    "v.version = '2024 uppdaterad'",
+	    NULL, "år 3\n");
+}
+
+/* set refuses what is not a stored row's field, and writes nothing. */
+static void test_set_refused(void **state)
+{
+	struct fixture *fx = *state;
+	static const char *const i1[] = {"I1"}, *const i9[] = {"I9"};
+
+	import_base(fx);
+	long long runs = q_int(fx, "SELECT count(*) FROM runs", NULL);
+	assert_int_equal(set_fields(fx, PF_KIND_INITIATIVES, i9, (const char *[]){"fas"},
+	                            (const char *[]){"avslutad"}, 1),
+	                 PF_EINPUT);
+	expect_error(&fx->err, NULL, "unknown initiative \"I9\"");
+	assert_int_equal(set_fields(fx, PF_KIND_INITIATIVES, i1, (const char *[]){"färg"},
+	                            (const char *[]){"blå"}, 1),
+	                 PF_EUSAGE);
+	assert_int_equal(set_fields(fx, PF_KIND_INITIATIVES, i1, (const char *[]){"id"},
+	                            (const char *[]){"I7"}, 1),
+	                 PF_EUSAGE);
+	assert_int_equal(set_fields(fx, PF_KIND_INITIATIVES, i1, (const char *[]){"fas"},
+	                            (const char *[]){"lila"}, 1),
+	                 PF_EINPUT);
+	assert_int_equal(set_fields(fx, PF_KIND_MEASUREMENTS, i1, (const char *[]){"varde"},
+	                            (const char *[]){"1"}, 1),
+	                 PF_EUSAGE);
+	assert_int_equal(q_int(fx, "SELECT count(*) FROM runs", NULL), runs);
+	assert_rows(fx, "SELECT status FROM initiatives WHERE id = 'I1'", NULL, "pågående\n");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
@@ -1862,6 +1945,8 @@ int main(void)
 	    T(test_partial_json),
 	    T(test_partial_command),
 	    T(test_partial_decision),
+	    T(test_set_fields),
+	    T(test_set_refused),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -72,6 +72,19 @@ pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
  * only when there was no error at all and not a dry run; otherwise the
  * database is left as it was.
  */
+/*
+ * Adds the change of one stored row of kind (initiatives, effects, roadmaps,
+ * decisions): key gives its key (the id; for a roadmap row its roadmap,
+ * version and initiative), names and values the fields to change (headings
+ * or English aliases; an empty value clears). The other fields are kept as
+ * they are stored; the row goes through the same validation and history as
+ * an import. An unknown row is PF_EINPUT; an unknown field, or the key's,
+ * PF_EUSAGE. Reads the stored row now.
+ */
+pf_status pf_import_add_set(pf_import *imp, pf_kind kind, const char *const *key,
+                            const char *const *names, const char *const *values, size_t n,
+                            pf_error *err);
+
 pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err);
 
 void pf_import_free(pf_import *imp);

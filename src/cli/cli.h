@@ -23,6 +23,7 @@ int cmd_measure(cli *c, int argc, char **argv);
 int cmd_decision(cli *c, int argc, char **argv);
 int cmd_report(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
+int cmd_set(cli *c, int argc, char **argv);
 
 /* Prints every diagnostic as `WHERE: error: MESSAGE` to stderr. */
 void cli_print_diags(const pf_error *err);
@@ -36,8 +37,16 @@ int cli_open_db(const cli *c, pf_db **db);
 pf_period cli_current_period(void);
 /* Writes data to path through a temporary file and a rename; "-" or NULL is stdout. */
 int cli_write_output(const char *path, const char *data, size_t len);
+/* Adds what one command imports; a status as pf_import_add_fields gives. */
+typedef pf_status (*cli_add_fn)(pf_import *imp, void *ctx, pf_error *err);
+/*
+ * Opens the database, runs an import of what add adds (one row of kind),
+ * prints the diagnostics and "KIND: recorded|updated|unchanged"; returns the
+ * exit code.
+ */
+int cli_import_one(const cli *c, const char *command, pf_kind kind, cli_add_fn add, void *ctx);
 /* Runs one record through the importer, as the logging commands do. */
 int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *const *names,
-		   const char *const *values, const char *const *options, size_t n);
+                   const char *const *values, const char *const *options, size_t n);
 
 #endif

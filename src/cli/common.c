@@ -97,8 +97,7 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	return 0;
 }
 
-int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *const *names,
-                   const char *const *values, const char *const *options, size_t n)
+int cli_import_one(const cli *c, const char *command, pf_kind kind, cli_add_fn add, void *ctx)
 {
 	pf_import_opts o = {false, command};
 	pf_import_summary sum;
@@ -111,8 +110,7 @@ int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *
 	if (code)
 		return code;
 	pf_error_init(&err);
-	if (!(st = pf_import_new(&imp, db, &o, &err)) &&
-	    !(st = pf_import_add_fields(imp, kind, command, names, values, options, n, &err)))
+	if (!(st = pf_import_new(&imp, db, &o, &err)) && !(st = add(imp, ctx, &err)))
 		st = pf_import_run(imp, &sum, &err);
 	code = st ? cli_fail(&err, st) : 0;
 	if (!st) {
@@ -127,4 +125,27 @@ int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *
 	pf_db_close(db);
 	pf_error_clear(&err);
 	return code;
+}
+
+struct log_record {
+	pf_kind kind;
+	const char *command;
+	const char *const *names, *const *values, *const *options;
+	size_t n;
+};
+
+static pf_status add_record(pf_import *imp, void *ctx, pf_error *err)
+{
+	const struct log_record *r = ctx;
+
+	return pf_import_add_fields(imp, r->kind, r->command, r->names, r->values, r->options, r->n,
+	                            err);
+}
+
+int cli_log_record(const cli *c, const char *command, pf_kind kind, const char *const *names,
+                   const char *const *values, const char *const *options, size_t n)
+{
+	struct log_record r = {kind, command, names, values, options, n};
+
+	return cli_import_one(c, command, kind, add_record, &r);
 }
