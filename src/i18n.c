@@ -171,10 +171,10 @@ static const struct entry english[] = {
      "come. Made by portfolj."},
     {"Region IT-kapacitet", "Region IT capacity"},
     {"Region IT-timmar per kvartal", "Region IT hours per quarter"},
-    {"Region IT-timmar per kvartal: begärda av väntande initiativ och åtagna för pågående, mot "
-     "kapaciteten",
-     "Region IT hours per quarter: requested by waiting initiatives and committed to ongoing ones, "
-     "against the capacity"},
+    {"Region IT-timmar per kvartal: åtagna för beslutade och pågående initiativ med de begärda "
+     "av väntande ovanpå, mot kapaciteten",
+     "Region IT hours per quarter: committed to decided and ongoing initiatives with those "
+     "requested by waiting ones on top, against the capacity"},
     {"Riktning", "Direction"},
     {"Saknar uppf.", "No follow-up"},
     {"Saknar uppföljning", "Missing follow-up"},

@@ -536,7 +536,8 @@ struct vbars {
 	const char *line_key; /* a dashed level per group (capacity), or NULL */
 	const char *band_key; /* true marks a group (over capacity), or NULL */
 	const char *line_name, *band_name;
-	bool counts; /* whole numbers: ticks at whole numbers */
+	bool counts;  /* whole numbers: ticks at whole numbers */
+	bool stacked; /* one bar per group, the series stacked (hours against capacity) */
 };
 
 #define VB_LEFT 64.0
@@ -557,8 +558,14 @@ static struct axis vbars_axis_of(const struct vbars *c)
 	for (size_t i = 0; i < json_array_size(c->groups); i++) {
 		const json_t *g = json_array_get(c->groups, i);
 
-		for (size_t s = 0; s < c->nseries; s++)
+		double sum = 0;
+
+		for (size_t s = 0; s < c->nseries; s++) {
 			max = fmax(max, num0(pf_rget(g, c->series[s].key)));
+			sum += fmax(0, num0(pf_rget(g, c->series[s].key)));
+		}
+		if (c->stacked)
+			max = fmax(max, sum);
 		if (c->line_key)
 			max = fmax(max, num0(pf_rget(g, c->line_key)));
 	}
@@ -647,6 +654,65 @@ static void vbars_bars(struct page *pg, const struct vbars *c, const json_t *g, 
 	}
 }
 
+#define LABEL_H 14.0 /* a value label's height: 12px text and a little air */
+
+/*
+ * Places n value labels, wanted centred at y[i] (bottom first, y growing
+ * down), so that no two overlap and none sits on the level at line (NAN for
+ * none): each is pushed up past the one below it and past the line; when
+ * that would leave the plot at top, the labels go down from the top instead.
+ */
+static void place_labels(double *y, size_t n, double line, double top)
+{
+	double prev = INFINITY;
+
+	for (size_t i = 0; i < n; i++) {
+		y[i] = fmin(y[i], prev - LABEL_H);
+		if (fabs(y[i] - line) < LABEL_H / 2 + 1)
+			y[i] = line - LABEL_H / 2 - 1;
+		prev = y[i];
+	}
+	if (n && y[n - 1] - LABEL_H / 2 < top) {
+		prev = top - LABEL_H / 2;
+		for (size_t i = n; i-- > 0;) {
+			y[i] = fmax(y[i], prev + LABEL_H);
+			if (fabs(y[i] - line) < LABEL_H / 2 + 1)
+				y[i] = line + LABEL_H / 2 + 1;
+			prev = y[i];
+		}
+	}
+}
+
+/*
+ * One bar of the series stacked, the first at the bottom, each part's value
+ * beside the bar, clear of the others and of the level at line (NAN: none).
+ */
+static void vbars_stack(struct page *pg, const struct vbars *c, const json_t *g, double x,
+                        double top, double line)
+{
+	pf_rbuf *b = &pg->b;
+	double base = VB_TOP + VB_PLOT, y0 = base, ys[8];
+	const json_t *shown[8];
+	size_t n = 0;
+
+	for (size_t s = 0; s < c->nseries && s < COUNT_OF(ys); s++) {
+		const json_t *v = pf_rget(g, c->series[s].key);
+		double h = VB_PLOT * fmax(0, fmin(1, fmax(0, num0(v)) / top));
+
+		h = fmin(h, y0 - VB_TOP);
+		svg_rect(b, x + 14, y0 - h, 34, h, c->series[s].color);
+		if (num0(v) > 0) {
+			shown[n] = v;
+			ys[n++] = y0 - h / 2;
+		}
+		y0 -= h;
+	}
+	place_labels(ys, n, line, VB_TOP);
+	for (size_t i = 0; i < n; i++)
+		svg_text_take(b, x + 52, ys[i] + 4, "start", "value",
+		              pf_rfmt_value(pg->lang, shown[i]));
+}
+
 static void vbars_group(struct page *pg, const struct vbars *c, const json_t *g, double x,
                         double top)
 {
@@ -660,12 +726,20 @@ static void vbars_group(struct page *pg, const struct vbars *c, const json_t *g,
 		svg_rect(b, x + 2, VB_TOP, VB_GROUP - 4, VB_PLOT, "#ffebe9");
 		svg_text(b, x + VB_GROUP / 2, base + 30, "middle", "over", pf_tr(pg->lang, "över"));
 	}
-	vbars_bars(pg, c, g, x, top);
-	if (c->line_key && pf_rnum(pf_rget(g, c->line_key), &level) && level >= 0) {
-		double y = base - VB_PLOT * fmin(1, level / top);
+	double y = NAN;
 
-		svg_line(b, x + 4, y, x + VB_GROUP - 4, y, INK, 2, "6 4");
-	}
+	if (c->line_key && pf_rnum(pf_rget(g, c->line_key), &level) && level >= 0)
+		y = base - VB_PLOT * fmin(1, level / top);
+	if (c->stacked)
+		vbars_stack(pg, c, g, x, top, y);
+	else
+		vbars_bars(pg, c, g, x, top);
+	/* the level across the whole group, so that the groups' levels join into one line */
+	if (!isnan(y))
+		pf_rbuf_printf(b,
+		               "<line class=\"level\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" "
+		               "stroke=\"" INK "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+		               cnum(x).s, cnum(y).s, cnum(x + VB_GROUP).s, cnum(y).s);
 	svg_text_take(b, x + VB_GROUP / 2, base + 16, "middle", NULL,
 	              pf_rfmt_value(pg->lang, pf_rget(g, c->label_key)));
 	pf_rbuf_puts(b, "</g>\n");
@@ -1817,9 +1891,10 @@ static void list_changes(struct page *pg, const json_t *ch)
 
 static void html_priority(struct page *pg, const json_t *d)
 {
+	/* committed at the bottom of each bar, what is asked on top of it */
 	const struct series series[] = {
-	    {"asked", pf_tr(pg->lang, "Begärda timmar"), ORANGE},
 	    {"committed", pf_tr(pg->lang, "Åtagna timmar"), BLUE},
+	    {"asked", pf_tr(pg->lang, "Begärda timmar"), ORANGE},
 	};
 	pf_rbuf *b = &pg->b;
 	const json_t *hours = pf_rget(d, "hours"), *waiting = pf_rget(d, "waiting");
@@ -1830,7 +1905,8 @@ static void html_priority(struct page *pg, const json_t *d)
 	                        .line_key = "capacity",
 	                        .band_key = "over",
 	                        .line_name = pf_tr(pg->lang, "Kapacitet"),
-	                        .band_name = pf_tr(pg->lang, "Över kapacitet")};
+	                        .band_name = pf_tr(pg->lang, "Över kapacitet"),
+	                        .stacked = true};
 	pf_rtable t;
 
 	pf_rtab_priority_facts(&t, pg->lang, d);
@@ -1839,9 +1915,9 @@ static void html_priority(struct page *pg, const json_t *d)
 	if (json_array_size(hours))
 		vbars_chart(
 		    pg,
-		    strdup(pf_tr(pg->lang, "Region IT-timmar per kvartal: begärda av väntande "
-		                           "initiativ och åtagna för pågående, mot "
-		                           "kapaciteten")),
+		    strdup(pf_tr(pg->lang, "Region IT-timmar per kvartal: åtagna för beslutade och "
+		                           "pågående initiativ med de begärda av väntande ovanpå, "
+		                           "mot kapaciteten")),
 		    &c);
 	pf_rtab_hours(&t, pg->lang, hours);
 	h_table(pg, &t);
