@@ -3,9 +3,14 @@
  * page with the same tables as the other formats plus charts, in Swedish or
  * English (<html lang>, every label a message id of i18n.h).
  *
- * The page is self-contained (inline <style>, inline SVG, no script, no
- * external resource) so it can be mailed, archived with a committee's papers
- * or printed; print rules keep tables and charts whole and the colours on.
+ * The page is self-contained (inline <style>, inline SVG, no external
+ * resource) so it can be mailed, archived with a committee's papers or
+ * printed. Printed, every page carries the report's title, its period and
+ * as-of time, the page number and the print date; rows, charts and cards
+ * are not split, and nothing forces a page break. The print date is the one
+ * thing the file cannot hold (the same data gives the same bytes): a tiny
+ * inline script adds it when the page is printed, and without scripts it
+ * is just not there.
  * It is also well-formed XML apart from the doctype (void elements closed,
  * only the five XML entities, no raw control characters), so tests and tools
  * can parse it. Every text from the document is escaped.
@@ -49,7 +54,7 @@ static const char css[] =
     ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     ".light{white-space:nowrap;font-weight:600}"
     ".light.green{color:#1a7f37}.light.yellow{color:#9a6700}.light.red{color:" RED "}"
-    "td:first-child,.nowrap{white-space:nowrap}"
+    "td:first-child,.nowrap,.id,ul.ids li{white-space:nowrap}"
     ".empty{color:" MUTED ";font-style:italic}"
     "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1.2rem;margin:1rem 0}"
     "dl.facts dt{font-weight:600}dl.facts dd{margin:0}"
@@ -78,8 +83,11 @@ static const char css[] =
     "@page{size:A4 landscape;margin:12mm}"
     "body{margin:0;max-width:none;font-size:10pt}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "h2{break-after:avoid}"
-    "table,figure,.card,svg,dl{break-inside:avoid}"
+    "h2,h3,figcaption{break-after:avoid}"
+    /* rows, not whole tables: a long table pushed whole leaves a near-empty page */
+    "tr,figure,.card,.column,svg,dl.facts{break-inside:avoid}"
+    /* three charts a row: a row that fits where two would not leaves less blank */
+    ".figures{grid-template-columns:repeat(3,1fr)}"
     "thead{display:table-header-group}.wide{overflow:visible}"
     "details>summary{display:none}"
     "}";
@@ -263,7 +271,8 @@ static void h_list(struct page *pg, const json_t *a, const char *none)
 		h_empty(pg, none);
 		return;
 	}
-	pf_rbuf_puts(b, "<ul class=\"plain\">\n");
+	/* the lists are of ids: each kept on one line */
+	pf_rbuf_puts(b, "<ul class=\"plain ids\">\n");
 	for (size_t i = 0; i < json_array_size(a); i++)
 		h_elem(b, "li", pf_rfmt_value(pg->lang, json_array_get(a, i)));
 	pf_rbuf_puts(b, "</ul>\n");
@@ -857,7 +866,68 @@ static void benefit_chart(struct page *pg, const json_t *benefits)
 
 /* ---- page ---- */
 
-static void h_head(struct page *pg, const char *title)
+/* s as a CSS string: anything but letters, digits, spaces and UTF-8 as a hex escape. */
+static void css_string(pf_rbuf *b, const char *s)
+{
+	pf_rbuf_puts(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80 || *p == ' ' || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			pf_rbuf_putn(b, (const char *)p, 1);
+		else
+			pf_rbuf_printf(b, "\\%x ", *p);
+	}
+	pf_rbuf_puts(b, "\"");
+}
+
+/*
+ * The printed pages' margins: the title top left, the period and the as-of
+ * time (the document's "as_of", when it has one) top right, the page number
+ * bottom right; the print date bottom left comes from print_script.
+ */
+static void print_frame(struct page *pg, const char *title, const json_t *doc)
+{
+	pf_rbuf *b = &pg->b;
+	const json_t *period = pf_rget(doc, "period"), *as_of = pf_rget(doc, "as_of");
+	char *right = NULL;
+
+	if (json_is_string(period))
+		right = pf_rjoin(strdup(pf_tr(pg->lang, "Period")), " ",
+		                 strdup(json_string_value(period)));
+	if (json_is_string(as_of)) {
+		char *t = strdup(json_string_value(as_of)), *sep = t ? strchr(t, 'T') : NULL;
+
+		if (sep)
+			*sep = ' ';
+		right = pf_rjoin(right ? right : strdup(""), right ? " · " : "",
+		                 pf_rjoin(strdup(pf_tr(pg->lang, "Läge per")), " ", t));
+	}
+	pf_rbuf_puts(b, "<style media=\"print\">@page{"
+	                "@top-left{content:");
+	css_string(b, title);
+	pf_rbuf_puts(b, ";font:8pt sans-serif;color:" MUTED "}@top-right{content:");
+	css_string(b, right ? right : "");
+	pf_rbuf_puts(b, ";font:8pt sans-serif;color:" MUTED "}@bottom-right{content:");
+	css_string(b, pf_tr(pg->lang, "Sida"));
+	pf_rbuf_puts(b, " \" \" counter(page) \" \" ");
+	css_string(b, pf_tr(pg->lang, "av"));
+	pf_rbuf_puts(b, " \" \" counter(pages);font:8pt sans-serif;color:" MUTED "}}</style>\n");
+	free(right);
+}
+
+/*
+ * Adds the print date to the printed pages' bottom left margin when the page
+ * is printed, in the words of <body data-printed>. No '<' or '&': the page
+ * stays well-formed XML.
+ */
+static const char print_script[] =
+    "<script>addEventListener(\"beforeprint\",function(){var d=new Date(),"
+    "p=function(n){return(n>9?\"\":\"0\")+n},s=document.createElement(\"style\");"
+    "s.textContent=\"@page{@bottom-left{content:'\"+document.body.getAttribute(\"data-printed\")"
+    "+\" \"+d.getFullYear()+\"-\"+p(d.getMonth()+1)+\"-\"+p(d.getDate())+"
+    "\"';font:8pt sans-serif;color:" MUTED "}}\";document.head.appendChild(s)})</script>\n";
+
+static void h_head(struct page *pg, const char *title, const json_t *doc)
 {
 	pf_rbuf *b = &pg->b;
 
@@ -867,7 +937,10 @@ static void h_head(struct page *pg, const char *title)
 	               "<meta name=\"generator\" content=\"portfolj\"/>\n",
 	               pg->lang == PF_LANG_EN ? "en" : "sv");
 	h_elem(b, "title", strdup(title));
-	pf_rbuf_printf(b, "<style>%s</style>\n</head>\n", css);
+	pf_rbuf_printf(b, "<style>%s</style>\n", css);
+	print_frame(pg, title, doc);
+	pf_rbuf_puts(b, print_script);
+	pf_rbuf_puts(b, "</head>\n");
 }
 
 /* One light of the footer's legend: "● grön i fas" with sep after it. */
@@ -1660,18 +1733,36 @@ static void expected_points(pf_rbuf *b, const struct plot *p, const json_t *ind)
 			               cnum(plot_x(p, i)).s, cnum(plot_y(p, v)).s);
 }
 
-/* Each measured point as its light's symbol, with the period below the axis. */
+/*
+ * Every how many points a period is written under the axis: labels at
+ * least their width and a gap apart, so they never run together; the
+ * latest period (P's end of the series) is always among them.
+ */
+static size_t axis_step(const struct page *pg, const struct plot *p, const json_t *series)
+{
+	double w = 0, gap = p->n > 1 ? plot_x(p, 1) - plot_x(p, 0) : 1;
+
+	for (size_t i = 0; i < p->n; i++) {
+		char *s = pf_rfmt_value(pg->lang, pf_rget(json_array_get(series, i), "period"));
+
+		w = fmax(w, CHAR_W * (double)(s ? pf_rwidth(s) : 0));
+		free(s);
+	}
+	return (size_t)fmax(1, ceil((w + 8) / gap));
+}
+
+/* Each measured point as its light's symbol, with a thinned row of periods below the axis. */
 static void indicator_points(struct page *pg, const struct plot *p, const json_t *ind)
 {
 	pf_rbuf *b = &pg->b;
 	const json_t *series = pf_rget(ind, "series");
-	size_t step = p->n > 8 ? (p->n + 7) / 8 : 1; /* at most eight period labels */
+	size_t step = axis_step(pg, p, series);
 	double v;
 
 	for (size_t i = 0; i < p->n; i++) {
 		const json_t *m = json_array_get(series, i);
 
-		if (i % step == 0 || i == p->n - 1)
+		if ((p->n - 1 - i) % step == 0)
 			svg_text_take(b, plot_x(p, i), IC_BOTTOM + 16, "middle", "muted",
 			              pf_rfmt_value(pg->lang, pf_rget(m, "period")));
 		if (!pf_rnum(pf_rget(m, "value"), &v))
@@ -1960,8 +2051,9 @@ pf_status pf_render_html(const pf_report *r, const pf_render_opts *o, char **out
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");
 	title = pf_rtitle(pg.lang, r);
 	pg.b.oom |= !title;
-	h_head(&pg, title ? title : "");
-	pf_rbuf_puts(&pg.b, "<body>\n<header>\n");
+	h_head(&pg, title ? title : "", r->doc);
+	pf_rbuf_printf(&pg.b, "<body data-printed=\"%s\">\n<header>\n",
+	               pf_tr(pg.lang, "Utskriven"));
 	h_elem(&pg.b, "h1", title);
 	pf_rbuf_puts(&pg.b, "</header>\n<main>\n");
 	renderers[r->kind](&pg, r->doc);

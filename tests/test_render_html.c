@@ -143,10 +143,225 @@ static void test_hours_labels(void **state)
 	json_decref(doc);
 }
 
+static json_t *load(const char *name)
+{
+	char path[4096];
+	json_t *doc;
+
+	snprintf(path, sizeof(path), PF_TEST_DATA "/%s", name);
+	doc = json_load_file(path, 0, NULL);
+	if (!doc)
+		fail_msg("%s: not JSON", path);
+	return doc;
+}
+
+/* ---- axes ---- */
+
+/*
+ * An indicator measured for n quarters from 2023Q1: the chart's period
+ * labels under the axis (y 188) are at least their width (and some air)
+ * apart, and the latest period is among them.
+ */
+static void test_axis_labels_thinned(void **state)
+{
+	(void)state;
+	for (int n = 1; n <= 24; n++) {
+		json_t *series = json_array();
+		char period[16], *html = NULL;
+		double last_x1 = -INFINITY;
+		size_t shown = 0;
+
+		for (int i = 0; i < n; i++) {
+			snprintf(period, sizeof(period), "%dQ%d", 2023 + i / 4, 1 + i % 4);
+			json_array_append_new(series, json_pack("{s:s, s:f, s:f, s:s}", "period",
+			                                        period, "value", 10.0 + i,
+			                                        "expected", 0.5, "light", "grön"));
+		}
+		json_t *doc = json_pack("{s:s, s:{s:s, s:s}, s:[{s:s, s:s, s:f, s:f, s:o}]}",
+		                        "period", period, "initiative", "id", "X", "title", "X",
+		                        "indicators", "indicator_id", "X-1", "indicator", "Tid",
+		                        "baseline", 10.0, "target", 40.0, "series", series);
+
+		render(PF_REPORT_INITIATIVE, doc, PF_LANG_SV, &html);
+		for (const char *p = strstr(html, "y=\"188\" text-anchor=\"middle\""); p;
+		     p = strstr(p + 1, "y=\"188\" text-anchor=\"middle\"")) {
+			while (strncmp(p, "<text", 5))
+				p--;
+			struct box b = text_box(p);
+
+			/* a little air too: 7 units a character is only an estimate */
+			if (b.x0 < last_x1 + 6)
+				fail_msg("%d quarters: period labels run together at x %g", n,
+				         b.x0);
+			last_x1 = b.x1;
+			shown++;
+			p = strchr(p, '>');
+		}
+		assert_true(shown >= 1 && shown <= (size_t)n);
+		/* the last label written is the latest period */
+		assert_non_null(strstr(html, period));
+		free(html);
+		json_decref(doc);
+	}
+}
+
+/* ---- ids ---- */
+
+/* Ids are kept on one line: table cells, lists of ids and cards. */
+static void test_ids_nowrap(void **state)
+{
+	json_t *doc = load("render/quarter-2025Q3.json"),
+	       *items = json_object_get(doc, "initiatives");
+	char *html = NULL, cell[64];
+
+	(void)state;
+	render(PF_REPORT_QUARTER, doc, PF_LANG_SV, &html);
+	assert_non_null(strstr(html, "td:first-child,.nowrap,.id,ul.ids li{white-space:nowrap}"));
+	assert_true(json_array_size(items) > 0);
+	for (size_t i = 0; i < json_array_size(items); i++) {
+		snprintf(cell, sizeof(cell), "<td class=\"nowrap\">%s</td>",
+		         json_string_value(json_object_get(json_array_get(items, i), "id")));
+		if (!strstr(html, cell))
+			fail_msg("no %s", cell);
+	}
+	if (json_array_size(json_object_get(doc, "missing")))
+		assert_non_null(strstr(html, "<ul class=\"plain ids\">"));
+	free(html);
+	json_decref(doc);
+}
+
+/* ---- words ---- */
+
+static const struct {
+	pf_report_kind kind;
+	const char *file;
+} kinds[] = {
+    {PF_REPORT_QUARTER, "render/quarter-2025Q3.json"},
+    {PF_REPORT_COMMITTEE, "render/committee-2025Q3.json"},
+    {PF_REPORT_COMMITTEE, "golden/committee-benefits.json"},
+    {PF_REPORT_BENEFITS, "golden/committee-benefits.json"},
+    {PF_REPORT_INITIATIVE, "render/initiative-P-01.json"},
+    {PF_REPORT_INITIATIVE, "golden/initiative-benefits.json"},
+    {PF_REPORT_PRIORITY, "render/priority-2025Q3.json"},
+    {PF_REPORT_PRIORITY, "golden/priority-score.json"},
+    {PF_REPORT_ROADMAP, "render/roadmap-HR-2025Q3.json"},
+    {PF_REPORT_TRACEABILITY, "render/traceability-2025.json"},
+};
+
+/* English label words that must not show on a Swedish page (the data is Swedish). */
+static const char *const english[] = {
+    "Progress",    "Expected", "Status",   "Committee",   "Light",      "Lights",    "Score",
+    "Rank",        "Title",    "Capacity", "Hours",       "Requested",  "Committed", "Target",
+    "Baseline",    "Measured", "Weight",   "Owner",       "Decision",   "Decisions", "Roadmap",
+    "Horizon",     "Year",     "Comment",  "Changes",     "Initiative", "Indicator", "Assessment",
+    "Realisation", "Benefit",  "Page",     "Printed",     "As of",      "none",      "yes",
+    "of",          "and",      "the",      "per quarter", "Waiting",    "Latest",    "Follow-ups",
+};
+
+/* Whether word stands in text as a whole word. */
+static bool has_word(const char *text, const char *word)
+{
+	size_t n = strlen(word);
+
+	for (const char *p = strstr(text, word); p; p = strstr(p + 1, word)) {
+		bool before = p == text || !((p[-1] | 0x20) >= 'a' && (p[-1] | 0x20) <= 'z');
+		bool after = !((p[n] | 0x20) >= 'a' && (p[n] | 0x20) <= 'z');
+
+		if (before && after)
+			return true;
+	}
+	return false;
+}
+
+/* The page's text and attribute values, the style and script left out. */
+static char *visible_text(const char *html)
+{
+	char *out = calloc(strlen(html) + 1, 1), *o = out;
+	bool in_tag = false;
+
+	assert_non_null(out);
+	for (const char *p = strstr(html, "</head>"); p && *p; p++) {
+		if (*p == '<')
+			in_tag = true, *o++ = ' ';
+		else if (*p == '>')
+			in_tag = false;
+		else if (!in_tag || *p == '"')
+			*o++ = in_tag ? ' ' : *p;
+	}
+	return out;
+}
+
+static void test_swedish_pages(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(kinds); i++) {
+		json_t *doc = load(kinds[i].file);
+		char *html = NULL, *text;
+
+		render(kinds[i].kind, doc, PF_LANG_SV, &html);
+		text = visible_text(html);
+		for (size_t w = 0; w < COUNT_OF(english); w++)
+			if (has_word(text, english[w]))
+				fail_msg("%s: \"%s\" on a Swedish page", kinds[i].file, english[w]);
+		/* the print frame's words too */
+		const char *f = strstr(html, "<style media=\"print\">");
+		assert_non_null(f);
+		char *frame = strndup(f, (size_t)(strstr(f, "</style>") - f));
+		assert_non_null(frame);
+		for (size_t w = 0; w < COUNT_OF(english); w++)
+			if (has_word(frame, english[w]))
+				fail_msg("%s: \"%s\" in the print frame", kinds[i].file,
+				         english[w]);
+		free(frame);
+		free(text);
+		free(html);
+		json_decref(doc);
+	}
+}
+
+/* ---- print ---- */
+
+/* Title, period, as-of time, page number and print date on every printed page. */
+static void test_print_frame(void **state)
+{
+	json_t *doc = load("render/priority-2025Q3.json");
+	char *html = NULL, *again = NULL;
+
+	(void)state;
+	render(PF_REPORT_PRIORITY, doc, PF_LANG_SV, &html);
+	assert_non_null(strstr(html, "<style media=\"print\">@page{@top-left{content:"
+	                             "\"Prioriteringsunderlag 2025Q3\""));
+	assert_non_null(strstr(html, "@top-right{content:\"Period 2025Q3\""));
+	assert_non_null(strstr(html, "@bottom-right{content:\"Sida\" \" \" counter(page)"));
+	assert_non_null(strstr(html, "<body data-printed=\"Utskriven\">"));
+	assert_non_null(strstr(html, "addEventListener(\"beforeprint\""));
+	/* rows and figures whole, no page break forced */
+	assert_non_null(strstr(html, "tr,figure,.card,.column,svg,dl.facts{break-inside:avoid}"));
+	assert_null(strstr(html, "break-before:page"));
+	assert_null(strstr(html, "page-break-before"));
+	assert_null(strstr(html, "break-after:page"));
+	/* the same data, the same bytes: no time of rendering in the file */
+	render(PF_REPORT_PRIORITY, doc, PF_LANG_SV, &again);
+	assert_string_equal(html, again);
+	free(again);
+	free(html);
+	/* with an as-of time (--as-of), it is shown beside the period */
+	json_object_set_new(doc, "as_of", json_string("2025-10-15T14:30:05"));
+	render(PF_REPORT_PRIORITY, doc, PF_LANG_EN, &html);
+	assert_non_null(
+	    strstr(html, "@top-right{content:\"Period 2025Q3 · As of 2025\\2d 10\\2d 15 14\\3a "
+	                 "30\\3a 05\""));
+	assert_non_null(strstr(html, "<body data-printed=\"Printed\">"));
+	free(html);
+	json_decref(doc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_hours_labels),
+	    cmocka_unit_test(test_hours_labels), cmocka_unit_test(test_axis_labels_thinned),
+	    cmocka_unit_test(test_ids_nowrap),   cmocka_unit_test(test_swedish_pages),
+	    cmocka_unit_test(test_print_frame),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
