@@ -3,9 +3,14 @@
  * page with the same tables as the other formats plus charts, in Swedish or
  * English (<html lang>, every label a message id of i18n.h).
  *
- * The page is self-contained (inline <style>, inline SVG, no script, no
- * external resource) so it can be mailed, archived with a committee's papers
- * or printed; print rules keep tables and charts whole and the colours on.
+ * The page is self-contained (inline <style>, inline SVG, no external
+ * resource) so it can be mailed, archived with a committee's papers or
+ * printed. Printed, every page carries the report's title, its period and
+ * as-of time, the page number and the print date; rows, charts and cards
+ * are not split, and nothing forces a page break. The print date is the one
+ * thing the file cannot hold (the same data gives the same bytes): a tiny
+ * inline script adds it when the page is printed, and without scripts it
+ * is just not there.
  * It is also well-formed XML apart from the doctype (void elements closed,
  * only the five XML entities, no raw control characters), so tests and tools
  * can parse it. Every text from the document is escaped.
@@ -49,7 +54,7 @@ static const char css[] =
     ".num{text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums}"
     ".light{white-space:nowrap;font-weight:600}"
     ".light.green{color:#1a7f37}.light.yellow{color:#9a6700}.light.red{color:" RED "}"
-    "td:first-child,.nowrap{white-space:nowrap}"
+    "td:first-child,.nowrap,.id,ul.ids li{white-space:nowrap}"
     ".empty{color:" MUTED ";font-style:italic}"
     "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1.2rem;margin:1rem 0}"
     "dl.facts dt{font-weight:600}dl.facts dd{margin:0}"
@@ -78,8 +83,11 @@ static const char css[] =
     "@page{size:A4 landscape;margin:12mm}"
     "body{margin:0;max-width:none;font-size:10pt}"
     "*{-webkit-print-color-adjust:exact;print-color-adjust:exact}"
-    "h2{break-after:avoid}"
-    "table,figure,.card,svg,dl{break-inside:avoid}"
+    "h2,h3,figcaption{break-after:avoid}"
+    /* rows, not whole tables: a long table pushed whole leaves a near-empty page */
+    "tr,figure,.card,.column,svg,dl.facts{break-inside:avoid}"
+    /* three charts a row: a row that fits where two would not leaves less blank */
+    ".figures{grid-template-columns:repeat(3,1fr)}"
     "thead{display:table-header-group}.wide{overflow:visible}"
     "details>summary{display:none}"
     "}";
@@ -263,7 +271,8 @@ static void h_list(struct page *pg, const json_t *a, const char *none)
 		h_empty(pg, none);
 		return;
 	}
-	pf_rbuf_puts(b, "<ul class=\"plain\">\n");
+	/* the lists are of ids: each kept on one line */
+	pf_rbuf_puts(b, "<ul class=\"plain ids\">\n");
 	for (size_t i = 0; i < json_array_size(a); i++)
 		h_elem(b, "li", pf_rfmt_value(pg->lang, json_array_get(a, i)));
 	pf_rbuf_puts(b, "</ul>\n");
@@ -536,7 +545,8 @@ struct vbars {
 	const char *line_key; /* a dashed level per group (capacity), or NULL */
 	const char *band_key; /* true marks a group (over capacity), or NULL */
 	const char *line_name, *band_name;
-	bool counts; /* whole numbers: ticks at whole numbers */
+	bool counts;  /* whole numbers: ticks at whole numbers */
+	bool stacked; /* one bar per group, the series stacked (hours against capacity) */
 };
 
 #define VB_LEFT 64.0
@@ -557,8 +567,14 @@ static struct axis vbars_axis_of(const struct vbars *c)
 	for (size_t i = 0; i < json_array_size(c->groups); i++) {
 		const json_t *g = json_array_get(c->groups, i);
 
-		for (size_t s = 0; s < c->nseries; s++)
+		double sum = 0;
+
+		for (size_t s = 0; s < c->nseries; s++) {
 			max = fmax(max, num0(pf_rget(g, c->series[s].key)));
+			sum += fmax(0, num0(pf_rget(g, c->series[s].key)));
+		}
+		if (c->stacked)
+			max = fmax(max, sum);
 		if (c->line_key)
 			max = fmax(max, num0(pf_rget(g, c->line_key)));
 	}
@@ -647,6 +663,65 @@ static void vbars_bars(struct page *pg, const struct vbars *c, const json_t *g, 
 	}
 }
 
+#define LABEL_H 14.0 /* a value label's height: 12px text and a little air */
+
+/*
+ * Places n value labels, wanted centred at y[i] (bottom first, y growing
+ * down), so that no two overlap and none sits on the level at line (NAN for
+ * none): each is pushed up past the one below it and past the line; when
+ * that would leave the plot at top, the labels go down from the top instead.
+ */
+static void place_labels(double *y, size_t n, double line, double top)
+{
+	double prev = INFINITY;
+
+	for (size_t i = 0; i < n; i++) {
+		y[i] = fmin(y[i], prev - LABEL_H);
+		if (fabs(y[i] - line) < LABEL_H / 2 + 1)
+			y[i] = line - LABEL_H / 2 - 1;
+		prev = y[i];
+	}
+	if (n && y[n - 1] - LABEL_H / 2 < top) {
+		prev = top - LABEL_H / 2;
+		for (size_t i = n; i-- > 0;) {
+			y[i] = fmax(y[i], prev + LABEL_H);
+			if (fabs(y[i] - line) < LABEL_H / 2 + 1)
+				y[i] = line + LABEL_H / 2 + 1;
+			prev = y[i];
+		}
+	}
+}
+
+/*
+ * One bar of the series stacked, the first at the bottom, each part's value
+ * beside the bar, clear of the others and of the level at line (NAN: none).
+ */
+static void vbars_stack(struct page *pg, const struct vbars *c, const json_t *g, double x,
+                        double top, double line)
+{
+	pf_rbuf *b = &pg->b;
+	double base = VB_TOP + VB_PLOT, y0 = base, ys[8];
+	const json_t *shown[8];
+	size_t n = 0;
+
+	for (size_t s = 0; s < c->nseries && s < COUNT_OF(ys); s++) {
+		const json_t *v = pf_rget(g, c->series[s].key);
+		double h = VB_PLOT * fmax(0, fmin(1, fmax(0, num0(v)) / top));
+
+		h = fmin(h, y0 - VB_TOP);
+		svg_rect(b, x + 14, y0 - h, 34, h, c->series[s].color);
+		if (num0(v) > 0) {
+			shown[n] = v;
+			ys[n++] = y0 - h / 2;
+		}
+		y0 -= h;
+	}
+	place_labels(ys, n, line, VB_TOP);
+	for (size_t i = 0; i < n; i++)
+		svg_text_take(b, x + 52, ys[i] + 4, "start", "value",
+		              pf_rfmt_value(pg->lang, shown[i]));
+}
+
 static void vbars_group(struct page *pg, const struct vbars *c, const json_t *g, double x,
                         double top)
 {
@@ -660,12 +735,20 @@ static void vbars_group(struct page *pg, const struct vbars *c, const json_t *g,
 		svg_rect(b, x + 2, VB_TOP, VB_GROUP - 4, VB_PLOT, "#ffebe9");
 		svg_text(b, x + VB_GROUP / 2, base + 30, "middle", "over", pf_tr(pg->lang, "över"));
 	}
-	vbars_bars(pg, c, g, x, top);
-	if (c->line_key && pf_rnum(pf_rget(g, c->line_key), &level) && level >= 0) {
-		double y = base - VB_PLOT * fmin(1, level / top);
+	double y = NAN;
 
-		svg_line(b, x + 4, y, x + VB_GROUP - 4, y, INK, 2, "6 4");
-	}
+	if (c->line_key && pf_rnum(pf_rget(g, c->line_key), &level) && level >= 0)
+		y = base - VB_PLOT * fmin(1, level / top);
+	if (c->stacked)
+		vbars_stack(pg, c, g, x, top, y);
+	else
+		vbars_bars(pg, c, g, x, top);
+	/* the level across the whole group, so that the groups' levels join into one line */
+	if (!isnan(y))
+		pf_rbuf_printf(b,
+		               "<line class=\"level\" x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" "
+		               "stroke=\"" INK "\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>\n",
+		               cnum(x).s, cnum(y).s, cnum(x + VB_GROUP).s, cnum(y).s);
 	svg_text_take(b, x + VB_GROUP / 2, base + 16, "middle", NULL,
 	              pf_rfmt_value(pg->lang, pf_rget(g, c->label_key)));
 	pf_rbuf_puts(b, "</g>\n");
@@ -783,7 +866,68 @@ static void benefit_chart(struct page *pg, const json_t *benefits)
 
 /* ---- page ---- */
 
-static void h_head(struct page *pg, const char *title)
+/* s as a CSS string: anything but letters, digits, spaces and UTF-8 as a hex escape. */
+static void css_string(pf_rbuf *b, const char *s)
+{
+	pf_rbuf_puts(b, "\"");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p >= 0x80 || *p == ' ' || (*p >= '0' && *p <= '9') ||
+		    ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z'))
+			pf_rbuf_putn(b, (const char *)p, 1);
+		else
+			pf_rbuf_printf(b, "\\%x ", *p);
+	}
+	pf_rbuf_puts(b, "\"");
+}
+
+/*
+ * The printed pages' margins: the title top left, the period and the as-of
+ * time (the document's "as_of", when it has one) top right, the page number
+ * bottom right; the print date bottom left comes from print_script.
+ */
+static void print_frame(struct page *pg, const char *title, const json_t *doc)
+{
+	pf_rbuf *b = &pg->b;
+	const json_t *period = pf_rget(doc, "period"), *as_of = pf_rget(doc, "as_of");
+	char *right = NULL;
+
+	if (json_is_string(period))
+		right = pf_rjoin(strdup(pf_tr(pg->lang, "Period")), " ",
+		                 strdup(json_string_value(period)));
+	if (json_is_string(as_of)) {
+		char *t = strdup(json_string_value(as_of)), *sep = t ? strchr(t, 'T') : NULL;
+
+		if (sep)
+			*sep = ' ';
+		right = pf_rjoin(right ? right : strdup(""), right ? " · " : "",
+		                 pf_rjoin(strdup(pf_tr(pg->lang, "Läge per")), " ", t));
+	}
+	pf_rbuf_puts(b, "<style media=\"print\">@page{"
+	                "@top-left{content:");
+	css_string(b, title);
+	pf_rbuf_puts(b, ";font:8pt sans-serif;color:" MUTED "}@top-right{content:");
+	css_string(b, right ? right : "");
+	pf_rbuf_puts(b, ";font:8pt sans-serif;color:" MUTED "}@bottom-right{content:");
+	css_string(b, pf_tr(pg->lang, "Sida"));
+	pf_rbuf_puts(b, " \" \" counter(page) \" \" ");
+	css_string(b, pf_tr(pg->lang, "av"));
+	pf_rbuf_puts(b, " \" \" counter(pages);font:8pt sans-serif;color:" MUTED "}}</style>\n");
+	free(right);
+}
+
+/*
+ * Adds the print date to the printed pages' bottom left margin when the page
+ * is printed, in the words of <body data-printed>. No '<' or '&': the page
+ * stays well-formed XML.
+ */
+static const char print_script[] =
+    "<script>addEventListener(\"beforeprint\",function(){var d=new Date(),"
+    "p=function(n){return(n>9?\"\":\"0\")+n},s=document.createElement(\"style\");"
+    "s.textContent=\"@page{@bottom-left{content:'\"+document.body.getAttribute(\"data-printed\")"
+    "+\" \"+d.getFullYear()+\"-\"+p(d.getMonth()+1)+\"-\"+p(d.getDate())+"
+    "\"';font:8pt sans-serif;color:" MUTED "}}\";document.head.appendChild(s)})</script>\n";
+
+static void h_head(struct page *pg, const char *title, const json_t *doc)
 {
 	pf_rbuf *b = &pg->b;
 
@@ -793,7 +937,10 @@ static void h_head(struct page *pg, const char *title)
 	               "<meta name=\"generator\" content=\"portfolj\"/>\n",
 	               pg->lang == PF_LANG_EN ? "en" : "sv");
 	h_elem(b, "title", strdup(title));
-	pf_rbuf_printf(b, "<style>%s</style>\n</head>\n", css);
+	pf_rbuf_printf(b, "<style>%s</style>\n", css);
+	print_frame(pg, title, doc);
+	pf_rbuf_puts(b, print_script);
+	pf_rbuf_puts(b, "</head>\n");
 }
 
 /* One light of the footer's legend: "● grön i fas" with sep after it. */
@@ -1586,18 +1733,36 @@ static void expected_points(pf_rbuf *b, const struct plot *p, const json_t *ind)
 			               cnum(plot_x(p, i)).s, cnum(plot_y(p, v)).s);
 }
 
-/* Each measured point as its light's symbol, with the period below the axis. */
+/*
+ * Every how many points a period is written under the axis: labels at
+ * least their width and a gap apart, so they never run together; the
+ * latest period (P's end of the series) is always among them.
+ */
+static size_t axis_step(const struct page *pg, const struct plot *p, const json_t *series)
+{
+	double w = 0, gap = p->n > 1 ? plot_x(p, 1) - plot_x(p, 0) : 1;
+
+	for (size_t i = 0; i < p->n; i++) {
+		char *s = pf_rfmt_value(pg->lang, pf_rget(json_array_get(series, i), "period"));
+
+		w = fmax(w, CHAR_W * (double)(s ? pf_rwidth(s) : 0));
+		free(s);
+	}
+	return (size_t)fmax(1, ceil((w + 8) / gap));
+}
+
+/* Each measured point as its light's symbol, with a thinned row of periods below the axis. */
 static void indicator_points(struct page *pg, const struct plot *p, const json_t *ind)
 {
 	pf_rbuf *b = &pg->b;
 	const json_t *series = pf_rget(ind, "series");
-	size_t step = p->n > 8 ? (p->n + 7) / 8 : 1; /* at most eight period labels */
+	size_t step = axis_step(pg, p, series);
 	double v;
 
 	for (size_t i = 0; i < p->n; i++) {
 		const json_t *m = json_array_get(series, i);
 
-		if (i % step == 0 || i == p->n - 1)
+		if ((p->n - 1 - i) % step == 0)
 			svg_text_take(b, plot_x(p, i), IC_BOTTOM + 16, "middle", "muted",
 			              pf_rfmt_value(pg->lang, pf_rget(m, "period")));
 		if (!pf_rnum(pf_rget(m, "value"), &v))
@@ -1817,9 +1982,10 @@ static void list_changes(struct page *pg, const json_t *ch)
 
 static void html_priority(struct page *pg, const json_t *d)
 {
+	/* committed at the bottom of each bar, what is asked on top of it */
 	const struct series series[] = {
-	    {"asked", pf_tr(pg->lang, "Begärda timmar"), ORANGE},
 	    {"committed", pf_tr(pg->lang, "Åtagna timmar"), BLUE},
+	    {"asked", pf_tr(pg->lang, "Begärda timmar"), ORANGE},
 	};
 	pf_rbuf *b = &pg->b;
 	const json_t *hours = pf_rget(d, "hours"), *waiting = pf_rget(d, "waiting");
@@ -1830,7 +1996,8 @@ static void html_priority(struct page *pg, const json_t *d)
 	                        .line_key = "capacity",
 	                        .band_key = "over",
 	                        .line_name = pf_tr(pg->lang, "Kapacitet"),
-	                        .band_name = pf_tr(pg->lang, "Över kapacitet")};
+	                        .band_name = pf_tr(pg->lang, "Över kapacitet"),
+	                        .stacked = true};
 	pf_rtable t;
 
 	pf_rtab_priority_facts(&t, pg->lang, d);
@@ -1839,9 +2006,9 @@ static void html_priority(struct page *pg, const json_t *d)
 	if (json_array_size(hours))
 		vbars_chart(
 		    pg,
-		    strdup(pf_tr(pg->lang, "Region IT-timmar per kvartal: begärda av väntande "
-		                           "initiativ och åtagna för pågående, mot "
-		                           "kapaciteten")),
+		    strdup(pf_tr(pg->lang, "Region IT-timmar per kvartal: åtagna för beslutade och "
+		                           "pågående initiativ med de begärda av väntande ovanpå, "
+		                           "mot kapaciteten")),
 		    &c);
 	pf_rtab_hours(&t, pg->lang, hours);
 	h_table(pg, &t);
@@ -1884,8 +2051,9 @@ pf_status pf_render_html(const pf_report *r, const pf_render_opts *o, char **out
 		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the report");
 	title = pf_rtitle(pg.lang, r);
 	pg.b.oom |= !title;
-	h_head(&pg, title ? title : "");
-	pf_rbuf_puts(&pg.b, "<body>\n<header>\n");
+	h_head(&pg, title ? title : "", r->doc);
+	pf_rbuf_printf(&pg.b, "<body data-printed=\"%s\">\n<header>\n",
+	               pf_tr(pg.lang, "Utskriven"));
 	h_elem(&pg.b, "h1", title);
 	pf_rbuf_puts(&pg.b, "</header>\n<main>\n");
 	renderers[r->kind](&pg, r->doc);

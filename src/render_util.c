@@ -625,7 +625,7 @@ void pf_rtab_quarter(pf_rtable *t, pf_lang lang, const json_t *doc)
 {
 	const json_t *items = pf_rget(doc, "initiatives");
 
-	pf_rtable_init(t, lang, "rllllllrlw", PF_N_("Rang"), PF_N_("Id"), PF_N_("Initiativ"),
+	pf_rtable_init(t, lang, "rnlllllrlw", PF_N_("Rang"), PF_N_("Id"), PF_N_("Initiativ"),
 	               PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("Bedömning"), PF_N_("Beräknad"),
 	               PF_N_("Realisering"), PF_N_("Föregående"), PF_N_("Kommentar"));
 	for (size_t i = 0; i < json_array_size(items); i++) {
@@ -888,7 +888,7 @@ static char *latest_value(pf_lang lang, const json_t *ind)
 void pf_rtab_indicators(pf_rtable *t, pf_lang lang, const json_t *list)
 {
 	pf_rtable_init(t, lang, "lwllrrl", PF_N_("Id"), PF_N_("Indikator"), PF_N_("Bas → mål"),
-	               PF_N_("Senaste värde"), PF_N_("Progress"), PF_N_("Förväntat"),
+	               PF_N_("Senaste värde"), PF_N_("Uppnått"), PF_N_("Förväntat"),
 	               PF_N_("Ljus"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i);
@@ -934,7 +934,7 @@ void pf_rtab_indicator_details(pf_rtable *t, pf_lang lang, const json_t *list)
 void pf_rtab_series(pf_rtable *t, pf_lang lang, const json_t *list)
 {
 	pf_rtable_init(t, lang, "llrrrlw", PF_N_("Id"), PF_N_("Period"), PF_N_("Värde"),
-	               PF_N_("Progress"), PF_N_("Förväntat"), PF_N_("Ljus"), PF_N_("Kommentar"));
+	               PF_N_("Uppnått"), PF_N_("Förväntat"), PF_N_("Ljus"), PF_N_("Kommentar"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *ind = json_array_get(list, i), *series = pf_rget(ind, "series");
 
@@ -1111,7 +1111,7 @@ void pf_rtab_hours(pf_rtable *t, pf_lang lang, const json_t *list)
 
 void pf_rtab_priority_list(pf_rtable *t, pf_lang lang, const json_t *list)
 {
-	pf_rtable_init(t, lang, "rlwlll", PF_N_("Rang"), PF_N_("Id"), PF_N_("Initiativ"),
+	pf_rtable_init(t, lang, "rnwlll", PF_N_("Rang"), PF_N_("Id"), PF_N_("Initiativ"),
 	               PF_N_("Nämnd"), PF_N_("Fas"), PF_N_("Bedömning"));
 	for (size_t i = 0; i < json_array_size(list); i++) {
 		const json_t *p = json_array_get(list, i);

@@ -159,7 +159,7 @@ typedef struct pf_rcell {
 /*
  * Rows of cells, the headings first. spec holds one letter per column: l
  * text, r number (right-aligned), w long text (may wrap), n text kept on one
- * line (dates, times). The terminal format sets its own (see render_table.c).
+ * line (dates, times, ids). The terminal format sets its own (see render_table.c).
  */
 typedef struct pf_rtable {
 	const char *spec;

@@ -4,8 +4,22 @@
  * quarter against the hours committed to ongoing initiatives, and the
  * current priority list.
  *
- * Hours: an initiative's it_hours are spread evenly over the quarters from
- * its start to its end; without dates, over the four quarters after P.
+ * Hours (FORMATS.md section 5): `committed` are the it_hours of decided and
+ * ongoing initiatives (beslutad, pågående), `asked` those of initiatives
+ * waiting for a decision (idé, förstudie); paused, completed and cancelled
+ * ones take none. An initiative's hours are spread evenly over the quarters
+ * of its span, start..end (no start: from P; no end: four quarters), and a
+ * report shows the quarters from P on. Moving P never makes hours vanish:
+ * - committed hours stay in the quarters of their span, so a quarter shows
+ *   the same hours whichever P it is seen from; those of quarters before P
+ *   are past, not carried forward (portfolj records no hours spent, and
+ *   piling a running initiative's past quarters onto the next would show
+ *   thousands of hours no one plans to give);
+ * - an initiative waiting for a decision has not started, so a span that
+ *   begins before P is moved to begin at P, keeping its length: all its
+ *   hours are ahead at every P;
+ * - a decided or ongoing initiative still open after its end is late: it
+ *   keeps taking its quarterly share, in P's quarter.
  *
  * Score (0..100) of a waiting initiative, shown with its parts so the council
  * can argue with it; each part is 0..1, and the score is their weighted mean
@@ -31,24 +45,30 @@ struct hours {
 	double asked[HORIZON_QUARTERS], committed[HORIZON_QUARTERS];
 };
 
-/* The quarters an initiative's hours fall in. */
-static void hour_span(sqlite3_stmt *st, int c_start, int c_end, pf_period p, pf_period *from,
-                      pf_period *to)
+/*
+ * The quarters an initiative's hours are spread over and the first one they
+ * are counted in, as the comment at the top of this file says; committed
+ * tells a decided or ongoing initiative from one waiting for a decision.
+ */
+static void hour_span(sqlite3_stmt *st, int c_start, int c_end, pf_period p, bool committed,
+                      pf_period *from, pf_period *to)
 {
 	pf_date d;
 
-	*from = p + 1;
-	*to = p + 4;
+	*from = p;
 	if (sqlite3_column_type(st, c_start) == SQLITE_TEXT &&
 	    pf_date_parse(pf_col_text(st, c_start), &d))
 		*from = pf_period_of_date(d);
+	*to = *from + 3;
 	if (sqlite3_column_type(st, c_end) == SQLITE_TEXT &&
 	    pf_date_parse(pf_col_text(st, c_end), &d))
 		*to = pf_period_of_date(d);
-	else if (*from > p + 1)
-		*to = *from + 3;
 	if (*to < *from)
 		*to = *from;
+	if (!committed && *from < p) {
+		*to += p - *from;
+		*from = p;
+	}
 }
 
 static void spread(double *bins, double hours, pf_period from, pf_period to, pf_period p)
@@ -58,6 +78,9 @@ static void spread(double *bins, double hours, pf_period from, pf_period to, pf_
 	for (pf_period q = from; q <= to; q++)
 		if (q >= p && q < p + HORIZON_QUARTERS)
 			bins[q - p] += per;
+	/* late: its quarterly share goes on in P */
+	if (to < p)
+		bins[0] += per;
 }
 
 /* The parts in their order in pf_report_opts.weights, in English and Swedish (folded). */
@@ -198,8 +221,6 @@ static pf_status waiting_row(sqlite3_stmt *st, void *ctx)
 	    "innovative", "it_hours", "budget",    "start",  "end"};
 	struct prio_ctx *c = ctx;
 	json_t *o = json_object();
-	pf_period from, to;
-
 	double score;
 	json_t *parts = score_json(st, c->weights, &score);
 
@@ -210,8 +231,6 @@ static pf_status waiting_row(sqlite3_stmt *st, void *ctx)
 	json_object_set_new(o, "score", json_real(score));
 	json_object_set_new(o, "score_parts", parts);
 	json_array_append_new(c->waiting, o);
-	hour_span(st, 8, 9, c->period, &from, &to);
-	spread(c->h.asked, sqlite3_column_double(st, 6), from, to, c->period);
 	return PF_OK;
 }
 
@@ -281,13 +300,22 @@ static pf_status change_row(sqlite3_stmt *st, void *ctx)
 	return PF_OK;
 }
 
-static pf_status committed_row(sqlite3_stmt *st, void *ctx)
+/* it_hours, start, end, and whether the hours are committed (else asked). */
+static const char hours_sql[] =
+    "SELECT it_hours, start, end, status IN ('beslutad', 'pågående') FROM initiatives "
+    "WHERE status IN ('idé', 'förstudie', 'beslutad', 'pågående') AND it_hours > 0 "
+    "AND ?1 IS NOT NULL";
+
+static pf_status hours_row(sqlite3_stmt *st, void *ctx)
 {
 	struct prio_ctx *c = ctx;
 	pf_period from, to;
 
-	hour_span(st, 1, 2, c->period, &from, &to);
-	spread(c->h.committed, sqlite3_column_double(st, 0), from, to, c->period);
+	bool committed = sqlite3_column_int(st, 3);
+
+	hour_span(st, 1, 2, c->period, committed, &from, &to);
+	spread(committed ? c->h.committed : c->h.asked, sqlite3_column_double(st, 0), from, to,
+	       c->period);
 	return PF_OK;
 }
 
@@ -376,10 +404,7 @@ pf_status pf_build_priority(pf_db *db, const pf_report_opts *o, json_t **doc, pf
 		json_object_set_new(wj, parts_[i].en, json_real(weights[i]));
 	}
 	if ((s = run(db, waiting_sql, o->period, true, err, waiting_row, &c)) ||
-	    (s = run(db,
-	             "SELECT it_hours, start, end FROM initiatives WHERE status = 'pågående' "
-	             "AND it_hours > 0 AND ?1 IS NOT NULL",
-	             o->period, false, err, committed_row, &c)) ||
+	    (s = run(db, hours_sql, o->period, false, err, hours_row, &c)) ||
 	    (s = run(db, list_sql, o->period, false, err, list_row, list)) ||
 	    (s = run(db, changes_sql, o->period, false, err, change_row, changes)))
 		goto out;

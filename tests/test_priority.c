@@ -47,10 +47,12 @@ static const struct pf_test_sheet sheets[] = {
     {"p.csv", "period;rang;initiativ\n2025Q1;1;X2\n2025Q1;2;X3\n2025Q3;1;X3\n2025Q3;2;X1\n"},
 };
 
-static json_t *priority_report_weighted(const char *weights)
+/* The priority report of the portfolio in sheets for period (with weights, or NULL). */
+static json_t *build_report(const struct pf_test_sheet *sh, size_t n, const char *period,
+                            const char *weights)
 {
 	char *dir = pf_test_mkdtemp();
-	pf_db *db = pf_test_load(dir, sheets, sizeof(sheets) / sizeof(sheets[0]));
+	pf_db *db = pf_test_load(dir, sh, n);
 	pf_error err;
 	pf_report *r;
 	pf_report_opts o = {0};
@@ -59,7 +61,7 @@ static json_t *priority_report_weighted(const char *weights)
 
 	pf_error_init(&err);
 	assert_non_null(db);
-	assert_true(pf_period_parse("2025Q3", &o.period));
+	assert_true(pf_period_parse(period, &o.period));
 	if (weights) {
 		char why[256];
 		assert_true(pf_score_weights_parse(weights, o.weights, why, sizeof(why)));
@@ -73,6 +75,11 @@ static json_t *priority_report_weighted(const char *weights)
 	pf_error_clear(&err);
 	pf_test_rmdir(dir);
 	return doc;
+}
+
+static json_t *priority_report_weighted(const char *weights)
+{
+	return build_report(sheets, sizeof(sheets) / sizeof(sheets[0]), "2025Q3", weights);
 }
 
 static json_t *priority_report(void)
@@ -203,13 +210,72 @@ static void test_list_changes(void **state)
 	json_decref(doc);
 }
 
+/*
+ * Hours (the comment at the top of src/report_priority.c): C decided for
+ * 2025Q4..2026Q2, 900 hours, 300 a quarter; A a förstudie planned for
+ * 2025Q2..2025Q4, 600 hours; U an idé without dates, 400 hours; Z paused,
+ * 1000 hours that count nowhere. Seen from before, during and after C's span.
+ */
+static const struct pf_test_sheet hour_sheets[] = {
+    {"i.csv", "id;titel;namnd;fas;start;slut;it_timmar\n"
+              "C;Beslutad;RS;beslutad;2025-10-01;2026-06-30;900\n"
+              "A;Förstudie;RS;förstudie;2025-04-01;2025-12-31;600\n"
+              "U;Idé;RS;idé;;;400\n"
+              "Z;Pausad;RS;pausad;2025-01-01;2025-12-31;1000\n"},
+};
+
+static const struct {
+	const char *period;
+	double committed[8]; /* C's hours in the eight quarters from P on */
+	double asked;        /* A's and U's, all of them ahead at every P */
+} hour_cases[] = {
+    /* before: all of C's 900 hours ahead, in the quarters of its span */
+    {"2025Q2", {0, 0, 300, 300, 300, 0, 0, 0}, 1000},
+    /* during: 2025Q4 is past; 2026Q1 and 2026Q2 keep the hours they had */
+    {"2026Q1", {300, 300, 0, 0, 0, 0, 0, 0}, 1000},
+    /* after its end, still decided: late, it keeps its quarterly share in P */
+    {"2026Q4", {300, 0, 0, 0, 0, 0, 0, 0}, 1000},
+};
+
+static void test_hours_follow_p(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < sizeof(hour_cases) / sizeof(hour_cases[0]); i++) {
+		json_t *doc = build_report(hour_sheets, 1, hour_cases[i].period, NULL),
+		       *hours = json_object_get(doc, "hours");
+		double asked = 0, committed = 0;
+		pf_period p, start, end;
+
+		assert_int_equal(json_array_size(hours), 8);
+		for (size_t q = 0; q < 8; q++) {
+			json_t *h = json_array_get(hours, q);
+			double c = json_number_value(json_object_get(h, "committed"));
+
+			asked += json_number_value(json_object_get(h, "asked"));
+			committed += c;
+			if (fabs(c - hour_cases[i].committed[q]) > 1e-9)
+				fail_msg("P %s, quarter %zu: committed %g, expected %g",
+				         hour_cases[i].period, q, c, hour_cases[i].committed[q]);
+		}
+		if (fabs(asked - hour_cases[i].asked) > 1e-9)
+			fail_msg("P %s: asked %g in all, expected %g", hour_cases[i].period, asked,
+			         hour_cases[i].asked);
+		/* the sum is kept: C's quarters past at P and those shown make its 900 */
+		assert_true(pf_period_parse(hour_cases[i].period, &p));
+		assert_true(pf_period_parse("2025Q4", &start) && pf_period_parse("2026Q2", &end));
+		if (p <= end &&
+		    fabs(300.0 * (double)(p > start ? p - start : 0) + committed - 900) > 1e-9)
+			fail_msg("P %s: C's hours add up to %g", hour_cases[i].period, committed);
+		json_decref(doc);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_waiting_order_and_score),
-	    cmocka_unit_test(test_weights_given),
-	    cmocka_unit_test(test_weights_parse),
-	    cmocka_unit_test(test_list_changes),
+	    cmocka_unit_test(test_waiting_order_and_score), cmocka_unit_test(test_weights_given),
+	    cmocka_unit_test(test_weights_parse),           cmocka_unit_test(test_list_changes),
+	    cmocka_unit_test(test_hours_follow_p),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
