@@ -32,4 +32,12 @@ const char *pf_col_text(sqlite3_stmt *st, int i);
  */
 pf_status pf_db_run_begin(pf_db *db, const char *command, int64_t *run, pf_error *err);
 
+/*
+ * A new in-memory database holding db as it stood at the moment utc
+ * (`YYYY-MM-DDTHH:MM:SSZ`, as runs.at): what later runs wrote is left out,
+ * what they changed or deleted is there as it was (src/snapshot.c). The
+ * caller closes it with pf_db_close().
+ */
+pf_status pf_db_snapshot(pf_db *db, const char *utc, pf_db **out, pf_error *err);
+
 #endif

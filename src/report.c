@@ -1,6 +1,7 @@
 /* Report dispatch, shared JSON helpers and rendering: see include/portfolj/report.h. */
 #include "report_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -109,6 +110,84 @@ static const pf_report_builder builders[PF_REPORT_COUNT] = {
     pf_build_roadmap, pf_build_traceability, pf_build_benefits,
 };
 
+/* Every figure of one report comes from one snapshot of the database. */
+static pf_status build(pf_db *db, pf_report_kind kind, const pf_report_opts *opts, json_t **doc,
+                       pf_error *err)
+{
+	pf_status st = pf_db_exec(db, "BEGIN", err);
+
+	if (st)
+		return st;
+	st = builders[kind](db, opts, doc, err);
+	pf_db_exec(db, "COMMIT", NULL);
+	return st;
+}
+
+/* The same report from the database as it stood at the moment, which the JSON then names. */
+static pf_status build_as_of(pf_db *db, pf_report_kind kind, const pf_report_opts *opts,
+                             json_t **doc, pf_error *err)
+{
+	pf_db *past = NULL;
+	pf_status st = pf_db_snapshot(db, opts->as_of_utc, &past, err);
+
+	if (st)
+		return st;
+	st = build(past, kind, opts, doc, err);
+	pf_db_close(past);
+	if (st)
+		return st;
+	/*
+	 * "as_of" comes first: without its line the text is, byte for byte, the
+	 * report printed at that moment.
+	 */
+	json_t *with = json_pack("{s:s}", "as_of", opts->as_of);
+	if (!with || json_object_update(with, *doc)) {
+		json_decref(with);
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
+	json_decref(*doc);
+	*doc = with;
+	return PF_OK;
+}
+
+/* Reads the digits of a field of exactly n digits at s into *v; false otherwise. */
+static bool digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return true;
+}
+
+bool pf_moment_parse(const char *s, char out[20])
+{
+	int h = 23, m = 59, sec = 59;
+	size_t n = s ? strlen(s) : 0;
+	pf_date d;
+	char date[11];
+
+	if (n < 10)
+		return false;
+	memcpy(date, s, 10);
+	date[10] = '\0';
+	if (!pf_date_parse(date, &d) || (n > 10 && s[10] != 'T' && s[10] != ' '))
+		return false;
+	if (n > 10 && (n != 16 && n != 19))
+		return false;
+	if (n >= 16 && (!digits(s + 11, 2, &h) || s[13] != ':' || !digits(s + 14, 2, &m)))
+		return false;
+	if (n == 19 && (s[16] != ':' || !digits(s + 17, 2, &sec)))
+		return false;
+	if (h > 23 || m > 59 || sec > 59)
+		return false;
+	pf_date_format(d, date);
+	snprintf(out, 20, "%sT%02d:%02d:%02d", date, h, m, sec);
+	return true;
+}
+
 pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
                           const pf_report_opts *opts, pf_error *err)
 {
@@ -122,13 +201,8 @@ pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
 		return pf_error_set(err, PF_ENOMEM, "out of memory");
 	r->kind = kind;
 	r->opts = *opts;
-	/* Every figure of one report comes from one snapshot of the database. */
-	if ((st = pf_db_exec(db, "BEGIN", err))) {
-		free(r);
-		return st;
-	}
-	st = builders[kind](db, opts, &r->doc, err);
-	pf_db_exec(db, "COMMIT", NULL);
+	st = opts->as_of_utc ? build_as_of(db, kind, opts, &r->doc, err)
+	                     : build(db, kind, opts, &r->doc, err);
 	if (st) {
 		pf_report_free(r);
 		return st;

@@ -55,7 +55,25 @@ typedef struct pf_report_opts {
 	 * readiness, innovative, measurable; all 0 gives 30, 25, 20, 15, 10.
 	 */
 	double weights[PF_SCORE_PARTS];
+	/*
+	 * As of a moment (FORMATS.md section 4): the report is built from the
+	 * database as it stood then, and its JSON gets "as_of". as_of is the
+	 * moment in local time, `YYYY-MM-DDTHH:MM:SS`, as the report shows it;
+	 * as_of_utc the same moment in UTC, `YYYY-MM-DDTHH:MM:SSZ`, the form the
+	 * runs are stamped with (the caller converts: the library reads no
+	 * time zone). Both NULL: the database as it is.
+	 */
+	const char *as_of;
+	const char *as_of_utc;
 } pf_report_opts;
+
+/*
+ * Reads a moment as --as-of takes it: `2025-10-15` (the end of that day),
+ * `2025-10-15T14:30` (the end of that minute) or `2025-10-15T14:30:05`; a
+ * space may stand for the T. Writes `YYYY-MM-DDTHH:MM:SS` to out; false for
+ * anything else.
+ */
+bool pf_moment_parse(const char *s, char out[20]);
 
 /*
  * Reads --weights "benefit=40,it_load=20": comma-separated NAME=WEIGHT, the

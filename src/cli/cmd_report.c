@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -21,7 +22,11 @@ static const char report_usage[] =
     "  traceability [--year Y] [--committee CODE]   what each committee was told\n"
     "  benefits [--committee CODE]     benefit realisation (effekthemtagning) per committee\n"
     "                                  and per initiative with indicators\n\n"
-    "  --period P     the reporting quarter (default: the current one)\n"
+    "  --period P     the reporting quarter (default: the current one, or the one\n"
+    "                 of --as-of)\n"
+    "  --as-of TIME   the report as the database stood at TIME, local time:\n"
+    "                 2025-10-15 (the end of that day), 2025-10-15T14:30 or\n"
+    "                 2025-10-15T14:30:05; the JSON then has \"as_of\"\n"
     "  --format F     table (default), json, csv, md, html, or xlsx (a workbook of the\n"
     "                 quarter or committee report; needs -o PATH)\n"
     "  --lang L       the language of table, md, html and xlsx: sv or en (default:\n"
@@ -35,7 +40,33 @@ struct report_args {
 	pf_format format;
 	const char *out;
 	int lang; /* a pf_lang, or -1 when --lang was not given */
+	bool period_given;
+	char as_of[20], as_of_utc[24]; /* --as-of, local and UTC; "" when not given */
 };
+
+/* --as-of: the moment in local time, and in UTC as the runs are stamped. */
+static int parse_as_of(const char *s, struct report_args *a)
+{
+	struct tm tm = {0};
+	time_t t;
+
+	if (!pf_moment_parse(s, a->as_of))
+		return cli_usage_error("report",
+		                       "\"%s\" is not a moment (use 2025-10-15, 2025-10-15T14:30 "
+		                       "or 2025-10-15T14:30:05)",
+		                       s);
+	sscanf(a->as_of, "%d-%d-%dT%d:%d:%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
+	       &tm.tm_min, &tm.tm_sec);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	tm.tm_isdst = -1;
+	if ((t = mktime(&tm)) == (time_t)-1 || !gmtime_r(&t, &tm))
+		return cli_usage_error("report", "\"%s\" is not a moment of this time zone", s);
+	strftime(a->as_of_utc, sizeof(a->as_of_utc), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	a->o.as_of = a->as_of;
+	a->o.as_of_utc = a->as_of_utc;
+	return 0;
+}
 
 static int parse_number_opt(const char *s, double *out)
 {
@@ -48,7 +79,10 @@ static int parse_option(int ch, struct report_args *a)
 	int f;
 
 	switch (ch) {
+	case 'A':
+		return parse_as_of(optarg, a);
 	case 'p':
+		a->period_given = true;
 		return pf_period_parse(optarg, &a->o.period)
 		           ? 0
 		           : cli_usage_error("report", "\"%s\" is not a period (use 2025Q1)",
@@ -123,19 +157,14 @@ static int check_xlsx(const struct report_args *a)
 
 static int parse_args(int argc, char **argv, struct report_args *a)
 {
-	static const struct option opts[] = {{"period", required_argument, NULL, 'p'},
-	                                     {"format", required_argument, NULL, 'f'},
-	                                     {"lang", required_argument, NULL, 'L'},
-	                                     {"output", required_argument, NULL, 'o'},
-	                                     {"all", no_argument, NULL, 'a'},
-	                                     {"committee", required_argument, NULL, 'c'},
-	                                     {"version", required_argument, NULL, 'v'},
-	                                     {"compare", required_argument, NULL, 'C'},
-	                                     {"year", required_argument, NULL, 'y'},
-	                                     {"capacity", required_argument, NULL, 'k'},
-	                                     {"weights", required_argument, NULL, 'w'},
-	                                     {"help", no_argument, NULL, 'h'},
-	                                     {0}};
+	static const struct option opts[] = {
+	    {"period", required_argument, NULL, 'p'},  {"format", required_argument, NULL, 'f'},
+	    {"lang", required_argument, NULL, 'L'},    {"output", required_argument, NULL, 'o'},
+	    {"all", no_argument, NULL, 'a'},           {"committee", required_argument, NULL, 'c'},
+	    {"version", required_argument, NULL, 'v'}, {"compare", required_argument, NULL, 'C'},
+	    {"year", required_argument, NULL, 'y'},    {"capacity", required_argument, NULL, 'k'},
+	    {"weights", required_argument, NULL, 'w'}, {"as-of", required_argument, NULL, 'A'},
+	    {"help", no_argument, NULL, 'h'},          {0}};
 	int ch, code, k;
 	const char *positional = NULL;
 
@@ -161,6 +190,9 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 		if ((code = parse_option(ch, a)))
 			return code;
 	}
+	/* The report printed at that moment was of its quarter. */
+	if (a->as_of[0] && !a->period_given)
+		a->o.period = pf_period_make(atoi(a->as_of), (atoi(a->as_of + 5) - 1) / 3 + 1);
 	if (a->kind == PF_REPORT_COUNT)
 		return cli_usage_error("report", "name the report: quarter, committee, initiative, "
 		                                 "priority, roadmap, traceability or benefits");
@@ -223,7 +255,7 @@ static int run_report(const cli *c, const struct report_args *a)
 
 int cmd_report(cli *c, int argc, char **argv)
 {
-	struct report_args a = {PF_REPORT_COUNT, {0}, PF_FORMAT_TABLE, NULL, -1};
+	struct report_args a = {PF_REPORT_COUNT, {0}, PF_FORMAT_TABLE, NULL, -1, false, "", ""};
 	int code;
 
 	a.o.period = cli_current_period();
