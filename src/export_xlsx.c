@@ -5,12 +5,15 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "export_internal.h"
+#include "memfile.h"
 #include "portfolj/export.h"
+#include "portfolj/outfile.h"
 #include "portfolj/value.h"
 
 struct sheet_ctx {
@@ -82,18 +85,17 @@ static pf_status write_sheet(pf_db *db, lxw_workbook *wb, pf_kind k, lxw_format 
 	return PF_OK;
 }
 
-pf_status pf_export_xlsx(pf_db *db, const char *path, pf_error *err)
+/* The workbook of every kind, written to the file at path (by name: libxlsxwriter's way). */
+static pf_status write_book(pf_db *db, const char *path, pf_error *err)
 {
-	char tmp[4096];
 	/* A fixed creation time (2000-01-01) so that the same data gives the same bytes. */
 	lxw_doc_properties props = {.title = "portfolj export", .created = 946684800};
 	lxw_workbook_options opts = {.constant_memory = LXW_TRUE};
 	lxw_workbook *wb;
 	pf_status s = PF_OK;
 
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	if (!(wb = workbook_new_opt(tmp, &opts)))
-		return pf_error_pos(err, PF_EENV, path, NULL, "cannot write the workbook");
+	if (!(wb = workbook_new_opt(path, &opts)))
+		return pf_error_set(err, PF_EENV, "cannot write the workbook");
 	workbook_set_properties(wb, &props);
 	lxw_format *bold = workbook_add_format(wb), *date = workbook_add_format(wb);
 	format_set_bold(bold);
@@ -105,11 +107,26 @@ pf_status pf_export_xlsx(pf_db *db, const char *path, pf_error *err)
 	}
 	lxw_error rc = workbook_close(wb);
 	if (!s && rc)
-		s = pf_error_pos(err, PF_EENV, path, NULL, "cannot write the workbook: %s",
-		                 lxw_strerror(rc));
-	if (!s && rename(tmp, path))
-		s = pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s", strerror(errno));
+		s = pf_error_set(err, PF_EENV, "cannot write the workbook: %s", lxw_strerror(rc));
+	return s;
+}
+
+/*
+ * The workbook is made in memory and checked to be whole, then written as
+ * any output file: the old one stays until the new one is complete.
+ */
+pf_status pf_export_xlsx(pf_db *db, const char *path, pf_error *err)
+{
+	pf_memfile m;
+	char *data = NULL;
+	size_t len = 0;
+	pf_status s = pf_memfile_open(&m, err);
+
 	if (s)
-		unlink(tmp);
+		return s;
+	if (!(s = write_book(db, m.path, err)) && !(s = pf_memfile_take_zip(&m, &data, &len, err)))
+		s = pf_write_file(path, data, len, err);
+	pf_memfile_close(&m);
+	free(data);
 	return s;
 }

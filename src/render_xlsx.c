@@ -18,8 +18,8 @@
  *
  * The same document gives the same bytes: a fixed creation time, and
  * libxlsxwriter's zip entries carry no clock. libxlsxwriter 1.1.4 writes only
- * to a file, so the workbook goes to a temporary file under P_tmpdir (the
- * library reads no environment, so not $TMPDIR), is read back and removed.
+ * to a named file, so the workbook goes to a file in memory (memfile.h), is
+ * checked to be whole and read back.
  * constant_memory keeps the memory flat and writes strings inline.
  */
 #include <errno.h>
@@ -30,11 +30,8 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
+#include "memfile.h"
 #include "render_util.h"
-
-#ifndef P_tmpdir
-#define P_tmpdir "/tmp"
-#endif
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
 #define CELL_MAX 32767 /* characters in one cell, Excel's limit (libxlsxwriter's LXW_STR_MAX) */
@@ -359,36 +356,6 @@ static void xlsx_committee(struct xw *x, const pf_report *r)
 /* ---- the workbook ---- */
 
 /* Reads the whole file into a new NUL-terminated buffer. */
-static pf_status read_back(const char *path, char **out, size_t *len, pf_error *err)
-{
-	FILE *f = fopen(path, "rb");
-	struct stat sb;
-	char *buf = NULL;
-	size_t n;
-
-	if (!f || fstat(fileno(f), &sb) || sb.st_size < 0) {
-		pf_status s = pf_error_set(err, PF_EENV, "%s: cannot read the workbook back: %s",
-		                           path, strerror(errno));
-		if (f)
-			fclose(f);
-		return s;
-	}
-	n = (size_t)sb.st_size;
-	if (!(buf = malloc(n + 1))) {
-		fclose(f);
-		return pf_error_set(err, PF_ENOMEM, "out of memory rendering the workbook");
-	}
-	if (fread(buf, 1, n, f) != n || ferror(f)) {
-		free(buf);
-		fclose(f);
-		return pf_error_set(err, PF_EENV, "%s: cannot read the workbook back", path);
-	}
-	fclose(f);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
-	return PF_OK;
-}
 
 /* Writes the workbook to path; the sheets by the report's kind. */
 static pf_status write_workbook(const pf_report *r, pf_lang lang, const char *path, pf_error *err)
@@ -438,22 +405,19 @@ static pf_status write_workbook(const pf_report *r, pf_lang lang, const char *pa
 pf_status pf_render_xlsx(const pf_report *r, const pf_render_opts *o, char **out, size_t *len,
                          pf_error *err)
 {
-	char path[] = P_tmpdir "/portfolj-report-XXXXXX";
+	pf_memfile m;
 	pf_status s;
-	int fd;
 
 	*out = NULL;
 	*len = 0;
 	if (!r || (r->kind != PF_REPORT_QUARTER && r->kind != PF_REPORT_COMMITTEE))
 		return pf_error_set(err, PF_EUSAGE,
 		                    "the xlsx format is for the quarter and committee reports");
-	if ((fd = mkstemp(path)) < 0)
-		return pf_error_set(err, PF_EENV, "%s: cannot create a temporary file: %s",
-		                    P_tmpdir, strerror(errno));
-	close(fd);
-	s = write_workbook(r, pf_rlang(o), path, err);
+	if ((s = pf_memfile_open(&m, err)))
+		return s;
+	s = write_workbook(r, pf_rlang(o), m.path, err);
 	if (!s)
-		s = read_back(path, out, len, err);
-	unlink(path);
+		s = pf_memfile_take_zip(&m, out, len, err);
+	pf_memfile_close(&m);
 	return s;
 }

@@ -9,6 +9,7 @@
 #include "portfolj/import.h"
 #include "portfolj/kinds.h"
 #include "portfolj/model.h"
+#include "portfolj/outfile.h"
 #include "portfolj/report.h"
 #include "portfolj/value.h"
 

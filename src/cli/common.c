@@ -66,35 +66,24 @@ pf_period cli_current_period(void)
 	return pf_period_make(tm.tm_year + 1900, tm.tm_mon / 3 + 1);
 }
 
-static int write_all(FILE *f, const char *data, size_t len)
-{
-	return fwrite(data, 1, len, f) == len ? 0 : -1;
-}
-
 int cli_write_output(const char *path, const char *data, size_t len)
 {
-	char tmp[4096];
-	int fd;
-	FILE *f;
+	pf_error err;
+	pf_status st;
 
-	if (!path || !strcmp(path, "-"))
-		return write_all(stdout, data, len) || fflush(stdout) ? EXIT_ENV : 0;
-	/* A temporary name and a rename: a reader never sees a half-written file. */
-	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || !(f = fdopen(fd, "wb"))) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
-		if (fd >= 0)
-			close(fd);
+	if (!path || !strcmp(path, "-")) {
+		/* A full disk or a closed descriptor behind standard output is an error too. */
+		if (fwrite(data, 1, len, stdout) == len && !fflush(stdout))
+			return 0;
+		fprintf(stderr, "portfolj: error: cannot write to standard output: %s\n",
+		        strerror(errno));
 		return EXIT_ENV;
 	}
-	int bad = write_all(f, data, len);
-	bad |= fclose(f);
-	if (bad || rename(tmp, path)) {
-		fprintf(stderr, "%s: error: cannot write: %s\n", path, strerror(errno));
-		unlink(tmp);
-		return EXIT_ENV;
-	}
-	return 0;
+	pf_error_init(&err);
+	st = pf_write_file(path, data, len, &err);
+	int code = st ? cli_fail(&err, st) : 0;
+	pf_error_clear(&err);
+	return code;
 }
 
 int cli_import_one(const cli *c, const char *command, pf_kind kind, cli_add_fn add, void *ctx)

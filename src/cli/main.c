@@ -1,4 +1,5 @@
 /* portfolj: the command table and the global options. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,6 +77,9 @@ int main(int argc, char **argv)
 
 	if (i < 0)
 		return code;
+	/* A file-size limit makes a write fail (EFBIG), which is reported, instead of killing us.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	if (!c.db_path)
 		c.db_path = getenv("PORTFOLJ_DB");
 	if (!c.db_path || !*c.db_path)
