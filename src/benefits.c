@@ -8,18 +8,10 @@
 /* The evaluation of one indicator, found by its initiative's range and its key. */
 static const pf_ind_eval *find_eval(const pf_eval *e, int64_t initiative, int64_t pk)
 {
-	size_t lo = 0, hi = e->n;
-
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (e->v[mid].initiative < initiative)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	for (; lo < e->n && e->v[lo].initiative == initiative; lo++)
-		if (e->v[lo].pk == pk)
-			return &e->v[lo];
+	for (size_t i = pf_eval_first(e, initiative); i < e->n && e->v[i].initiative == initiative;
+	     i++)
+		if (e->v[i].pk == pk)
+			return &e->v[i];
 	return NULL;
 }
 
@@ -109,21 +101,33 @@ pf_status pf_benefits_initiative(pf_db *db, int64_t initiative, const pf_eval *e
 
 /*
  * Completed initiatives of a committee: their completion period (slut, else
- * the first follow-up saying avslutad) and the last period any of their
- * indicators was measured (measurements are keyed indicator << 16 | period,
- * so each indicator's last is one seek: max(key), not max(key & 65535)).
+ * the first follow-up saying avslutad).
  */
 static const char completed_sql[] =
-    "SELECT n.id, n.end, (SELECT min(f.period) FROM followups f WHERE f.initiative = n.pk "
-    "AND f.status = 'avslutad'), (SELECT max((SELECT max(key) FROM measurements WHERE key "
-    "BETWEEN i.pk << 16 AND (i.pk << 16 | 65535)) & 65535) FROM indicators i "
-    "WHERE i.initiative = n.pk) "
+    "SELECT n.pk, n.id, n.end, (SELECT min(f.period) FROM followups f WHERE f.initiative = n.pk "
+    "AND f.status = 'avslutad') "
     "FROM initiatives n WHERE n.committee = ?1 AND n.status = 'avslutad' ORDER BY n.id";
 
 struct completed_ctx {
+	const pf_eval *eval; /* at P */
+	pf_period period;
 	json_t *still, *stopped;
 	size_t n;
 };
+
+/*
+ * Whether one of the initiative's indicators has a value of a period after
+ * done that is not stale at P (section 4). Its latest value at or before P
+ * is enough: an older one of the same indicator is no less stale.
+ */
+static bool still_measured(const pf_eval *e, int64_t initiative, pf_period done)
+{
+	for (size_t i = pf_eval_first(e, initiative); i < e->n && e->v[i].initiative == initiative;
+	     i++)
+		if (e->v[i].measured && e->v[i].at > done && !e->v[i].stale)
+			return true;
+	return false;
+}
 
 static pf_status completed_row(sqlite3_stmt *st, void *ctx)
 {
@@ -131,20 +135,23 @@ static pf_status completed_row(sqlite3_stmt *st, void *ctx)
 	pf_date d;
 	pf_period done = -1;
 
-	c->n++;
-	if (sqlite3_column_type(st, 1) == SQLITE_TEXT && pf_date_parse(pf_col_text(st, 1), &d))
+	if (sqlite3_column_type(st, 2) == SQLITE_TEXT && pf_date_parse(pf_col_text(st, 2), &d))
 		done = pf_period_of_date(d);
-	else if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-		done = sqlite3_column_int(st, 2);
-	bool measured_after = sqlite3_column_type(st, 3) != SQLITE_NULL && done >= 0 &&
-	                      sqlite3_column_int(st, 3) > done;
-	json_array_append_new(measured_after ? c->still : c->stopped, pf_json_column(st, 0));
+	else if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+		done = sqlite3_column_int(st, 3);
+	/* Completed after P: not yet completed in a report for P. */
+	if (done > c->period)
+		return PF_OK;
+	c->n++;
+	bool still = done >= 0 && still_measured(c->eval, sqlite3_column_int64(st, 0), done);
+	json_array_append_new(still ? c->still : c->stopped, pf_json_column(st, 1));
 	return PF_OK;
 }
 
-static pf_status after_completion(pf_db *db, const char *code, json_t *obj, pf_error *err)
+static pf_status after_completion(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
+                                  json_t *obj, pf_error *err)
 {
-	struct completed_ctx c = {json_array(), json_array(), 0};
+	struct completed_ctx c = {eval, p, json_array(), json_array(), 0};
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, completed_sql, err);
 
@@ -162,15 +169,15 @@ static pf_status after_completion(pf_db *db, const char *code, json_t *obj, pf_e
 	return s;
 }
 
-pf_status pf_benefits_committee(pf_db *db, const char *code, const pf_eval *eval, json_t *obj,
-                                pf_error *err)
+pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
+                                json_t *obj, pf_error *err)
 {
 	static const char sql[] =
 	    "SELECT i.pk, i.id, i.initiative, i.benefit_type, i.benefit_sek FROM indicators i "
 	    "JOIN initiatives n ON n.pk = i.initiative WHERE n.committee = ?1 ORDER BY i.id";
 	pf_status s;
 
-	if ((s = after_completion(db, code, obj, err)))
+	if ((s = after_completion(db, code, p, eval, obj, err)))
 		return s;
 	return add_benefits(db, sql, code, 0, eval, obj, NULL, err);
 }

@@ -15,10 +15,11 @@
 /*
  * Adds to a committee's object: "after_completion" {"completed",
  * "still_measured": [ids], "measuring_stopped": [ids]}, "benefits" {type: {"promised",
- * "realised"}}, "unmeasured_indicators" [ids].
+ * "realised"}}, "unmeasured_indicators" [ids]. eval: every indicator at p.
+ * An initiative completed after p is not counted: it was not completed at p.
  */
-pf_status pf_benefits_committee(pf_db *db, const char *code, const pf_eval *eval, json_t *obj,
-                                pf_error *err);
+pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,
+                                json_t *obj, pf_error *err);
 
 /*
  * Adds "benefits" {type: {"promised", "realised"}} and "unmeasured_indicators"

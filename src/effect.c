@@ -36,6 +36,19 @@ pf_light pf_light_for(double progress, double expected)
 	return PF_LIGHT_RED;
 }
 
+int pf_frequency_quarters(pf_frequency f)
+{
+	/* A value is current for its own quarter and the quarters up to the next measuring. */
+	static const int quarters[PF_FREQ_COUNT] = {2, 3, 5};
+
+	return (unsigned)f < PF_FREQ_COUNT ? quarters[f] : quarters[PF_FREQ_QUARTERLY];
+}
+
+bool pf_stale(pf_frequency f, pf_period at, pf_period p)
+{
+	return p - at >= pf_frequency_quarters(f);
+}
+
 double pf_round4(double x)
 {
 	return round(x * 10000.0) / 10000.0;

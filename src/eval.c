@@ -28,7 +28,7 @@ void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0,
 
 static const char eval_sql[] =
     "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
-    "i.target_date, i.direction, m.period, m.value "
+    "i.target_date, i.direction, m.period, m.value, i.frequency "
     "FROM indicators i LEFT JOIN measurements m ON m.key = ("
     " SELECT key FROM measurements WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1)"
     " ORDER BY key DESC LIMIT 1) "
@@ -55,7 +55,7 @@ static pf_status grow(pf_eval *out, size_t *cap)
  */
 static const char history_sql[] =
     "SELECT i.pk, i.initiative, coalesce(i.weight, 1), i.baseline, i.target, i.baseline_date, "
-    "i.target_date, i.direction, m.key & 65535, m.value FROM indicators i "
+    "i.target_date, i.direction, m.key & 65535, m.value, i.frequency FROM indicators i "
     "LEFT JOIN measurements m ON m.key BETWEEN coalesce((SELECT key FROM measurements "
     "WHERE key BETWEEN i.pk << 16 AND (i.pk << 16 | ?1) ORDER BY key DESC LIMIT 1), "
     "i.pk << 16 | ?1) AND (i.pk << 16 | ?2) "
@@ -75,6 +75,7 @@ struct history_ind {
 static void history_start(struct history_ind *h, sqlite3_stmt *st)
 {
 	int dir = pf_word_parse(PF_WORDS_DIRECTION, pf_col_text(st, 7));
+	int freq = pf_word_parse(PF_WORDS_FREQUENCY, pf_col_text(st, 10));
 
 	memset(h, 0, sizeof(*h));
 	h->e.pk = sqlite3_column_int64(st, 0);
@@ -85,6 +86,8 @@ static void history_start(struct history_ind *h, sqlite3_stmt *st)
 	pf_date_parse(pf_col_text(st, 5), &h->d0);
 	pf_date_parse(pf_col_text(st, 6), &h->d1);
 	h->dir = dir < 0 ? PF_DIR_INCREASE : (pf_direction)dir;
+	/* The schema's default: a database without the column's value measures quarterly. */
+	h->e.frequency = freq < 0 ? PF_FREQ_QUARTERLY : (pf_frequency)freq;
 }
 
 static void history_value(struct history_ind *h, sqlite3_stmt *st)
@@ -108,6 +111,7 @@ static void history_eval(const struct history_ind *h, pf_period q, pf_ind_eval *
 		e->measured = true;
 		e->value = h->value[best];
 		e->at = h->at[best];
+		e->stale = pf_stale(e->frequency, e->at, q);
 	}
 	pf_eval_dates(e, h->baseline, h->target, h->d0, h->d1, h->dir, q);
 }
@@ -206,16 +210,17 @@ void pf_agg_add(pf_agg *a, const pf_ind_eval *e)
 		return;
 	a->measured++;
 	a->on_track += e->light == PF_LIGHT_GREEN;
+	a->stale += e->stale;
 	a->wsum += e->weight;
 	a->progress += e->weight * e->progress;
 	a->expected += e->weight * e->expected;
 }
 
-void pf_agg_initiative(pf_agg *a, const pf_eval *e, int64_t initiative)
+size_t pf_eval_first(const pf_eval *e, int64_t initiative)
 {
 	size_t lo = 0, hi = e->n;
 
-	/* The first indicator of the initiative, by binary search on the sorted keys. */
+	/* A binary search on the sorted initiative keys. */
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
 		if (e->v[mid].initiative < initiative)
@@ -223,8 +228,14 @@ void pf_agg_initiative(pf_agg *a, const pf_eval *e, int64_t initiative)
 		else
 			hi = mid;
 	}
-	for (; lo < e->n && e->v[lo].initiative == initiative; lo++)
-		pf_agg_add(a, &e->v[lo]);
+	return lo;
+}
+
+void pf_agg_initiative(pf_agg *a, const pf_eval *e, int64_t initiative)
+{
+	for (size_t i = pf_eval_first(e, initiative); i < e->n && e->v[i].initiative == initiative;
+	     i++)
+		pf_agg_add(a, &e->v[i]);
 }
 
 bool pf_agg_realisation(const pf_agg *a, double *r)

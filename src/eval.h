@@ -14,8 +14,10 @@ typedef struct pf_ind_eval {
 	bool measured;
 	double value; /* the latest value in a period ending by end(P) */
 	pf_period at; /* its period */
+	pf_frequency frequency;
+	bool stale; /* measured, and at lies the frequency or more before P (section 4) */
 	double progress, expected;
-	pf_light light; /* PF_LIGHT_UNMEASURED when not measured */
+	pf_light light; /* PF_LIGHT_UNMEASURED when not measured; a stale value still has one */
 } pf_ind_eval;
 
 /* Indicators sorted by initiative key, then indicator id. */
@@ -26,7 +28,7 @@ typedef struct pf_eval {
 
 /* Weighted sums over a set of indicators (FORMATS.md section 4). */
 typedef struct pf_agg {
-	size_t indicators, measured, on_track;
+	size_t indicators, measured, on_track, stale;
 	double wsum, progress, expected; /* weight sum and weighted sums over measured ones */
 } pf_agg;
 
@@ -46,6 +48,12 @@ void pf_eval_one(pf_ind_eval *e, double baseline, double target, const char *d0,
 /* The same with the dates parsed. */
 void pf_eval_dates(pf_ind_eval *e, double baseline, double target, pf_date d0, pf_date d1,
                    pf_direction dir, pf_period p);
+
+/*
+ * The index of the initiative's first indicator in e (its indicators follow
+ * it), or where it would be: e->n or an indicator of another initiative.
+ */
+size_t pf_eval_first(const pf_eval *e, int64_t initiative);
 
 void pf_agg_add(pf_agg *a, const pf_ind_eval *e);
 /* Adds the indicators of one initiative. */

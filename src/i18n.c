@@ -28,6 +28,7 @@ struct entry {
 };
 
 static const struct entry english[] = {
+    {"%s (inaktuell, %s)", "%s (stale, %s)"},
     {"%s av %s kr/år (%s)", "%s of %s SEK/year (%s)"},
     {"Andel innovativa", "Innovative share"},
     {"Andel realiserad", "Share realised"},
@@ -60,6 +61,7 @@ static const struct entry english[] = {
     {"Effektmål", "Effect goal"},
     {"Effektmål och indikatorer", "Effect goals and indicators"},
     {"Efter", "After"},
+    {"Ej mätta detta kvartal", "Not measured this quarter"},
     {"Ej mätta indikatorer", "Unmeasured indicators"},
     {"Ej rapporterade initiativ", "Unreported initiatives"},
     {"Fas", "Status"},
@@ -88,6 +90,7 @@ static const struct entry english[] = {
     {"IT-last", "IT load"},
     {"IT-timmar", "IT hours"},
     {"Id", "Id"},
+    {"Inaktuella", "Stale"},
     {"Indikator", "Indicator"},
     {"Indikatorer", "Indicators"},
     {"Indikatorernas underlag", "Indicator details"},

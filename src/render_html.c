@@ -1237,6 +1237,10 @@ static void committee_benefits(struct page *pg, const json_t *d)
 		pf_rtab_unmeasured(&t, pg->lang, d);
 		h_table_section(pg, PF_N_("Ej mätta indikatorer"), &t);
 	}
+	if (pf_rany(list, "not_measured_this_period")) {
+		pf_rtab_not_measured(&t, pg->lang, d);
+		h_table_section(pg, PF_N_("Ej mätta detta kvartal"), &t);
+	}
 }
 
 static void html_committee(struct page *pg, const json_t *d)

@@ -212,6 +212,10 @@ static void md_committee_benefits(struct md *m, const json_t *d)
 		pf_rtab_unmeasured(&t, m->lang, d);
 		md_section(m, PF_N_("Ej mätta indikatorer"), &t);
 	}
+	if (pf_rany(list, "not_measured_this_period")) {
+		pf_rtab_not_measured(&t, m->lang, d);
+		md_section(m, PF_N_("Ej mätta detta kvartal"), &t);
+	}
 }
 
 static void md_committee(struct md *m, const json_t *d)

@@ -25,6 +25,7 @@
 #define MAX_COLS 12
 #define TRUNC_COLS 40 /* a longer cell in a 't' column ends in "…" */
 #define FACT_COLS 17  /* the label column of a facts block */
+#define WRAP_COLS 60  /* a list of ids breaks into lines of about this many columns */
 
 #define RESET "\x1b[0m"
 
@@ -343,39 +344,113 @@ static void committee_benefits(struct out *o, const json_t *list, const json_t *
 	}
 }
 
+/* Line k of a cell's text (k from 0), a new string; "" past its last line. */
+static char *cell_line(const char *text, size_t k)
+{
+	const char *nl;
+
+	for (; k > 0 && text; k--)
+		text = (nl = strchr(text, '\n')) ? nl + 1 : NULL;
+	if (!text)
+		return strdup("");
+	nl = strchr(text, '\n');
+	return nl ? strndup(text, (size_t)(nl - text)) : strdup(text);
+}
+
+/* How many lines the tallest cell of a row has, at least min. */
+static size_t row_lines(const pf_rtable *t, size_t row, size_t min)
+{
+	size_t most = min;
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		size_t n = 1;
+
+		for (const char *p = pf_rtable_at(t, row, c)->text; (p = strchr(p, '\n')); p++)
+			n++;
+		if (n > most)
+			most = n;
+	}
+	return most;
+}
+
+/*
+ * Writes src (freed) with each row on as many lines as its tallest cell has
+ * (min at least), a cell's light on its first line only: table_emit() keeps
+ * a cell on one line.
+ */
+static void emit_lines(struct out *o, pf_rtable *src, size_t min)
+{
+	pf_rtable t;
+
+	memset(&t, 0, sizeof(t));
+	t.spec = src->spec;
+	t.lang = src->lang;
+	t.ncols = src->ncols;
+	t.oom = src->oom;
+	for (size_t c = 0; !src->oom && c < src->ncols; c++)
+		pf_rtable_add(&t, strdup(pf_rtable_at(src, 0, c)->text), -1);
+	for (size_t r = 1; !src->oom && r <= pf_rtable_rows(src); r++)
+		for (size_t line = 0, n = row_lines(src, r, min); line < n; line++)
+			for (size_t c = 0; c < src->ncols; c++) {
+				const pf_rcell *x = pf_rtable_at(src, r, c);
+
+				pf_rtable_add(&t, cell_line(x->text, line), line ? -1 : x->light);
+			}
+	pf_rtable_free(src);
+	table_emit(o, &t);
+}
+
 /*
  * Lights by quarter (pf_rtab_lights_by_quarter()), each committee on two
  * lines: its lights, then the realisation beneath each.
  */
 static void lights_by_quarter(struct out *o, const json_t *d)
 {
-	pf_rtable src, t;
+	pf_rtable t;
 
 	section(o, PF_N_("Ljus per kvartal"));
-	pf_rtab_lights_by_quarter(&src, o->lang, d);
-	memset(&t, 0, sizeof(t));
-	t.spec = src.spec;
-	t.lang = src.lang;
-	t.ncols = src.ncols;
-	t.oom = src.oom;
-	for (size_t c = 0; !src.oom && c < src.ncols; c++)
-		pf_rtable_add(&t, strdup(pf_rtable_at(&src, 0, c)->text), -1);
-	for (size_t r = 1; !src.oom && r <= pf_rtable_rows(&src); r++)
-		for (int line = 0; line < 2; line++)
-			for (size_t c = 0; c < src.ncols; c++) {
-				const pf_rcell *x = pf_rtable_at(&src, r, c);
-				const char *nl = strchr(x->text, '\n');
+	pf_rtab_lights_by_quarter(&t, o->lang, d);
+	emit_lines(o, &t, 2);
+}
 
-				if (line == 0)
-					pf_rtable_add(&t,
-					              nl ? strndup(x->text, (size_t)(nl - x->text))
-					                 : strdup(x->text),
-					              x->light);
-				else
-					pf_rtable_add(&t, strdup(nl ? nl + 1 : ""), -1);
-			}
-	pf_rtable_free(&src);
-	table_emit(o, &t);
+/*
+ * Breaks a list "A, B, C" in place after a comma where a line would pass
+ * width columns, so a committee's many ids stay readable in a terminal.
+ */
+static void wrap_list(char *s, size_t width)
+{
+	size_t col = 0;
+
+	for (char *item = s; item;) {
+		char *sep = strstr(item, ", ");
+		size_t w;
+
+		if (sep)
+			*sep = '\0';
+		w = pf_rwidth(item);
+		if (sep)
+			*sep = ',';
+		if (col > 0 && col + w > width) {
+			item[-1] = '\n';
+			col = 0;
+		}
+		col += w + 2;
+		item = sep ? sep + 2 : NULL;
+	}
+}
+
+/* The stale count and the indicators not measured for P, the ids wrapped (pf_rtab_not_measured()).
+ */
+static void not_measured(struct out *o, const json_t *d)
+{
+	pf_rtable t;
+
+	section(o, PF_N_("Ej mätta detta kvartal"));
+	pf_rtab_not_measured(&t, o->lang, d);
+	for (size_t r = 1; !t.oom && r <= pf_rtable_rows(&t); r++)
+		wrap_list(t.cells[r * t.ncols + 2].text, WRAP_COLS);
+	t.spec = "lrl";
+	emit_lines(o, &t, 1);
 }
 
 static void render_committee(struct out *o, const json_t *d)
@@ -402,6 +477,8 @@ static void render_committee(struct out *o, const json_t *d)
 	}
 	table_emit(o, &t);
 	committee_benefits(o, list, d);
+	if (pf_rany(list, "not_measured_this_period"))
+		not_measured(o, d);
 }
 
 /* ---- roadmap ---- */

@@ -885,6 +885,18 @@ static char *latest_value(pf_lang lang, const json_t *ind)
 	    pf_rjoin(pf_rfmt_value(lang, pf_rget(ind, "value_period")), "", strdup(")")));
 }
 
+char *pf_rind_light_text(pf_lang lang, const json_t *ind, const char *none)
+{
+	char *light = pf_rlight_text(lang, pf_rget(ind, "light"), none);
+
+	if (!light || !json_is_true(pf_rget(ind, "stale")))
+		return light;
+	const char *at = pf_rget_str(ind, "last_measured");
+	char *s = pf_rfmt(pf_tr(lang, "%s (inaktuell, %s)"), light, at ? at : PF_NONE);
+	free(light);
+	return s;
+}
+
 void pf_rtab_indicators(pf_rtable *t, pf_lang lang, const json_t *list)
 {
 	pf_rtable_init(t, lang, "lwllrrl", PF_N_("Id"), PF_N_("Indikator"), PF_N_("Bas → mål"),
@@ -903,7 +915,8 @@ void pf_rtab_indicators(pf_rtable *t, pf_lang lang, const json_t *list)
 		pf_rtable_add(t, latest_value(lang, ind), -1);
 		pf_rtable_pct(t, pf_rget(ind, "progress"));
 		pf_rtable_pct(t, pf_rget(ind, "expected"));
-		pf_rtable_light(t, pf_rget(ind, "light"), PF_N_("– ej mätt"));
+		pf_rtable_add(t, pf_rind_light_text(lang, ind, PF_N_("– ej mätt")),
+		              pf_rlight(pf_rget(ind, "light")));
 	}
 }
 
@@ -1382,6 +1395,20 @@ void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc)
 
 		pf_rtable_value(t, pf_rget(c, "code"));
 		pf_rtable_add(t, pf_rfmt_ids(lang, pf_rget(c, "unmeasured_indicators")), -1);
+	}
+}
+
+void pf_rtab_not_measured(pf_rtable *t, pf_lang lang, const json_t *doc)
+{
+	const json_t *list = pf_rget(doc, "committees");
+
+	pf_rtable_init(t, lang, "lrw", PF_N_("Nämnd"), PF_N_("Inaktuella"), PF_N_("Indikatorer"));
+	for (size_t i = 0; i < json_array_size(list); i++) {
+		const json_t *c = json_array_get(list, i);
+
+		pf_rtable_value(t, pf_rget(c, "code"));
+		pf_rtable_value(t, pf_rget(c, "stale"));
+		pf_rtable_add(t, pf_rfmt_ids(lang, pf_rget(c, "not_measured_this_period")), -1);
 	}
 }
 

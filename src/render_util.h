@@ -203,6 +203,13 @@ void pf_rtab_decisions(pf_rtable *t, pf_lang lang, const json_t *list, bool titl
 void pf_rtab_traceability(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_trace_roadmaps(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_initiative_facts(pf_rtable *t, pf_lang lang, const json_t *doc);
+/*
+ * An indicator's light as pf_rlight_text() shows it, marked when the value is
+ * stale so a reader tells missing data from a worsening one (FORMATS.md
+ * section 4): "◐ gul (inaktuell, 2025Q1)", "◐ yellow (stale, 2025Q1)".
+ */
+char *pf_rind_light_text(pf_lang lang, const json_t *ind, const char *none);
+/* Id, Indikator, Bas → mål, Senaste värde, Progress, Förväntat, Ljus (pf_rind_light_text()). */
 void pf_rtab_indicators(pf_rtable *t, pf_lang lang, const json_t *list);
 void pf_rtab_indicator_details(pf_rtable *t, pf_lang lang, const json_t *list);
 void pf_rtab_series(pf_rtable *t, pf_lang lang, const json_t *list);
@@ -251,6 +258,12 @@ void pf_rtab_after_completion(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_kpis_by_year(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_benefits(pf_rtable *t, pf_lang lang, const json_t *doc);
 void pf_rtab_unmeasured(pf_rtable *t, pf_lang lang, const json_t *doc);
+/*
+ * The committee report's measuring at P: Nämnd, Inaktuella (stale: measured
+ * indicators whose value is stale), Indikatorer (not_measured_this_period,
+ * the indicators with no value for P itself, named).
+ */
+void pf_rtab_not_measured(pf_rtable *t, pf_lang lang, const json_t *doc);
 /*
  * lights_by_quarter as a matrix: Nämnd, then one column per quarter (the
  * periods of all committees, oldest first, at most PF_RQUARTERS_MAX, the

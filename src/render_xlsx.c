@@ -6,7 +6,8 @@
  *   quarter     "Kvartalsrapport": the initiatives with their follow-up;
  *               "Saknar uppföljning": the initiatives without one (id, and
  *               the title and committee when the list has them)
- *   committee   "Nämndrapport": the KPIs per committee;
+ *   committee   "Nämndrapport": the KPIs per committee, with how many of its
+ *               indicators are stale and which have no value for P;
  *               "Initiativ per fas": by_status, committee × status
  *
  * Each sheet has a title row, a header row (frozen, with an autofilter) and
@@ -51,6 +52,7 @@ enum cell_kind {
 	C_PCT,   /* a fraction, shown as a percentage */
 	C_PHASE, /* a status word, translated */
 	C_LIGHT, /* a light word, translated */
+	C_IDS,   /* a list of ids, as one text "A, B" (empty for none) */
 };
 
 struct column {
@@ -113,6 +115,19 @@ static void put_value(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t 
 		check(x, worksheet_write_boolean(ws, row, col, json_is_true(v), NULL));
 }
 
+static void put_ids(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const json_t *v)
+{
+	char *s = pf_rfmt_list(x->lang, v, ", ", pf_rfmt_value, "");
+
+	if (!s) {
+		x->oom = true;
+		return;
+	}
+	if (*s)
+		put_text(x, ws, row, col, s, NULL);
+	free(s);
+}
+
 static void put_cell(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                      enum cell_kind kind, const json_t *v)
 {
@@ -132,6 +147,12 @@ static void put_cell(struct xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_col_t c
 	case C_LIGHT:
 		if ((l = pf_rlight(v)) >= 0) {
 			put_text(x, ws, row, col, pf_rlight_word(x->lang, l), NULL);
+			return;
+		}
+		break;
+	case C_IDS:
+		if (json_is_array(v)) {
+			put_ids(x, ws, row, col, v);
 			return;
 		}
 		break;
@@ -346,6 +367,8 @@ static void xlsx_committee(struct xw *x, const pf_report *r)
 	    {PF_N_("Slutförda i år"), "completed_in_year", C_NUM, 10},
 	    {PF_N_("Innovativa"), "innovative_share", C_PCT, 12},
 	    {PF_N_("Saknar uppföljning"), "missing_followups", C_NUM, 12},
+	    {PF_N_("Inaktuella"), "stale", C_NUM, 10},
+	    {PF_N_("Ej mätta detta kvartal"), "not_measured_this_period", C_IDS, 40},
 	};
 
 	list_sheet(x, PF_N_("Nämndrapport"), pf_rtitle(x->lang, r), pf_rget(r->doc, "committees"),

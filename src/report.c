@@ -59,6 +59,12 @@ json_t *pf_json_period(pf_period p)
 	return json_string(buf);
 }
 
+void pf_json_staleness(json_t *o, const pf_ind_eval *e)
+{
+	json_object_set_new(o, "last_measured", e->measured ? pf_json_period(e->at) : json_null());
+	json_object_set_new(o, "stale", json_boolean(e->measured && e->stale));
+}
+
 json_t *pf_json_column(sqlite3_stmt *st, int i)
 {
 	switch (sqlite3_column_type(st, i)) {

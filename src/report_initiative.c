@@ -26,18 +26,28 @@ static pf_status object_row(sqlite3_stmt *st, void *ctx)
 	return PF_OK;
 }
 
-/* Runs a query bound to the initiative's key (?1) and period (?2) into a list of objects. */
+/*
+ * Runs a query bound to the initiative's key (?1), the period P (?2) and its
+ * last day as text (?3), as far as it uses them (the highest it names), into
+ * a list of objects.
+ */
 static pf_status rows(pf_db *db, const char *sql, const char *const *keys, int64_t pk, pf_period p,
                       json_t *doc, const char *name, pf_error *err)
 {
 	struct rows_ctx c = {keys, json_array()};
+	char end[PF_DATE_BUF];
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, sql, err);
 
+	pf_date_format(pf_period_end(p), end);
 	if (!s) {
+		int n = sqlite3_bind_parameter_count(st);
+
 		sqlite3_bind_int64(st, 1, pk);
-		if (sqlite3_bind_parameter_count(st) >= 2)
+		if (n >= 2)
 			sqlite3_bind_int(st, 2, p);
+		if (n >= 3)
+			pf_bind_text(st, 3, end);
 		s = pf_query_rows(db, st, err, object_row, &c);
 	}
 	if (!s)
@@ -107,13 +117,13 @@ static void light_fields(json_t *o, const pf_ind_eval *e)
 	json_object_set_new(o, "light", pf_json_light(e->light));
 }
 
-/* Each measured value with the light it gave in its own period. */
-static pf_status series(pf_db *db, int64_t ind, const struct ind_fields *f, json_t *o,
+/* Each value measured up to P, with the light it gave in its own period: the series ends at P. */
+static pf_status series(pf_db *db, int64_t ind, pf_period p, const struct ind_fields *f, json_t *o,
                         pf_error *err)
 {
 	/* An indicator's values are the keys from its pk << 16 on (see schema/001_init.sql). */
 	static const char sql[] = "SELECT period, value, comment FROM measurements "
-	                          "WHERE key BETWEEN ?1 << 16 AND (?1 << 16 | 65535) ORDER BY key";
+	                          "WHERE key BETWEEN ?1 << 16 AND (?1 << 16 | ?2) ORDER BY key";
 	json_t *list = json_array();
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, sql, err);
@@ -124,12 +134,13 @@ static pf_status series(pf_db *db, int64_t ind, const struct ind_fields *f, json
 		return s;
 	}
 	sqlite3_bind_int64(st, 1, ind);
+	sqlite3_bind_int(st, 2, p);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		pf_ind_eval e = {.measured = true, .value = sqlite3_column_double(st, 1)};
-		pf_period p = sqlite3_column_int(st, 0);
+		pf_period at = sqlite3_column_int(st, 0);
 		json_t *m = json_object();
-		pf_eval_one(&e, f->baseline, f->target, f->d0, f->d1, f->dir, p);
-		json_object_set_new(m, "period", pf_json_period(p));
+		pf_eval_one(&e, f->baseline, f->target, f->d0, f->d1, f->dir, at);
+		json_object_set_new(m, "period", pf_json_period(at));
 		json_object_set_new(m, "value", json_real(e.value));
 		json_object_set_new(m, "comment", pf_json_column(st, 2));
 		light_fields(m, &e);
@@ -146,8 +157,8 @@ static const char *const ind_keys[] = {
     "owner",        "weight",        "benefit_type", "benefit_sek", NULL,
 };
 
-static pf_status indicator(pf_db *db, sqlite3_stmt *st, const pf_eval *eval, size_t i, json_t *list,
-                           pf_error *err)
+static pf_status indicator(pf_db *db, sqlite3_stmt *st, const pf_eval *eval, size_t i, pf_period p,
+                           json_t *list, pf_error *err)
 {
 	json_t *o = json_object();
 	struct ind_fields f;
@@ -164,13 +175,15 @@ static pf_status indicator(pf_db *db, sqlite3_stmt *st, const pf_eval *eval, siz
 	            : PF_DIR_INCREASE;
 	json_object_set_new(o, "value", e->measured ? json_real(e->value) : json_null());
 	json_object_set_new(o, "value_period", e->measured ? pf_json_period(e->at) : json_null());
+	pf_json_staleness(o, e);
 	light_fields(o, e);
 	json_array_append_new(list, o);
-	return series(db, sqlite3_column_int64(st, 14), &f, o, err);
+	return series(db, sqlite3_column_int64(st, 14), p, &f, o, err);
 }
 
 /* Indicators in the order of pf_eval_load (by id), so row i is eval->v[i]. */
-static pf_status indicators(pf_db *db, int64_t pk, const pf_eval *eval, json_t *doc, pf_error *err)
+static pf_status indicators(pf_db *db, int64_t pk, pf_period p, const pf_eval *eval, json_t *doc,
+                            pf_error *err)
 {
 	static const char sql[] =
 	    "SELECT id, name, goal, unit, direction, baseline, baseline_date, target, "
@@ -185,7 +198,7 @@ static pf_status indicators(pf_db *db, int64_t pk, const pf_eval *eval, json_t *
 	if (!s) {
 		sqlite3_bind_int64(st, 1, pk);
 		while (!s && i < eval->n && (rc = sqlite3_step(st)) == SQLITE_ROW)
-			s = indicator(db, st, eval, i++, list, err);
+			s = indicator(db, st, eval, i++, p, list, err);
 		sqlite3_finalize(st);
 	}
 	if (!s && rc != SQLITE_DONE && rc != SQLITE_ROW)
@@ -222,26 +235,32 @@ static void period_texts(json_t *list)
 	}
 }
 
-static pf_status histories(pf_db *db, int64_t pk, const char *id, json_t *doc, pf_error *err)
+/*
+ * Follow-ups, priorities, roadmap versions and decisions up to P (?2, its last
+ * day ?3): a report for P uses nothing dated after it (FORMATS.md section 4).
+ */
+static pf_status histories(pf_db *db, int64_t pk, const char *id, pf_period p, json_t *doc,
+                           pf_error *err)
 {
 	pf_status s;
 
 	if ((s = rows(db,
 	              "SELECT period, assessment, status, expected_effects, comment, reported_by "
-	              "FROM followups WHERE initiative = ?1 ORDER BY period",
-	              fup_keys, pk, 0, doc, "followups", err)) ||
+	              "FROM followups WHERE initiative = ?1 AND period <= ?2 ORDER BY period",
+	              fup_keys, pk, p, doc, "followups", err)) ||
 	    (s = rows(db,
-	              "SELECT period, rank FROM priorities WHERE initiative = ?1 ORDER BY period",
-	              pri_keys, pk, 0, doc, "priorities", err)) ||
+	              "SELECT period, rank FROM priorities WHERE initiative = ?1 AND period <= ?2 "
+	              "ORDER BY period",
+	              pri_keys, pk, p, doc, "priorities", err)) ||
 	    (s = rows(db,
 	              "SELECT v.roadmap, v.version, v.date, r.horizon FROM roadmap_items r "
 	              "JOIN roadmap_versions v ON v.pk = r.version WHERE r.initiative = ?1 "
-	              "ORDER BY v.roadmap, v.date",
-	              rm_keys, pk, 0, doc, "roadmaps", err)) ||
+	              "AND v.date <= ?3 ORDER BY v.roadmap, v.date",
+	              rm_keys, pk, p, doc, "roadmaps", err)) ||
 	    (s = rows(db,
 	              "SELECT id, body, date, type, title, protocol FROM decisions "
-	              "WHERE initiative = ?1 ORDER BY date, id",
-	              dec_keys, pk, 0, doc, "decisions", err)))
+	              "WHERE initiative = ?1 AND date <= ?3 ORDER BY date, id",
+	              dec_keys, pk, p, doc, "decisions", err)))
 		return s;
 	period_texts(json_object_get(doc, "followups"));
 	period_texts(json_object_get(doc, "priorities"));
@@ -284,9 +303,9 @@ pf_status pf_build_initiative(pf_db *db, const pf_report_opts *o, json_t **doc, 
 	json_object_set_new(
 	    *doc, "expected",
 	    pf_json_fraction(agg.wsum > 0, agg.wsum > 0 ? agg.expected / agg.wsum : 0));
-	if ((s = indicators(db, pk, &eval, *doc, err)) ||
+	if ((s = indicators(db, pk, o->period, &eval, *doc, err)) ||
 	    (s = pf_benefits_initiative(db, pk, &eval, *doc, NULL, err)) ||
-	    (s = histories(db, pk, o->initiative, *doc, err))) {
+	    (s = histories(db, pk, o->initiative, o->period, *doc, err))) {
 		json_decref(*doc);
 		*doc = NULL;
 	}

@@ -34,6 +34,11 @@ json_t *pf_json_text(const char *s);
 json_t *pf_json_light(pf_light l);
 json_t *pf_json_fraction(bool has, double v);
 json_t *pf_json_period(pf_period p);
+/*
+ * Adds an indicator's "last_measured" (the period of its latest value at or
+ * before P, or null) and "stale" (false when unmeasured) to o (section 5).
+ */
+void pf_json_staleness(json_t *o, const pf_ind_eval *e);
 /* A column as JSON: text, integer, real or null, as stored. */
 json_t *pf_json_column(sqlite3_stmt *st, int i);
 /* A fraction: realisation of an aggregate, rounded to 4 decimals, or null. */

@@ -23,16 +23,18 @@ static void copy_col(char *dst, size_t n, sqlite3_stmt *st, int i)
 
 /*
  * Finds a version of the roadmap: by label, or (label NULL) the latest by
- * date, or (before set) the last one dated before it. PF_ENOTFOUND if none.
+ * date up to `until`, or (before set) the last one dated before it.
+ * PF_ENOTFOUND if none.
  */
 static pf_status find_version(pf_db *db, const char *roadmap, const char *label,
-                              const version_row *before, version_row *out, pf_error *err)
+                              const version_row *before, const char *until, version_row *out,
+                              pf_error *err)
 {
 	static const char sql[] =
 	    "SELECT pk, version, unit, committee, date, first_year, decided_by "
 	    "FROM roadmap_versions WHERE roadmap = ?1 AND (?2 IS NULL OR version = ?2) "
 	    "AND (?3 IS NULL OR date < ?3 OR (date = ?3 AND pk < ?4)) "
-	    "ORDER BY date DESC, pk DESC LIMIT 1";
+	    "AND (?5 IS NULL OR date <= ?5) ORDER BY date DESC, pk DESC LIMIT 1";
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, sql, err);
 	int rc;
@@ -43,6 +45,7 @@ static pf_status find_version(pf_db *db, const char *roadmap, const char *label,
 	pf_bind_text(st, 2, label);
 	pf_bind_text(st, 3, before ? before->date : NULL);
 	sqlite3_bind_int64(st, 4, before ? before->pk : 0);
+	pf_bind_text(st, 5, until);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		out->pk = sqlite3_column_int64(st, 0);
 		copy_col(out->version, sizeof(out->version), st, 1);
@@ -184,16 +187,19 @@ static pf_status decision_row(sqlite3_stmt *st, void *ctx)
 	return PF_OK;
 }
 
-static pf_status build_decisions(pf_db *db, struct decisions_ctx *c, pf_error *err)
+/* The decisions concerning the version up to the last day of P (`until`): none after P. */
+static pf_status build_decisions(pf_db *db, struct decisions_ctx *c, const char *until,
+                                 pf_error *err)
 {
 	static const char sql[] = "SELECT id, body, date, type, protocol FROM decisions "
-	                          "WHERE roadmap_version = ?1 ORDER BY date, id";
+	                          "WHERE roadmap_version = ?1 AND date <= ?2 ORDER BY date, id";
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, sql, err);
 
 	if (s)
 		return s;
 	sqlite3_bind_int64(st, 1, c->v->pk);
+	pf_bind_text(st, 2, until);
 	return pf_query_rows(db, st, err, decision_row, c);
 }
 
@@ -214,11 +220,31 @@ static json_t *version_json(const pf_report_opts *o, const version_row *v, const
 	return doc;
 }
 
-static pf_status pick_versions(pf_db *db, const pf_report_opts *o, version_row *v,
-                               version_row *prev, bool *has_prev, pf_error *err)
+/* A version named on the command line but dated after P: a report for P cannot show it. */
+static pf_status after_period(const pf_report_opts *o, const version_row *v, pf_error *err)
 {
-	pf_status s = find_version(db, o->roadmap, o->version, NULL, v, err);
+	char p[PF_PERIOD_BUF];
 
+	pf_period_format(o->period, p);
+	return pf_error_set(err, PF_ENOTFOUND,
+	                    "roadmap \"%s\" version \"%s\" is dated %s, after %s "
+	                    "(give a later --period)",
+	                    o->roadmap, v->version, v->date, p);
+}
+
+/*
+ * The version shown and the one compared with, both dated up to `until`, the
+ * last day of P: a later version is not yet "the latest" (section 4).
+ */
+static pf_status pick_versions(pf_db *db, const pf_report_opts *o, const char *until,
+                               version_row *v, version_row *prev, bool *has_prev, pf_error *err)
+{
+	pf_status s =
+	    find_version(db, o->roadmap, o->version, NULL, o->version ? NULL : until, v, err);
+
+	/* None up to P: its latest version, if it has one, to say that it is dated after P. */
+	if (s == PF_ENOTFOUND && !o->version)
+		s = find_version(db, o->roadmap, NULL, NULL, NULL, v, err);
 	if (s == PF_ENOTFOUND)
 		return pf_error_set(err, PF_ENOTFOUND,
 		                    o->version ? "roadmap \"%s\" has no version \"%s\""
@@ -226,18 +252,23 @@ static pf_status pick_versions(pf_db *db, const pf_report_opts *o, version_row *
 		                    o->roadmap, o->version);
 	if (s)
 		return s;
-	s = o->compare ? find_version(db, o->roadmap, o->compare, NULL, prev, err)
-	               : find_version(db, o->roadmap, NULL, v, prev, err);
+	if (strcmp(v->date, until) > 0)
+		return after_period(o, v, err);
+	s = o->compare ? find_version(db, o->roadmap, o->compare, NULL, NULL, prev, err)
+	               : find_version(db, o->roadmap, NULL, v, until, prev, err);
 	*has_prev = s == PF_OK;
 	if (s == PF_ENOTFOUND && o->compare)
 		return pf_error_set(err, PF_ENOTFOUND, "roadmap \"%s\" has no version \"%s\"",
 		                    o->roadmap, o->compare);
+	if (!s && strcmp(prev->date, until) > 0)
+		return after_period(o, prev, err);
 	return s == PF_ENOTFOUND ? PF_OK : s;
 }
 
 pf_status pf_build_roadmap(pf_db *db, const pf_report_opts *o, json_t **doc, pf_error *err)
 {
 	version_row v, prev;
+	char until[PF_DATE_BUF];
 	bool has_prev = false;
 	json_t *items = json_array(), *decisions = json_array();
 	json_t *changes = json_pack("{s:[], s:[], s:[]}", "added", "removed", "moved");
@@ -248,10 +279,11 @@ pf_status pf_build_roadmap(pf_db *db, const pf_report_opts *o, json_t **doc, pf_
 		s = pf_error_set(err, PF_EUSAGE, "report roadmap needs the roadmap's name");
 		goto out;
 	}
-	if ((s = pick_versions(db, o, &v, &prev, &has_prev, err)) ||
+	pf_date_format(pf_period_end(o->period), until);
+	if ((s = pick_versions(db, o, until, &v, &prev, &has_prev, err)) ||
 	    (s = build_items(db, &v, o, items, err)) ||
 	    (s = build_changes(db, &v, has_prev ? &prev : NULL, changes, err)) ||
-	    (s = build_decisions(db, &dc, err)))
+	    (s = build_decisions(db, &dc, until, err)))
 		goto out;
 	*doc = version_json(o, &v, has_prev ? &prev : NULL);
 	json_object_set(*doc, "items", items);

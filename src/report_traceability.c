@@ -8,16 +8,29 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Binds ?1 committee, ?2 first day, ?3 last day of the year. */
-static void bind_year(sqlite3_stmt *st, const char *code, int year)
-{
-	char from[16], to[16];
+/* The year reported and the period P: nothing dated after P counts (section 4). */
+struct span {
+	int year;
+	pf_period period;
+};
 
-	snprintf(from, sizeof(from), "%04d-01-01", year);
-	snprintf(to, sizeof(to), "%04d-12-31", year);
+/*
+ * Binds ?1 committee, ?2 the first day of the year, ?3 its last day or the
+ * last day of P if earlier, ?6 the last day of P, as far as the statement
+ * uses them (the highest it names).
+ */
+static void bind_year(sqlite3_stmt *st, const char *code, struct span y)
+{
+	char from[16], to[16], end[PF_DATE_BUF];
+
+	snprintf(from, sizeof(from), "%04d-01-01", y.year);
+	snprintf(to, sizeof(to), "%04d-12-31", y.year);
+	pf_date_format(pf_period_end(y.period), end);
 	pf_bind_text(st, 1, code);
 	pf_bind_text(st, 2, from);
-	pf_bind_text(st, 3, to);
+	pf_bind_text(st, 3, strcmp(end, to) < 0 ? end : to);
+	if (sqlite3_bind_parameter_count(st) >= 6)
+		pf_bind_text(st, 6, end);
 }
 
 static const char counts_sql[] =
@@ -27,11 +40,11 @@ static const char counts_sql[] =
 
 static const char roadmaps_sql[] =
     "SELECT v.roadmap, v.version, v.date, EXISTS (SELECT 1 FROM decisions d "
-    "WHERE d.body = ?1 AND d.roadmap_version = v.pk AND d.date >= v.date) "
+    "WHERE d.body = ?1 AND d.roadmap_version = v.pk AND d.date BETWEEN v.date AND ?6) "
     "FROM roadmap_versions v WHERE v.committee = ?1 AND v.date BETWEEN ?2 AND ?3 "
     "ORDER BY v.roadmap, v.date, v.pk";
 
-/* ?4, ?5: the first and last period of the year. */
+/* ?4, ?5: the first and last period of the year, the last no later than P. */
 static const char unreported_sql[] =
     "SELECT n.id FROM initiatives n WHERE n.committee = ?1 "
     "AND EXISTS (SELECT 1 FROM priorities p WHERE p.initiative = n.pk "
@@ -54,7 +67,7 @@ static pf_status id_row(sqlite3_stmt *st, void *ctx)
 	return PF_OK;
 }
 
-static pf_status counts(pf_db *db, const char *code, int year, json_t *j, pf_error *err)
+static pf_status counts(pf_db *db, const char *code, struct span year, json_t *j, pf_error *err)
 {
 	sqlite3_stmt *st;
 	pf_status s = pf_db_prepare(db, &st, counts_sql, err);
@@ -73,7 +86,7 @@ static pf_status counts(pf_db *db, const char *code, int year, json_t *j, pf_err
 	return rc == SQLITE_ROW ? PF_OK : pf_db_fail(db, rc, err, "counting decisions");
 }
 
-static pf_status list(pf_db *db, const char *sql, const char *code, int year, json_t *out,
+static pf_status list(pf_db *db, const char *sql, const char *code, struct span year, json_t *out,
                       pf_status (*row)(sqlite3_stmt *, void *), pf_error *err)
 {
 	sqlite3_stmt *st;
@@ -83,13 +96,15 @@ static pf_status list(pf_db *db, const char *sql, const char *code, int year, js
 		return s;
 	bind_year(st, code, year);
 	if (sqlite3_bind_parameter_count(st) >= 5) {
-		sqlite3_bind_int(st, 4, pf_period_make(year, 1));
-		sqlite3_bind_int(st, 5, pf_period_make(year, 4));
+		pf_period last = pf_period_make(year.year, 4);
+
+		sqlite3_bind_int(st, 4, pf_period_make(year.year, 1));
+		sqlite3_bind_int(st, 5, last < year.period ? last : year.period);
 	}
 	return pf_query_rows(db, st, err, row, out);
 }
 
-static pf_status one_committee(pf_db *db, const char *code, int year, json_t *committees,
+static pf_status one_committee(pf_db *db, const char *code, struct span year, json_t *committees,
                                pf_error *err)
 {
 	json_t *j = json_object(), *roadmaps = json_array(), *unreported = json_array();
@@ -124,7 +139,8 @@ pf_status pf_build_traceability(pf_db *db, const pf_report_opts *o, json_t **doc
 	while (!s && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *code = pf_col_text(st, 0);
 		if (!o->committee || !strcasecmp(code, o->committee))
-			s = one_committee(db, code, year, committees, err);
+			s = one_committee(db, code, (struct span){year, o->period}, committees,
+			                  err);
 	}
 	if (!s && rc != SQLITE_DONE)
 		s = pf_db_fail(db, rc, err, "reading committees");

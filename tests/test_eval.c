@@ -74,16 +74,18 @@ static int setup(void **state)
 	ini = append(ini, &li, &ci, "id;titel;namnd\n");
 	eff = append(eff, &le, &ce,
 	             "indikator_id;initiativ;indikator;riktning;basvarde;basdatum;malvarde;"
-	             "maldatum;vikt\n");
+	             "maldatum;vikt;matfrekvens\n");
 	mea = append(mea, &lm, &cm, "indikator_id;period;varde\n");
 	for (int i = 0; i < NINI; i++) {
 		ini = append(ini, &li, &ci, "N%02d;Initiativ %d;HSN\n", i, i);
 		for (int k = 0; k < NIND; k++) {
 			int down = next_rand(&seed) % 2;
 			eff = append(
-			    eff, &le, &ce, "N%02d-%d;N%02d;Mått;%s;%d;2022-01-01;%d;%d-12-31;%d\n",
-			    i, k, i, down ? "minska" : "öka", down ? 100 : 10, down ? 40 : 90,
-			    2024 + (int)(next_rand(&seed) % 3), 1 + (int)(next_rand(&seed) % 3));
+			    eff, &le, &ce,
+			    "N%02d-%d;N%02d;Mått;%s;%d;2022-01-01;%d;%d-12-31;%d;%s\n", i, k, i,
+			    down ? "minska" : "öka", down ? 100 : 10, down ? 40 : 90,
+			    2024 + (int)(next_rand(&seed) % 3), 1 + (int)(next_rand(&seed) % 3),
+			    pf_word(PF_WORDS_FREQUENCY, (int)(next_rand(&seed) % PF_FREQ_COUNT)));
 			/* Indicator 0 of every third initiative is never measured. */
 			if (k == 0 && i % 3 == 0)
 				continue;
@@ -120,7 +122,7 @@ static int teardown(void **state)
 static void assert_same_eval(const pf_ind_eval *a, const pf_ind_eval *b, pf_period q)
 {
 	if (a->pk != b->pk || a->initiative != b->initiative || a->weight != b->weight ||
-	    a->measured != b->measured ||
+	    a->measured != b->measured || a->frequency != b->frequency || a->stale != b->stale ||
 	    (a->measured &&
 	     (a->value != b->value || a->at != b->at || a->progress != b->progress)) ||
 	    a->expected != b->expected || a->light != b->light)
@@ -162,9 +164,105 @@ static void test_history_equals_quarter_by_quarter(void **state)
 	pf_error_clear(&err);
 }
 
+/* ---- staleness (FORMATS.md section 4) ---- */
+
+/* A value of period `at`, by how many quarters before P it lies, and whether it is stale. */
+static const struct stale_row {
+	pf_frequency freq;
+	int before; /* P - at */
+	bool stale;
+} stale_rows[] = {
+    /* Quarterly: current for P and the quarter after it. */
+    {PF_FREQ_QUARTERLY, 0, false},
+    {PF_FREQ_QUARTERLY, 1, false},
+    {PF_FREQ_QUARTERLY, 2, true},
+    {PF_FREQ_QUARTERLY, 8, true},
+    /* Half-yearly: for three quarters. */
+    {PF_FREQ_HALF_YEARLY, 1, false},
+    {PF_FREQ_HALF_YEARLY, 2, false},
+    {PF_FREQ_HALF_YEARLY, 3, true},
+    /* Yearly: for five. */
+    {PF_FREQ_YEARLY, 3, false},
+    {PF_FREQ_YEARLY, 4, false},
+    {PF_FREQ_YEARLY, 5, true},
+    {PF_FREQ_YEARLY, 6, true},
+};
+
+static void test_stale_boundaries(void **state)
+{
+	pf_period p = pf_period_make(2025, 3);
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(stale_rows) / sizeof(stale_rows[0]); i++) {
+		const struct stale_row *r = &stale_rows[i];
+
+		if (pf_stale(r->freq, p - r->before, p) != r->stale)
+			fail_msg("row %zu: %s, P - %d: expected stale %d", i,
+			         pf_word(PF_WORDS_FREQUENCY, (int)r->freq), r->before, r->stale);
+	}
+	/* Across a year's end as within one: 2024Q4 is two quarters before 2025Q2. */
+	assert_true(pf_stale(PF_FREQ_QUARTERLY, pf_period_make(2024, 4), pf_period_make(2025, 2)));
+	assert_false(pf_stale(PF_FREQ_QUARTERLY, pf_period_make(2024, 4), pf_period_make(2025, 1)));
+}
+
+/*
+ * The evaluation carries the stored frequency and marks a stale value, which
+ * still gives progress and a light; an unmeasured indicator is never stale.
+ * Q kvartal, H halvår, Y år, all measured 2025Q1; U never measured.
+ */
+static void test_eval_stale(void **state)
+{
+	static const char eff[] =
+	    "indikator_id;initiativ;indikator;basvarde;basdatum;malvarde;maldatum;matfrekvens\n"
+	    "Q;S1;Kvartal;0;2025-01-01;100;2026-12-31;kvartal\n"
+	    "H;S1;Halvår;0;2025-01-01;100;2026-12-31;halvår\n"
+	    "Y;S1;År;0;2025-01-01;100;2026-12-31;år\n"
+	    "U;S1;Aldrig;0;2025-01-01;100;2026-12-31;\n";
+	static const char mea[] = "indikator_id;period;varde\nQ;2025Q1;10\nH;2025Q1;10\n"
+	                          "Y;2025Q1;10\n";
+	/* Whether Q, H, Y are stale at 2025Q1 + k. */
+	static const bool want[][3] = {
+	    {false, false, false}, {false, false, false}, {true, false, false},
+	    {true, true, false},   {true, true, false},   {true, true, true},
+	};
+	char *dir = pf_test_mkdtemp();
+	const struct pf_test_sheet sheets[] = {
+	    {"i.csv", "id;titel;namnd\nS1;Stale;HSN\n"}, {"e.csv", eff}, {"m.csv", mea}};
+	pf_db *db = pf_test_load(dir, sheets, 3);
+	pf_error err;
+
+	(void)state;
+	assert_non_null(db);
+	pf_error_init(&err);
+	for (int k = 0; k < 6; k++) {
+		pf_eval e;
+
+		assert_int_equal(pf_eval_load(db, pf_period_make(2025, 1) + k, 0, &e, &err), PF_OK);
+		assert_int_equal(e.n, 4);
+		/* By id: H, Q, U, Y. */
+		assert_int_equal(e.v[0].frequency, PF_FREQ_HALF_YEARLY);
+		assert_int_equal(e.v[1].frequency, PF_FREQ_QUARTERLY);
+		assert_int_equal(e.v[2].frequency, PF_FREQ_QUARTERLY); /* the default */
+		assert_int_equal(e.v[3].frequency, PF_FREQ_YEARLY);
+		assert_int_equal(e.v[1].stale, want[k][0]);
+		assert_int_equal(e.v[0].stale, want[k][1]);
+		assert_int_equal(e.v[3].stale, want[k][2]);
+		assert_false(e.v[2].stale);
+		for (int i = 0; i < 4; i++)
+			if (i != 2)
+				assert_int_not_equal(e.v[i].light, PF_LIGHT_UNMEASURED);
+		pf_eval_free(&e);
+	}
+	pf_error_clear(&err);
+	pf_db_close(db);
+	pf_test_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_stale_boundaries),
+	    cmocka_unit_test(test_eval_stale),
 	    cmocka_unit_test_setup_teardown(test_history_equals_quarter_by_quarter, setup,
 	                                    teardown),
 	};

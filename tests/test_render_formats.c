@@ -597,6 +597,50 @@ static void test_md_expected(void **state)
 	free(text);
 }
 
+/*
+ * A stale value's light is marked where it is shown (FORMATS.md section 4),
+ * in md and html, Swedish and English: KBN-01-M5's 2025Q2 value at 2025Q4.
+ * The committee report names what has no value for P and counts the stale.
+ */
+static void test_stale_marks(void **state)
+{
+	static const struct {
+		enum fmt f;
+		pf_lang lang;
+		const char *mark, *section, *row;
+	} rows[] = {
+	    {MD, PF_LANG_SV, "| ○ röd (inaktuell, 2025Q2) |", "\n## Ej mätta detta kvartal\n",
+	     "| RUN | 1 | RUN-01-I1, RUN-01-I2, RUN-02-I1 |\n"},
+	    {MD, PF_LANG_EN, "| ○ red (stale, 2025Q2) |", "\n## Not measured this quarter\n",
+	     "| KBN | 2 | KBN-01-M1, "},
+	    {HTML, PF_LANG_SV, "○ röd (inaktuell, 2025Q2)</", ">Ej mätta detta kvartal</",
+	     ">RUN-01-I1, RUN-01-I2, RUN-02-I1</"},
+	    {HTML, PF_LANG_EN, "○ red (stale, 2025Q2)</", ">Not measured this quarter</",
+	     ">Stale</"},
+	};
+	json_t *ind = load(GOLDEN "initiative-stale.json");
+	json_t *com = load(GOLDEN "committee-benefits.json");
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		char *text = render_doc_in(PF_REPORT_INITIATIVE, ind, rows[i].f, rows[i].lang);
+
+		if (!strstr(text, rows[i].mark))
+			fail_msg("row %zu: no %s in\n%s", i, rows[i].mark, text);
+		/* Only the stale one is marked. */
+		assert_null(strstr(strstr(text, rows[i].mark) + strlen(rows[i].mark),
+		                   rows[i].lang == PF_LANG_EN ? "(stale" : "(inaktuell"));
+		free(text);
+		text = render_doc_in(PF_REPORT_COMMITTEE, com, rows[i].f, rows[i].lang);
+		if (!strstr(text, rows[i].section) || !strstr(text, rows[i].row))
+			fail_msg("row %zu: no %s or %s in\n%s", i, rows[i].section, rows[i].row,
+			         text);
+		free(text);
+	}
+	json_decref(ind);
+	json_decref(com);
+}
+
 /* Benefit realisation, scores and the list's changes, each a section of its own. */
 static void test_md_new_sections(void **state)
 {
@@ -1166,13 +1210,14 @@ int main(void)
 	    cmocka_unit_test(test_csv_values),        cmocka_unit_test(test_csv_quoting),
 	    cmocka_unit_test(test_csv_lists),         cmocka_unit_test(test_csv_score),
 	    cmocka_unit_test(test_md_tables),         cmocka_unit_test(test_md_expected),
-	    cmocka_unit_test(test_md_new_sections),   cmocka_unit_test(test_md_roadmap_title),
-	    cmocka_unit_test(test_md_escape),         cmocka_unit_test(test_html_pages),
-	    cmocka_unit_test(test_html_escape),       cmocka_unit_test(test_html_lights),
-	    cmocka_unit_test(test_html_charts),       cmocka_unit_test(test_html_new_sections),
-	    cmocka_unit_test(test_lights_by_quarter), cmocka_unit_test(test_english),
-	    cmocka_unit_test(test_numbers),           cmocka_unit_test(test_odd_documents),
-	    cmocka_unit_test(test_no_document),       cmocka_unit_test(test_unknown_kind),
+	    cmocka_unit_test(test_md_new_sections),   cmocka_unit_test(test_stale_marks),
+	    cmocka_unit_test(test_md_roadmap_title),  cmocka_unit_test(test_md_escape),
+	    cmocka_unit_test(test_html_pages),        cmocka_unit_test(test_html_escape),
+	    cmocka_unit_test(test_html_lights),       cmocka_unit_test(test_html_charts),
+	    cmocka_unit_test(test_html_new_sections), cmocka_unit_test(test_lights_by_quarter),
+	    cmocka_unit_test(test_english),           cmocka_unit_test(test_numbers),
+	    cmocka_unit_test(test_odd_documents),     cmocka_unit_test(test_no_document),
+	    cmocka_unit_test(test_unknown_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -183,6 +183,9 @@ static const struct golden_row golden_rows[] = {
     /* committee --period 2025Q3 of the demo, with lights_by_quarter */
     {PF_REPORT_COMMITTEE, "committee-lights.json", "committee-lights.txt",
      "committee-lights.en.txt"},
+    /* initiative KBN-01 --period 2025Q4 of the demo: KBN-01-M5's 2025Q2 value is stale */
+    {PF_REPORT_INITIATIVE, "initiative-stale.json", "initiative-stale.txt",
+     "initiative-stale.en.txt"},
 };
 
 static void test_golden(void **state)

@@ -326,8 +326,17 @@ static void test_committee(void **state)
 	cell_number(s1, "I4", "1", false);
 	cell_text(s1, "A5", "RS");
 	cell_number(s1, "G5", "1", false);
+	/* Staleness at P: KBN's one stale indicator, and what has no value for P, named. */
+	cell_text(s1, "J2", "Inaktuella");
+	cell_text(s1, "K2", "Ej mätta detta kvartal");
+	cell_number(s1, "J3", "0", false);
+	cell_text(s1, "K3", "E-01-1");
+	cell_number(s1, "J4", "1", false);
+	cell_text(s1, "K4", "E-04-1, E-04-2");
+	/* None: an empty cell, not the word for none. */
+	assert_null(cell(s1, "K5"));
 	assert_null(cell(s1, "A6"));
-	has(s1, "<autoFilter ref=\"A2:I5\"/>");
+	has(s1, "<autoFilter ref=\"A2:K5\"/>");
 	has(s1, "state=\"frozen\"");
 	/* committee × status, in the canonical order; absent statuses count 0 */
 	cell_text(s2, "A1", "Antal initiativ per nämnd och fas 2025Q3");

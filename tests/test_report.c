@@ -505,6 +505,9 @@ static void test_committee(void **state)
 	expect_num(c, "innovative_share", 0.2857);
 	/* A1 (pågående) and A2 (pausad) both have a 2025Q2 follow-up. */
 	expect_int(c, "missing_followups", 0);
+	/* A1-E2's 2025Q1 value is one quarter old: current. A1-E3 was never measured. */
+	expect_int(c, "stale", 0);
+	EXPECT_IDS(get(c, "not_measured_this_period"), "A1-E2", "A1-E3");
 
 	c = json_array_get(list, 1);
 	expect_int(c, "initiatives", 4);
@@ -514,6 +517,9 @@ static void test_committee(void **state)
 	expect_int(c, "measured", 2);
 	/* K1-E2 green, K1-E1 red. */
 	expect_int(c, "on_track", 1);
+	/* K1-E2's 2024Q4 value is two quarters before 2025Q2: stale, still green. */
+	expect_int(c, "stale", 1);
+	EXPECT_IDS(get(c, "not_measured_this_period"), "K1-E2");
 	/* (0.2 + 1) / 2 = 0.6 */
 	expect_num(c, "realisation", 0.6);
 	expect_int(c, "completed_in_year", 0);
@@ -625,14 +631,14 @@ static void test_initiative(void **state)
 	expect_num(ind, "progress", 0.45);
 	expect_num(ind, "expected", 0.5);
 	expect_str(ind, "light", "grön");
-	/* Each value with the light of its own period. */
+	expect_str(ind, "last_measured", "2025Q2");
+	expect_bool(ind, "stale", false);
+	/* Each value with the light of its own period, up to P: 2025Q3's 90 is after it. */
 	series = get(ind, "series");
-	assert_int_equal(json_array_size(series), 3);
+	assert_int_equal(json_array_size(series), 2);
 	/* 2025Q1: 5/100 = 0.05 against 89/360 = 0.2472: 0.05 < 0.1472, >= -0.0028 -> gul */
 	expect_point(json_array_get(series, 0), "2025Q1", 5, 0.05, 0.2472, "gul");
 	expect_point(json_array_get(series, 1), "2025Q2", 45, 0.45, 0.5, "grön");
-	/* 2025Q3: 0.9 against 272/360 = 0.7556: 0.9 >= 0.6556 -> grön */
-	expect_point(json_array_get(series, 2), "2025Q3", 90, 0.9, 0.7556, "grön");
 
 	ind = json_array_get(inds, 1);
 	expect_str(ind, "indicator_id", "A1-E2");
@@ -643,6 +649,9 @@ static void test_initiative(void **state)
 	expect_num(ind, "progress", 0.25);
 	/* At 2025Q2: 0.25 against 0.5, exactly expected - 0.25 -> gul. */
 	expect_str(ind, "light", "gul");
+	/* Quarterly, one quarter old: current. */
+	expect_str(ind, "last_measured", "2025Q1");
+	expect_bool(ind, "stale", false);
 	series = get(ind, "series");
 	assert_int_equal(json_array_size(series), 1);
 	/* In its own period: 0.25 against 0.2472 -> grön. */
@@ -653,18 +662,55 @@ static void test_initiative(void **state)
 	expect_null(ind, "value");
 	expect_null(ind, "light");
 	expect_null(ind, "progress");
+	expect_null(ind, "last_measured");
+	expect_bool(ind, "stale", false);
 	assert_int_equal(json_array_size(get(ind, "series")), 0);
 
-	/* Follow-up and priority history, in period order. */
+	/* Follow-up and priority history up to P, in period order (2025Q3's list is later). */
 	assert_int_equal(json_array_size(get(doc, "followups")), 2);
 	assert_string_equal(str_at(get(doc, "followups"), 0, "period"), "2025Q1");
 	assert_string_equal(str_at(get(doc, "followups"), 1, "period"), "2025Q2");
 	assert_string_equal(str_at(get(doc, "followups"), 1, "assessment"), "grön");
-	assert_int_equal(json_array_size(get(doc, "priorities")), 2);
+	assert_int_equal(json_array_size(get(doc, "priorities")), 1);
 	assert_string_equal(str_at(get(doc, "priorities"), 0, "period"), "2025Q1");
 	expect_int(json_array_get(get(doc, "priorities"), 0), "rank", 3);
-	expect_int(json_array_get(get(doc, "priorities"), 1), "rank", 1);
 	json_decref(doc);
+}
+
+/*
+ * A1's history as P moves: what each part shows is dated at or before P.
+ * A1-E1 values 2025Q1..Q3; follow-ups 2025Q1, Q2; lists 2025Q1 (rank 3), Q3
+ * (rank 1); roadmap versions HS 2024 (2024-03-01), 2025 (2025-02-10), 2025
+ * uppdaterad (2025-05-20); decisions D07 (2024-12-01), D01 (2025-01-15).
+ */
+static void test_initiative_as_of(void **state)
+{
+	static const struct {
+		const char *period;
+		size_t series, followups, priorities, roadmaps, decisions;
+		bool e2_stale; /* A1-E2, measured 2025Q1 only */
+	} rows[] = {
+	    {"2024Q4", 0, 0, 0, 1, 1, false},
+	    {"2025Q1", 1, 1, 1, 2, 2, false},
+	    {"2025Q2", 2, 2, 1, 3, 2, false},
+	    {"2025Q3", 3, 2, 2, 3, 2, true},
+	};
+	struct fixture *fx = *state;
+
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		pf_report_opts o = {.period = period(rows[i].period), .initiative = "A1"};
+		json_t *doc = build(fx, PF_REPORT_INITIATIVE, &o);
+		json_t *inds = get(doc, "indicators");
+
+		assert_int_equal(json_array_size(get(json_array_get(inds, 0), "series")),
+		                 rows[i].series);
+		assert_int_equal(json_array_size(get(doc, "followups")), rows[i].followups);
+		assert_int_equal(json_array_size(get(doc, "priorities")), rows[i].priorities);
+		assert_int_equal(json_array_size(get(doc, "roadmaps")), rows[i].roadmaps);
+		assert_int_equal(json_array_size(get(doc, "decisions")), rows[i].decisions);
+		expect_bool(json_array_get(inds, 1), "stale", rows[i].e2_stale);
+		json_decref(doc);
+	}
 }
 
 /* A completed initiative's indicator measured after completion still counts. */
@@ -883,11 +929,11 @@ static void expect_trace_roadmap(const json_t *r, const char *roadmap, const cha
 static void test_traceability(void **state)
 {
 	struct fixture *fx = *state;
-	pf_report_opts o = {.period = period("2025Q2")};
+	pf_report_opts o = {.period = period("2025Q3")};
 	json_t *doc = build(fx, PF_REPORT_TRACEABILITY, &o);
 	json_t *list = get(doc, "committees"), *c, *rm;
 
-	/* The period's year. */
+	/* The period's year, up to its end: every row of 2025 is dated by 2025-09-30. */
 	expect_int(doc, "year", 2025);
 	assert_int_equal(json_array_size(list), 3);
 
@@ -931,6 +977,31 @@ static void test_traceability(void **state)
 	expect_int(c, "decisions", 0);
 	expect_int(c, "without_protocol", 1);
 	assert_int_equal(json_array_size(get(c, "roadmaps")), 0);
+	assert_int_equal(json_array_size(get(c, "unreported_initiatives")), 0);
+	json_decref(doc);
+}
+
+/*
+ * At 2025Q2 the rows after 2025-06-30 are left out: HSN's D06 (2025-09-01,
+ * information, no protocol) and the 2025Q3 list, the only one naming K2.
+ */
+static void test_traceability_as_of(void **state)
+{
+	struct fixture *fx = *state;
+	pf_report_opts o = {.period = period("2025Q2")};
+	json_t *doc = build(fx, PF_REPORT_TRACEABILITY, &o);
+	json_t *list = get(doc, "committees"), *c;
+
+	expect_int(doc, "year", 2025);
+	c = json_array_get(list, 0);
+	expect_str(c, "code", "HSN");
+	expect_int(c, "informed", 1);
+	expect_int(c, "decisions", 1);
+	expect_int(c, "without_protocol", 0);
+	assert_int_equal(json_array_size(get(c, "roadmaps")), 2);
+	EXPECT_IDS(get(c, "unreported_initiatives"), "A2");
+	c = json_array_get(list, 1);
+	expect_str(c, "code", "KBN");
 	assert_int_equal(json_array_size(get(c, "unreported_initiatives")), 0);
 	json_decref(doc);
 }
@@ -1005,7 +1076,170 @@ static void test_priority(void **state)
 	json_decref(doc);
 }
 
+/* ---- as of P, on a portfolio of its own ---- */
+
+/*
+ * Everything has an early row (at or before 2025Q2) and a later one, marked
+ * LATER or dated 2025-07 .. 2025-12, 2025Q3 or 2025Q4: at P = 2025Q2 no
+ * report may show a later one (FORMATS.md section 4, "As of P").
+ */
+static const struct pf_test_sheet later_sheets[] = {
+    {"i.csv", "id;titel;namnd;kategori;fas;innovativ;start;slut\n"
+              "L1;Tidig;HSN;digitalisering;pågående;ja;2025-01-01;\n"
+              "L2;Klar;HSN;digitalisering;avslutad;nej;2024-01-01;2025-03-31\n"},
+    {"e.csv", "indikator_id;initiativ;indikator;basvarde;basdatum;malvarde;maldatum\n"
+              "L1-E1;L1;Ärenden;0;2025-01-01;100;2027-12-31\n"
+              "L2-E1;L2;Timmar;0;2024-01-01;100;2027-12-31\n"},
+    {"m.csv", "indikator_id;period;varde;kommentar\nL1-E1;2025Q1;20;\nL1-E1;2025Q3;70;LATER\n"
+              "L2-E1;2025Q2;30;\nL2-E1;2025Q4;50;LATER\n"},
+    {"f.csv", "initiativ;period;bedomning;fas;kommentar\nL1;2025Q2;gul;pågående;\n"
+              "L1;2025Q3;röd;pågående;LATER\n"},
+    {"p.csv", "period;rang;initiativ;beslutad_av;beslutsdatum\n"
+              "2025Q1;1;L1;regionledningen;2025-01-20\n"
+              "2025Q3;1;L2;regionledningen;2025-07-01\n"},
+    {"r.csv", "fardplan;version;verksamhet;namnd;datum;initiativ;horisont;forsta_ar;beslutad_av\n"
+              "FP;tidig;Vård;HSN;2025-03-01;L1;år 1;2025;\n"
+              "FP;LATER;Vård;HSN;2025-08-01;L2;år 1;2025;\n"},
+    {"d.csv", "beslut_id;organ;datum;typ;rubrik;initiativ;fardplan;version;protokoll\n"
+              "E1;HSN;2025-03-10;information;Tidig;L1;FP;tidig;HSN 2025-03-10 § 1\n"
+              "E2;HSN;2025-09-15;information;LATER;L1;FP;tidig;\n"
+              "E3;HSN;2025-10-01;start;LATER;L2;;;\n"},
+};
+
+static int setup_later(void **state)
+{
+	struct fixture *fx = calloc(1, sizeof(*fx));
+
+	assert_non_null(fx);
+	pf_error_init(&fx->err);
+	fx->dir = pf_test_mkdtemp();
+	fx->db = pf_test_load(fx->dir, later_sheets, COUNT_OF(later_sheets));
+	assert_non_null(fx->db);
+	*state = fx;
+	return 0;
+}
+
+/* Fails when the document names anything dated after 2025Q2. */
+static void expect_nothing_later(const char *what, const json_t *doc)
+{
+	static const char *const later[] = {"LATER",   "2025Q3",  "2025Q4",  "2025-07", "2025-08",
+	                                    "2025-09", "2025-10", "2025-11", "2025-12"};
+	char *text = json_dumps(doc, JSON_COMPACT);
+
+	for (size_t i = 0; i < COUNT_OF(later); i++)
+		if (strstr(text, later[i]))
+			fail_msg("report %s at 2025Q2 shows %s: %s", what, later[i], text);
+	free(text);
+}
+
+static void test_as_of_every_report(void **state)
+{
+	struct fixture *fx = *state;
+	static const struct {
+		pf_report_kind kind;
+		const char *initiative, *roadmap;
+		bool all;
+	} rows[] = {
+	    {PF_REPORT_QUARTER, NULL, NULL, false},    {PF_REPORT_QUARTER, NULL, NULL, true},
+	    {PF_REPORT_COMMITTEE, NULL, NULL, false},  {PF_REPORT_INITIATIVE, "L1", NULL, false},
+	    {PF_REPORT_INITIATIVE, "L2", NULL, false}, {PF_REPORT_PRIORITY, NULL, NULL, false},
+	    {PF_REPORT_ROADMAP, NULL, "FP", false},    {PF_REPORT_TRACEABILITY, NULL, NULL, false},
+	    {PF_REPORT_BENEFITS, NULL, NULL, false},
+	};
+
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		pf_report_opts o = {.period = period("2025Q2"),
+		                    .initiative = rows[i].initiative,
+		                    .roadmap = rows[i].roadmap,
+		                    .all = rows[i].all};
+		json_t *doc = build(fx, rows[i].kind, &o);
+
+		/* The IT hours are planned for the quarters from P on: not dated events. */
+		if (rows[i].kind == PF_REPORT_PRIORITY)
+			json_object_del(doc, "hours");
+		expect_nothing_later(pf_report_kind_name(rows[i].kind), doc);
+		json_decref(doc);
+	}
+}
+
+/* The figures behind what expect_nothing_later() cannot see: counts. */
+static void test_as_of_counts(void **state)
+{
+	struct fixture *fx = *state;
+	pf_report_opts o = {.period = period("2025Q2")};
+	json_t *doc = build(fx, PF_REPORT_TRACEABILITY, &o), *c, *after;
+
+	c = json_array_get(get(doc, "committees"), 0);
+	/* E1 only: E2 and E3 are after 2025-06-30. */
+	expect_int(c, "informed", 1);
+	expect_int(c, "decisions", 0);
+	expect_int(c, "without_protocol", 0);
+	json_decref(doc);
+
+	doc = build(fx, PF_REPORT_COMMITTEE, &o);
+	c = json_array_get(get(doc, "committees"), 0);
+	after = get(c, "after_completion");
+	/* L2 completed 2025Q1; L2-E1's 2025Q2 value is after it and current. */
+	EXPECT_IDS(get(after, "still_measured"), "L2");
+	EXPECT_IDS(get(c, "not_measured_this_period"), "L1-E1");
+	json_decref(doc);
+
+	/* The roadmap's latest version by 2025-06-30 is "tidig"; E2 concerns it but later. */
+	o.roadmap = "FP";
+	o.version = "LATER";
+	assert_int_equal(try_build(fx, PF_REPORT_ROADMAP, &o, &doc), PF_ENOTFOUND);
+	o.version = NULL;
+	doc = build(fx, PF_REPORT_ROADMAP, &o);
+	expect_str(doc, "version", "tidig");
+	assert_int_equal(json_array_size(get(doc, "decisions")), 1);
+	json_decref(doc);
+}
+
+/*
+ * Values going stale quarter by quarter: Q (kvartal), H (halvår), Y (år),
+ * all measured 2025Q1 only, U never. As P moves on, the committee's stale
+ * count rises: Q from 2025Q3, H from 2025Q4, Y from 2026Q2; U never counts.
+ */
+static void test_committee_goes_stale(void **state)
+{
+	static const struct pf_test_sheet sheets[] = {
+	    {"i.csv", "id;titel;namnd\nS1;Mätt;HSN\n"},
+	    {"e.csv", "indikator_id;initiativ;indikator;basvarde;basdatum;malvarde;maldatum;"
+	              "matfrekvens\n"
+	              "Q;S1;Q;0;2025-01-01;100;2026-12-31;kvartal\n"
+	              "H;S1;H;0;2025-01-01;100;2026-12-31;halvår\n"
+	              "Y;S1;Y;0;2025-01-01;100;2026-12-31;år\n"
+	              "U;S1;U;0;2025-01-01;100;2026-12-31;kvartal\n"},
+	    {"m.csv", "indikator_id;period;varde\nQ;2025Q1;10\nH;2025Q1;10\nY;2025Q1;10\n"},
+	};
+	static const long long stale[] = {0, 0, 1, 2, 2, 3, 3};
+	struct fixture fx = {0};
+
+	(void)state;
+	pf_error_init(&fx.err);
+	fx.dir = pf_test_mkdtemp();
+	fx.db = pf_test_load(fx.dir, sheets, COUNT_OF(sheets));
+	assert_non_null(fx.db);
+	for (size_t k = 0; k < COUNT_OF(stale); k++) {
+		pf_report_opts o = {.period = period("2025Q1") + (pf_period)k};
+		json_t *doc = build(&fx, PF_REPORT_COMMITTEE, &o);
+		json_t *c = json_array_get(get(doc, "committees"), 0);
+
+		expect_int(c, "measured", 3);
+		expect_int(c, "stale", stale[k]);
+		if (k == 0)
+			EXPECT_IDS(get(c, "not_measured_this_period"), "U");
+		else
+			EXPECT_IDS(get(c, "not_measured_this_period"), "H", "Q", "U", "Y");
+		json_decref(doc);
+	}
+	pf_db_close(fx.db);
+	pf_error_clear(&fx.err);
+	pf_test_rmdir(fx.dir);
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#define T_LATER(f) cmocka_unit_test_setup_teardown(f, setup_later, teardown)
 
 int main(void)
 {
@@ -1018,6 +1252,7 @@ int main(void)
 	    T(test_committee_completed_later_in_year),
 	    T(test_committee_filter),
 	    T(test_initiative),
+	    T(test_initiative_as_of),
 	    T(test_initiative_after_completion),
 	    T(test_initiative_unknown),
 	    T(test_roadmap_latest),
@@ -1027,7 +1262,11 @@ int main(void)
 	    T(test_roadmap_not_found),
 	    T(test_traceability),
 	    T(test_traceability_other_year),
+	    T(test_traceability_as_of),
 	    T(test_priority),
+	    T_LATER(test_as_of_every_report),
+	    T_LATER(test_as_of_counts),
+	    cmocka_unit_test(test_committee_goes_stale),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -117,6 +117,7 @@ static json_t *report(struct fixture *fx, pf_report_kind kind, const char *commi
 	return doc;
 }
 
+/* The strings of list (key NULL), or its objects' key, joined by ",". */
 static const char *ids_of(const json_t *list, const char *key)
 {
 	static char got[256];
@@ -127,7 +128,7 @@ static const char *ids_of(const json_t *list, const char *key)
 	json_array_foreach(list, i, v)
 	{
 		strcat(got, i ? "," : "");
-		strcat(got, json_string_value(json_object_get(v, key)));
+		strcat(got, json_string_value(key ? json_object_get(v, key) : v));
 	}
 	return got;
 }
@@ -276,10 +277,72 @@ static void test_formats(void **state)
 	pf_report_free(r);
 }
 
+/*
+ * Still measured after completion (FORMATS.md section 4): a value after the
+ * completion quarter that is not stale at P. O1 completed 2023-06-30 and its
+ * quarterly O1-I was last measured 2023Q4: two years later it no longer
+ * counts as still measured. Y1 completed 2024-03-31, its yearly Y1-I measured
+ * 2024Q4: current for five quarters, to 2025Q4.
+ */
+static void test_still_measured_until_stale(void **state)
+{
+	static const struct pf_test_sheet sheets[] = {
+	    {"i.csv", "id;titel;namnd;fas;slut\nO1;Gammal;HSN;avslutad;2023-06-30\n"
+	              "Y1;Årlig;HSN;avslutad;2024-03-31\n"},
+	    {"e.csv", "indikator_id;initiativ;indikator;basvarde;basdatum;malvarde;maldatum;"
+	              "matfrekvens\n"
+	              "O1-I;O1;Mått;0;2023-01-01;100;2026-12-31;kvartal\n"
+	              "Y1-I;Y1;Mått;0;2023-01-01;100;2026-12-31;år\n"},
+	    {"m.csv", "indikator_id;period;varde\nO1-I;2023Q4;40\nY1-I;2024Q4;60\n"},
+	};
+	static const struct {
+		const char *period, *still, *stopped;
+	} rows[] = {
+	    /* 2023Q4 is current for 2023Q4 and 2024Q1; Y1 not measured after 2024Q1 yet. */
+	    {"2024Q1", "O1", "Y1"},
+	    {"2024Q2", "", "O1,Y1"},
+	    {"2025Q4", "Y1", "O1"},
+	    /* Two years on: the old value still gives a light, but measuring has stopped. */
+	    {"2026Q1", "", "O1,Y1"},
+	};
+	char *dir = pf_test_mkdtemp();
+	pf_db *db = pf_test_load(dir, sheets, 3);
+
+	(void)state;
+	assert_non_null(db);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		pf_report_opts o = {0};
+		pf_report *r = NULL;
+		pf_error err;
+		char *text;
+		json_t *doc, *after;
+
+		pf_error_init(&err);
+		assert_true(pf_period_parse(rows[i].period, &o.period));
+		assert_int_equal(pf_report_build(&r, db, PF_REPORT_BENEFITS, &o, &err), PF_OK);
+		text = render(r, PF_FORMAT_JSON, PF_LANG_SV);
+		doc = json_loads(text, 0, NULL);
+		assert_non_null(doc);
+		after = json_object_get(json_array_get(json_object_get(doc, "committees"), 0),
+		                        "after_completion");
+		assert_string_equal(ids_of(json_object_get(after, "still_measured"), NULL),
+		                    rows[i].still);
+		assert_string_equal(ids_of(json_object_get(after, "measuring_stopped"), NULL),
+		                    rows[i].stopped);
+		json_decref(doc);
+		free(text);
+		pf_report_free(r);
+		pf_error_clear(&err);
+	}
+	pf_db_close(db);
+	pf_test_rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_kind_name),
+	    cmocka_unit_test(test_still_measured_until_stale),
 	    cmocka_unit_test_setup_teardown(test_committees_as_committee_report, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_initiatives, setup, teardown),
 	    cmocka_unit_test_setup_teardown(test_committee_filter, setup, teardown),
