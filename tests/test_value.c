@@ -471,6 +471,13 @@ static const struct fold_row fold_rows[] = {
      "\xc3"
      "a"},
     {"\xff\xfe", "\xff\xfe"},
+    /* NFC first: a letter and a combining mark, as macOS writes them, are one letter. */
+    {"Na\xcc\x88mnd", "namnd"},
+    {"fo\xcc\x88rsta a\xcc\x8ar", "forsta_ar"},
+    {"A\xcc\x8a", "a"},
+    {"Ide\xcc\x81", "ide"},
+    {"x\xcc\x8a", "x\xcc\x8a"},                 /* no precomposed x with a ring: kept */
+    {"Na\xcc\x88mnd\xff", "na\xcc\x88mnd\xff"}, /* not UTF-8: folded as it is */
 };
 
 static void test_fold(void **state)
@@ -523,6 +530,24 @@ struct word_row {
 };
 
 static const struct word_row word_rows[] = {
+    /* Decomposed (NFD) accents, as macOS writes them. */
+    {PF_WORDS_PHASE,
+     "pa\xcc\x8aga\xcc\x8a"
+     "ende",
+     PF_PHASE_ONGOING},
+    {PF_WORDS_PHASE, "fo\xcc\x88rstudie", PF_PHASE_PRESTUDY},
+    {PF_WORDS_PHASE, "ide\xcc\x81", PF_PHASE_IDEA},
+    {PF_WORDS_PHASE,
+     "Pa\xcc\x8aga\xcc\x8a"
+     "ende",
+     PF_PHASE_ONGOING},
+    {PF_WORDS_LIGHT, "gro\xcc\x88n", PF_LIGHT_GREEN},
+    {PF_WORDS_LIGHT,
+     "ro\xcc\x88"
+     "d",
+     PF_LIGHT_RED},
+    {PF_WORDS_HORIZON, "a\xcc\x8ar 2", PF_HORIZON_YEAR2},
+    {PF_WORDS_DECISION, "faststa\xcc\x88llande", PF_DEC_ADOPTION},
     {PF_WORDS_PHASE, "idé", PF_PHASE_IDEA},
     {PF_WORDS_PHASE, "Idé", PF_PHASE_IDEA},
     {PF_WORDS_PHASE, "ide", PF_PHASE_IDEA},
@@ -714,6 +739,10 @@ struct body_row {
 };
 
 static const struct body_row body_rows[] = {
+    {"digitaliseringsra\xcc\x8a"
+     "det",
+     true, PF_BODY_COUNCIL},
+    {"fo\xcc\x88rvaltningen", true, PF_BODY_ADMINISTRATION},
     {"KBN", true, "KBN"},
     {"kbn", true, "KBN"},
     {"Kbn", true, "KBN"},
