@@ -539,6 +539,24 @@ bool pf_number_parse(const char *s, double *out)
 	return true;
 }
 
+bool pf_number_point_grouping(const char *s)
+{
+	const char *b, *e, *p;
+
+	trim(s, &b, &e);
+	if (e > b && e[-1] == '%') {
+		e--;
+		trim_end(b, &e);
+	}
+	if (b < e && (*b == '-' || *b == '+'))
+		b++;
+	for (p = b; p < e && is_digit(*p); p++)
+		;
+	if (p == b || p - b > 3 || *b == '0' || e - p != 4 || *p != '.')
+		return false;
+	return is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]);
+}
+
 /* ---- folding ---- */
 
 /*

@@ -391,6 +391,33 @@ static void test_number_parse(void **state)
 	assert_false(pf_number_parse(NULL, &(double){0}));
 }
 
+/* A point and exactly three digits: read as a decimal, but likely a thousands separator. */
+static const struct {
+	const char *in;
+	bool grouping;
+} grouping_rows[] = {
+    {"47.500", true},   {"1.250", true},    {"-1.250", true},  {"+999.000", true},
+    {" 12.345 ", true}, {"47.500 %", true}, {"47.500%", true}, {"47.5", false},
+    {"47.50", false},   {"47.5000", false}, {"0.500", false},  {"1234.500", false},
+    {"47,500", false},  {"47", false},      {".500", false},   {"1 234.500", false},
+    {"47.50a", false},  {"", false},        {NULL, false},     {"4.7.500", false},
+};
+
+static void test_number_point_grouping(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(grouping_rows); i++) {
+		const char *in = grouping_rows[i].in;
+		double v;
+
+		if (pf_number_point_grouping(in) != grouping_rows[i].grouping)
+			fail_msg("\"%s\": want %d", in ? in : "(null)", grouping_rows[i].grouping);
+		/* Every one it flags is a number all the same: a warning never rejects. */
+		if (grouping_rows[i].grouping)
+			assert_true(pf_number_parse(in, &v));
+	}
+}
+
 /* ---- booleans ---- */
 
 struct bool_row {
@@ -1122,6 +1149,7 @@ int main(void)
 	    cmocka_unit_test(test_date_roundtrip),
 	    cmocka_unit_test(test_date_from_excel),
 	    cmocka_unit_test(test_number_parse),
+	    cmocka_unit_test(test_number_point_grouping),
 	    cmocka_unit_test(test_bool_parse),
 	    cmocka_unit_test(test_fold),
 	    cmocka_unit_test(test_fold_truncation),

@@ -54,6 +54,12 @@ pf_date pf_date_from_excel(double serial);
  * sign and anything else. Returns false on rejection.
  */
 bool pf_number_parse(const char *s, double *out);
+/*
+ * True for a number pf_number_parse reads as a decimal though a thousands
+ * separator was likely meant: 1..3 digits (not a lone 0), a point and exactly
+ * three digits, as `47.500` or `-1.250 %` (FORMATS.md section 2 warns).
+ */
+bool pf_number_point_grouping(const char *s);
 
 /* ja/nej, yes/no, true/false, 1/0, x (true); an empty or blank string is false. */
 bool pf_bool_parse(const char *s, bool *out);
