@@ -814,6 +814,7 @@ void pf_import_free(pf_import *imp)
 	pf_batch_free(&imp->batch);
 	pf_touched_free(&imp->touched);
 	pf_idmap_free(&imp->indicators);
+	pf_ranges_free(&imp->ranges);
 	free(imp->command);
 	pf_map_free(imp->map);
 	free(imp);

@@ -75,6 +75,21 @@ typedef struct pf_touched {
 	sqlite3_stmt *one, *many;
 } pf_touched;
 
+/* What a measured value of an indicator is expected to be (ranges.c). */
+typedef struct pf_range {
+	bool percent; /* the unit is %: 0..100 */
+	bool up;      /* the direction is öka: beyond the target is above it */
+	double target;
+	double span; /* |target - baseline|; 0: nothing is beyond the target */
+} pf_range;
+
+typedef struct pf_ranges {
+	pf_idmap ids; /* indicator id -> index into list */
+	pf_range *list;
+	size_t n, cap;
+	sqlite3_stmt *find;
+} pf_ranges;
+
 /* A roadmap version met in this import, to check its rows agree. */
 typedef struct pf_version_seen {
 	int64_t pk;
@@ -110,6 +125,7 @@ struct pf_import {
 	pf_kind_counts *cur_counts;      /* the counts of the source being loaded */
 	pf_batch batch;
 	pf_touched touched;
+	pf_ranges ranges;
 	pf_error *err;
 };
 
@@ -152,6 +168,14 @@ extern const char *const pf_refs_initiative_first[];
 
 /* Validates and writes one record of its kind (load.c). */
 pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result *res);
+
+/*
+ * Warns at field f of rec (never rejects) when the measured value v of
+ * indicator id is far outside its range (FORMATS.md section 2).
+ */
+pf_status pf_check_measurement(pf_import *imp, const pf_record *rec, int f, const char *id,
+                               double v);
+void pf_ranges_free(pf_ranges *rs);
 
 /* Roadmap rows and decisions (load_roadmap.c); fv are the record's converted fields. */
 pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);
