@@ -65,10 +65,11 @@ bool pf_number_point_grouping(const char *s);
 bool pf_bool_parse(const char *s, bool *out);
 
 /*
- * Folds a heading or word for matching: lower case, the Swedish and common
- * Latin-1 accents removed (å ä à á â -> a, ö ó ò ô -> o, é è ê ë -> e, ü -> u,
- * and upper case forms too), spaces, hyphens and runs of them read as one `_`,
- * leading and trailing blanks dropped. Writes at most n bytes including the
+ * Folds a heading or word for matching: Unicode NFC first (so `a` plus a
+ * combining ring, as macOS writes it, is `å`), then lower case, the Swedish
+ * and common Latin-1 accents removed (å ä à á â -> a, ö ó ò ô -> o, é è ê ë
+ * -> e, ü -> u, and upper case forms too), spaces, hyphens and runs of them
+ * read as one `_`, leading and trailing blanks dropped. Writes at most n bytes including the
  * NUL, and returns the length the whole result needs (like snprintf).
  */
 size_t pf_fold(const char *s, char *buf, size_t n);
