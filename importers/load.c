@@ -393,16 +393,18 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	char key[160], period[PF_PERIOD_BUF];
 	int64_t ind, pk;
 	bool fresh;
-	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind, &fresh);
+	const pf_range *range;
+	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind, &fresh, &range);
 
 	if (st == PF_ENOTFOUND) {
 		pf_rec_error(imp, rec, F_MEA_INDICATOR, "unknown indicator \"%s\"",
 		             fv[F_MEA_INDICATOR].s);
 		return PF_EINPUT;
 	}
-	if (st || (st = pf_check_measurement(imp, rec, F_MEA_VALUE, fv[F_MEA_INDICATOR].s,
-	                                     fv[F_MEA_VALUE].d)))
+	if (st)
 		return st;
+	pf_check_measurement(imp, rec, F_MEA_VALUE, fv[F_MEA_INDICATOR].s, range,
+	                     fv[F_MEA_VALUE].d);
 	/* The table's key: periods are below 2^16. */
 	int64_t k = ind << 16 | fv[F_MEA_PERIOD].i;
 	if (pf_batch_takes(imp, fresh, k)) {
