@@ -2,13 +2,14 @@
  * CSV/TSV reader over libcsv: see csv.h and FORMATS.md section 2.
  *
  * The input is read twice, both times in CHUNK-sized pieces so that memory
- * does not depend on its size. The first pass decides the encoding (valid
- * UTF-8, else Windows-1252), picks the delimiter from the header line and
- * notes whether any LF occurs (a lone CR ends a line only in a file without
- * LF). The second pass feeds libcsv one segment at a time, a segment ending
- * after the first CR or LF. That way the physical line of every byte is known
- * when libcsv calls back, and at most one row ends per segment, so the pull
- * API needs no queue of rows.
+ * does not depend on its size. UTF-16 with a byte-order mark is converted to
+ * UTF-8 as it is read. The first pass decides the encoding (valid UTF-8;
+ * UTF-8 with a few invalid bytes, each read as Windows-1252 with a warning;
+ * else Windows-1252), picks the delimiter from the header line and notes
+ * whether any LF occurs (a lone CR ends a line only in a file without LF). The second pass feeds
+ * libcsv one segment at a time, a segment ending after the first CR or LF. That way the physical
+ * line of every byte is known when libcsv calls back, and at most one row ends per segment, so the
+ * pull API needs no queue of rows.
  */
 #include "csvsheet.h"
 
@@ -28,6 +29,10 @@
 #define LIBCSV_BLOCK 16384
 /* p.pstate when no row is in progress: ROW_NOT_BEGUN, private to libcsv.c. */
 #define LIBCSV_ROW_NOT_BEGUN 0
+#define LIBCSV_OPTS (CSV_STRICT | CSV_STRICT_FINI)
+/* UTF-16 input: bytes read at a time, and what they become in UTF-8 (at most 3 per 2). */
+#define U16_RAW (CHUNK + 4)
+#define U16_OUT (2 * CHUNK)
 
 static const unsigned char utf8_bom[3] = {0xEF, 0xBB, 0xBF};
 
@@ -45,8 +50,15 @@ struct pf_csv {
 	int lf_known; /* lf_at is for this chunk */
 	size_t skip;  /* bytes of BOM still to skip at the start of the second pass */
 
+	/* UTF-16 input (it has a byte-order mark): converted to UTF-8 in src_read() */
+	iconv_t u16;        /* UTF-16LE or BE to UTF-8, or (iconv_t)-1 */
+	unsigned char *raw; /* U16_RAW bytes: carried bytes, then those just read */
+	size_t carry;       /* bytes of a character split by the last read */
+	unsigned char *out; /* U16_OUT bytes of UTF-8 */
+
 	char delim;
 	int cp1252;
+	int repair; /* UTF-8 but for a few bytes: each is read as Windows-1252, with a warning */
 	int has_lf;
 	iconv_t cd;    /* Windows-1252 to UTF-8, or (iconv_t)-1 */
 	int hashing;   /* the second pass: every byte read goes into the checksum */
@@ -76,58 +88,90 @@ struct pf_csv {
 
 /* ---- input ---- */
 
-/* Reads the next chunk of input into r->chunk; chunk_len is 0 at the end. */
 /*
  * FNV-1a over 8-byte words (then the tail byte by byte): which file an import
  * read, at a fraction of the cost of hashing byte by byte; not for security.
  */
-static void hash_chunk(pf_csv *r)
+static void hash_bytes(pf_csv *r, const unsigned char *b, size_t n)
 {
 	size_t i = 0;
 	uint64_t w, h = r->hash;
 
-	for (; i + 8 <= r->chunk_len; i += 8) {
-		memcpy(&w, r->chunk + i, 8);
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, b + i, 8);
 		h = (h ^ w) * 1099511628211ULL;
 	}
-	for (; i < r->chunk_len; i++)
-		h = (h ^ r->chunk[i]) * 1099511628211ULL;
+	for (; i < n; i++)
+		h = (h ^ b[i]) * 1099511628211ULL;
 	r->hash = h;
 }
 
+/* Reads up to CHUNK bytes as they are in the file (into dst) or the buffer; 0 at the end. */
+static pf_status raw_read(pf_csv *r, unsigned char *dst, const unsigned char **got, size_t *n)
+{
+	if (!r->file) {
+		*n = r->data_len - r->data_pos;
+		if (*n > CHUNK)
+			*n = CHUNK;
+		*got = r->data ? r->data + r->data_pos : NULL;
+		r->data_pos += *n;
+		return PF_OK;
+	}
+	*got = dst;
+	*n = fread(dst, 1, CHUNK, r->file);
+	if (*n < CHUNK && ferror(r->file))
+		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot read the file: %s",
+		                   strerror(errno));
+	if (r->hashing)
+		hash_bytes(r, dst, *n);
+	return PF_OK;
+}
+
+/*
+ * The next piece of UTF-16 input as UTF-8 in r->out. A character split by
+ * the end of a read waits in r->raw for the next one; iconv's EILSEQ is a
+ * lone surrogate, which no UTF-16 writer means.
+ */
+static pf_status utf16_read(pf_csv *r)
+{
+	const unsigned char *got;
+	size_t n;
+	pf_status st;
+
+	do {
+		if ((st = raw_read(r, r->raw + r->carry, &got, &n)))
+			return st;
+		if (n == 0 && r->carry)
+			return pf_error_at(r->err, PF_EINPUT, r->name, 0, 0,
+			                   "the file ends inside a UTF-16 character");
+		if (got != r->raw + r->carry && n > 0)
+			memcpy(r->raw + r->carry, got, n);
+		char *ip = (char *)r->raw, *op = (char *)r->out;
+		size_t il = r->carry + n, ol = U16_OUT;
+		if (iconv(r->u16, &ip, &il, &op, &ol) == (size_t)-1 && errno != EINVAL)
+			return pf_error_at(r->err, PF_EINPUT, r->name, 0, 0,
+			                   "not valid UTF-16 (it has a lone surrogate) though it "
+			                   "begins with a UTF-16 byte-order mark");
+		memmove(r->raw, ip, il);
+		r->carry = il;
+		r->chunk = r->out;
+		r->chunk_len = (size_t)(op - (char *)r->out);
+	} while (r->chunk_len == 0 && n > 0);
+	return PF_OK;
+}
+
+/* Reads the next chunk of input into r->chunk, as UTF-8 or bytes; chunk_len is 0 at the end. */
 static pf_status src_read(pf_csv *r)
 {
 	r->chunk_pos = 0;
 	r->lf_known = 0;
-	if (!r->file) {
-		size_t n = r->data_len - r->data_pos;
-
-		if (n > CHUNK)
-			n = CHUNK;
-		r->chunk = r->data ? r->data + r->data_pos : NULL;
-		r->chunk_len = n;
-		r->data_pos += n;
-		return PF_OK;
-	}
-	r->chunk = r->buf;
-	r->chunk_len = fread(r->buf, 1, CHUNK, r->file);
-	if (r->chunk_len < CHUNK && ferror(r->file))
-		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot read the file: %s",
-		                   strerror(errno));
-	if (r->hashing)
-		hash_chunk(r);
-	return PF_OK;
+	if (r->u16 != (iconv_t)-1)
+		return utf16_read(r);
+	return raw_read(r, r->buf, &r->chunk, &r->chunk_len);
 }
 
-static pf_status src_rewind(pf_csv *r)
+static pf_status seek_start(pf_csv *r)
 {
-	r->chunk_len = r->chunk_pos = 0;
-	r->hashing = 1;
-	r->hash = 1469598103934665603ULL;
-	if (!r->file) {
-		r->data_pos = 0;
-		return PF_OK;
-	}
 	if (fseek(r->file, 0, SEEK_SET) != 0)
 		return pf_error_at(r->err, PF_EENV, r->name, 0, 0,
 		                   "cannot read the file a second time (is it a pipe?): %s",
@@ -136,25 +180,76 @@ static pf_status src_rewind(pf_csv *r)
 	return PF_OK;
 }
 
+static pf_status src_rewind(pf_csv *r)
+{
+	r->chunk_len = r->chunk_pos = 0;
+	r->hashing = 1;
+	r->hash = 1469598103934665603ULL;
+	r->carry = 0;
+	if (r->u16 != (iconv_t)-1)
+		iconv(r->u16, NULL, NULL, NULL, NULL);
+	if (!r->file) {
+		r->data_pos = 0;
+		return PF_OK;
+	}
+	return seek_start(r);
+}
+
 /* ---- first pass: encoding, delimiter, line ends ---- */
 
+/* Where the header scan is: quotes open only at the start of a field (FORMATS.md section 2). */
+enum quoting { Q_FIELD_START, Q_UNQUOTED, Q_QUOTED, Q_CLOSED };
+
 struct scan {
-	int valid;            /* no invalid UTF-8 seen so far */
+	unsigned long multi;  /* valid multibyte UTF-8 sequences */
+	unsigned long bad;    /* invalid UTF-8 sequences */
 	unsigned need;        /* continuation bytes still expected */
 	unsigned char lo, hi; /* the range allowed for the next continuation byte */
 	int has_lf;
 	int header_done; /* the header line has been seen whole */
-	int in_quotes;
+	enum quoting quoting;
 	int nonblank;
 	unsigned long count[3];    /* TAB, ';' and ',' outside quotes on the line */
 	unsigned long fallback[3]; /* the same on the first blank line that has any */
 };
 
-/* Strict UTF-8: overlong forms, surrogates and code points past U+10FFFF are invalid. */
+/*
+ * Strict UTF-8: how many continuation bytes the byte c leads, and the range
+ * of the first one (overlong forms, surrogates and code points past
+ * U+10FFFF are invalid); 0 for a byte that leads no sequence.
+ */
+static unsigned utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
+{
+	*lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
+	*hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
+	if (c >= 0xC2 && c <= 0xDF)
+		return 1;
+	if (c >= 0xE0 && c <= 0xEF)
+		return 2;
+	if (c >= 0xF0 && c <= 0xF4)
+		return 3;
+	return 0;
+}
+
+/* The length of the valid UTF-8 sequence at b (b[0] >= 0x80), or 0. */
+static size_t utf8_valid(const unsigned char *b, size_t n)
+{
+	unsigned char lo, hi;
+	size_t need = utf8_lead(b[0], &lo, &hi);
+
+	if (!need || need >= n)
+		return 0;
+	for (size_t i = 1; i <= need; i++, lo = 0x80, hi = 0xBF)
+		if (b[i] < lo || b[i] > hi)
+			return 0;
+	return need + 1;
+}
+
+/* Counts valid multibyte and invalid sequences, a sequence may go on into the next chunk. */
 static void scan_utf8(struct scan *s, const unsigned char *b, size_t n)
 {
-	for (size_t i = 0; i < n && s->valid; i++) {
-		unsigned char c = b[i];
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c;
 		uint64_t w;
 
 		/* Most sheets are mostly ASCII: skip eight such bytes at a time. */
@@ -164,25 +259,18 @@ static void scan_utf8(struct scan *s, const unsigned char *b, size_t n)
 		if (i >= n)
 			break;
 		c = b[i];
-		if (s->need) {
-			s->valid = c >= s->lo && c <= s->hi;
-			s->need--;
+		if (s->need && c >= s->lo && c <= s->hi) {
 			s->lo = 0x80;
 			s->hi = 0xBF;
+			s->multi += --s->need == 0;
 			continue;
 		}
-		if (c < 0x80)
-			continue;
-		s->lo = c == 0xE0 ? 0xA0 : c == 0xF0 ? 0x90 : 0x80;
-		s->hi = c == 0xED ? 0x9F : c == 0xF4 ? 0x8F : 0xBF;
-		if (c >= 0xC2 && c <= 0xDF)
-			s->need = 1;
-		else if (c >= 0xE0 && c <= 0xEF)
-			s->need = 2;
-		else if (c >= 0xF0 && c <= 0xF4)
-			s->need = 3;
-		else
-			s->valid = 0;
+		if (s->need) {
+			s->bad++; /* the sequence broke off: c is read afresh */
+			s->need = 0;
+		}
+		if (c >= 0x80 && !(s->need = utf8_lead(c, &s->lo, &s->hi)))
+			s->bad++;
 	}
 }
 
@@ -205,7 +293,27 @@ static void header_line_end(struct scan *s)
 	if (!(s->fallback[0] | s->fallback[1] | s->fallback[2]))
 		memcpy(s->fallback, s->count, sizeof(s->count));
 	memset(s->count, 0, sizeof(s->count));
-	s->in_quotes = 0;
+	s->quoting = Q_FIELD_START;
+}
+
+/* Follows the quoting of the header line: a quote opens one only where a field starts. */
+static void scan_quote(struct scan *s, unsigned char c, int delim)
+{
+	switch (s->quoting) {
+	case Q_QUOTED:
+		s->quoting = c == '"' ? Q_CLOSED : Q_QUOTED;
+		return;
+	case Q_CLOSED: /* `""` inside quotes, or the end of the quoted part */
+	case Q_FIELD_START:
+		if (c == '"') {
+			s->quoting = Q_QUOTED;
+			return;
+		}
+		break;
+	case Q_UNQUOTED:
+		break;
+	}
+	s->quoting = delim ? Q_FIELD_START : Q_UNQUOTED;
 }
 
 /*
@@ -220,12 +328,13 @@ static void scan_header(struct scan *s, const unsigned char *b, size_t n)
 
 		if (c == '\n' || c == '\r') {
 			header_line_end(s);
-		} else if (k >= 0) {
-			s->count[k] += !s->in_quotes;
-		} else if (c != ' ') {
-			s->nonblank = 1;
-			s->in_quotes ^= c == '"';
+			continue;
 		}
+		if (k >= 0 && s->quoting != Q_QUOTED)
+			s->count[k]++;
+		else if (c != ' ' && k < 0)
+			s->nonblank = 1;
+		scan_quote(s, c, k >= 0);
 	}
 }
 
@@ -243,7 +352,7 @@ static char choose_delim(const unsigned long count[3])
 
 static pf_status scan_input(pf_csv *r)
 {
-	struct scan s = {.valid = 1};
+	struct scan s = {.quoting = Q_FIELD_START};
 	pf_status st;
 	int first = 1;
 
@@ -261,12 +370,19 @@ static pf_status scan_input(pf_csv *r)
 		scan_utf8(&s, b, n);
 		s.has_lf = s.has_lf || memchr(b, '\n', n);
 		scan_header(&s, b, n);
-		if (!s.valid && s.has_lf && s.header_done)
+		if (s.bad && s.multi && s.has_lf && s.header_done)
 			break; /* nothing left to learn */
 	}
 	if (st != PF_OK)
 		return st;
-	r->cp1252 = !s.valid || s.need > 0;
+	s.bad += s.need > 0; /* cut off at the end */
+	/*
+	 * FORMATS.md section 2: one valid multibyte sequence shows the file is
+	 * UTF-8, its invalid bytes slips to read one by one (repair_utf8); a file
+	 * without any is Windows-1252, as Excel on a Swedish Windows writes.
+	 */
+	r->repair = s.bad && s.multi;
+	r->cp1252 = s.bad && !s.multi;
 	r->has_lf = s.has_lf;
 	if (!s.header_done)
 		header_line_end(&s);
@@ -320,6 +436,11 @@ static pf_status grow_text(pf_csv *r, size_t need)
 	return PF_OK;
 }
 
+static long field_no(const pf_csv *r)
+{
+	return (long)r->nfields + 1;
+}
+
 static int has_high_bytes(const unsigned char *s, size_t len)
 {
 	for (size_t i = 0; i < len; i++)
@@ -351,9 +472,47 @@ static size_t cp1252_to_utf8(iconv_t cd, const unsigned char *in, size_t len, ch
 	return (size_t)(op - out);
 }
 
+/* The line of byte i of the field in progress: its start plus the line ends before i. */
+static long line_in_field(const pf_csv *r, const unsigned char *s, size_t i)
+{
+	unsigned char end = r->has_lf ? '\n' : '\r';
+	long line = r->field_line;
+
+	for (size_t k = 0; k < i; k++)
+		line += s[k] == end;
+	return line;
+}
+
+/*
+ * Copies UTF-8 with its invalid bytes each converted as Windows-1252 (the
+ * likeliest meaning of a lone 0xC4 in a Swedish file) and warned about at
+ * its line. out has room for 3 bytes per input byte; returns the bytes written.
+ */
+static size_t repair_utf8(pf_csv *r, const unsigned char *s, size_t len, char *out)
+{
+	char *w = out;
+
+	for (size_t i = 0; i < len;) {
+		size_t k = s[i] < 0x80 ? 1 : utf8_valid(s + i, len - i);
+		if (k > 0) {
+			memcpy(w, s + i, k);
+			w += k;
+			i += k;
+			continue;
+		}
+		size_t n = cp1252_to_utf8(r->cd, s + i, 1, w);
+		pf_warn_at(r->err, r->name, line_in_field(r, s, i), field_no(r),
+		           "invalid UTF-8 byte 0x%02X, read as Windows-1252 \"%.*s\"", s[i], (int)n,
+		           w);
+		w += n;
+		i++;
+	}
+	return (size_t)(w - out);
+}
+
 static pf_status row_add_field(pf_csv *r, const unsigned char *s, size_t len)
 {
-	int convert = r->cp1252 && has_high_bytes(s, len);
+	int convert = (r->cp1252 || r->repair) && has_high_bytes(s, len);
 	size_t room = (convert ? 3 * len : len) + 1;
 	pf_status st = PF_OK;
 
@@ -369,7 +528,9 @@ static pf_status row_add_field(pf_csv *r, const unsigned char *s, size_t len)
 
 	char *dst = r->text + r->text_len;
 	size_t n = len;
-	if (convert)
+	if (convert && r->repair)
+		n = repair_utf8(r, s, len, dst);
+	else if (convert)
 		n = cp1252_to_utf8(r->cd, s, len, dst);
 	else if (len > 0)
 		memcpy(dst, s, len);
@@ -405,11 +566,6 @@ static void row_fill(pf_csv *r, pf_csv_row *row)
 
 /* ---- errors at a place ---- */
 
-static long field_no(const pf_csv *r)
-{
-	return (long)r->nfields + 1;
-}
-
 static pf_status field_too_long(pf_csv *r, int quoted)
 {
 	return pf_error_at(r->err, PF_EINPUT, r->name, r->field_line, field_no(r),
@@ -423,8 +579,8 @@ static pf_status parse_failed(pf_csv *r)
 	switch (csv_error(&r->parser)) {
 	case CSV_EPARSE:
 		return pf_error_at(r->err, PF_EINPUT, r->name, r->line, field_no(r),
-		                   "malformed quoting (a quote inside an unquoted field, or text "
-		                   "after a closing quote)");
+		                   "malformed quoting: text after a closing quote (a quote inside "
+		                   "a quoted field is written twice: \"\")");
 	case CSV_ENOMEM:
 		return nomem(r);
 	default:
@@ -491,6 +647,29 @@ static size_t segment_len(pf_csv *r)
 	return r->lf_at < r->chunk_len ? r->lf_at - r->chunk_pos + 1 : n;
 }
 
+/*
+ * Feeds libcsv. Its strict mode stops at a quote inside a field that does not
+ * begin with one; FORMATS.md section 2 reads that quote as an ordinary
+ * character (`37.8"N`, `24" skärm`), as Excel does, so it is fed again alone
+ * with strict mode off. Strict mode stays for text after a closing quote.
+ * Returns how many bytes were taken: fewer than len on an error.
+ */
+static size_t parse_quoting(pf_csv *r, const unsigned char *b, size_t len)
+{
+	size_t done = 0;
+
+	for (;;) {
+		done += csv_parse(&r->parser, b + done, len - done, on_field, on_row, r);
+		if (done >= len || r->status != PF_OK || csv_error(&r->parser) != CSV_EPARSE ||
+		    b[done] != '"' || r->parser.quoted)
+			return done;
+		csv_set_opts(&r->parser, LIBCSV_OPTS & ~CSV_STRICT);
+		done += csv_parse(&r->parser, b + done, 1, on_field, on_row, r);
+		csv_set_opts(&r->parser, LIBCSV_OPTS);
+		r->parser.status = CSV_SUCCESS;
+	}
+}
+
 static pf_status feed_segment(pf_csv *r, const unsigned char *b, size_t n)
 {
 	const unsigned char *nul = memchr(b, '\0', n);
@@ -500,7 +679,7 @@ static pf_status feed_segment(pf_csv *r, const unsigned char *b, size_t n)
 		r->row_line = r->field_line = r->line;
 	r->at_line_start = 0;
 
-	size_t got = csv_parse(&r->parser, b, len, on_field, on_row, r);
+	size_t got = parse_quoting(r, b, len);
 	if (r->status != PF_OK)
 		return r->status;
 	if (got < len)
@@ -575,7 +754,7 @@ static pf_status reader_new(pf_csv **out, const char *name, pf_error *err)
 
 	*out = r;
 	if (r)
-		r->cd = (iconv_t)-1;
+		r->cd = r->u16 = (iconv_t)-1;
 	if (!r || !(r->name = strdup(name ? name : "")))
 		return pf_error_at(err, PF_ENOMEM, name, 0, 0, "out of memory");
 	r->line = 1;
@@ -586,7 +765,7 @@ static pf_status reader_new(pf_csv **out, const char *name, pf_error *err)
 
 static pf_status parser_setup(pf_csv *r)
 {
-	if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0)
+	if (csv_init(&r->parser, LIBCSV_OPTS) != 0)
 		return nomem(r);
 	r->parser_ready = 1;
 	csv_set_delim(&r->parser, (unsigned char)r->delim);
@@ -595,14 +774,58 @@ static pf_status parser_setup(pf_csv *r)
 	return PF_OK;
 }
 
+/* The first two bytes of the input, read without consuming them. */
+static pf_status peek2(pf_csv *r, unsigned char head[2], size_t *n)
+{
+	if (!r->file) {
+		*n = r->data_len < 2 ? r->data_len : 2;
+		if (*n)
+			memcpy(head, r->data, *n);
+		return PF_OK;
+	}
+	*n = fread(head, 1, 2, r->file);
+	if (ferror(r->file))
+		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot read the file: %s",
+		                   strerror(errno));
+	return seek_start(r);
+}
+
+/* UTF-16 with a byte-order mark, as Excel's "Unicode text" is: read through iconv. */
+static pf_status detect_utf16(pf_csv *r)
+{
+	unsigned char head[2];
+	size_t n;
+	pf_status st = peek2(r, head, &n);
+	const char *from = NULL;
+
+	if (st != PF_OK || n < 2)
+		return st;
+	if (head[0] == 0xFF && head[1] == 0xFE)
+		from = "UTF-16LE";
+	else if (head[0] == 0xFE && head[1] == 0xFF)
+		from = "UTF-16BE";
+	if (!from)
+		return PF_OK;
+	/* The mark itself is kept: it becomes a UTF-8 one, which the first pass skips. */
+	r->u16 = iconv_open("UTF-8", from);
+	if (r->u16 == (iconv_t)-1)
+		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot convert from %s: %s",
+		                   from, strerror(errno));
+	if (!(r->raw = malloc(U16_RAW)) || !(r->out = malloc(U16_OUT)))
+		return nomem(r);
+	return PF_OK;
+}
+
 /* Runs the first pass and makes the reader ready for the second. */
 static pf_status reader_start(pf_csv *r)
 {
-	pf_status st = scan_input(r);
+	pf_status st = detect_utf16(r);
 
 	if (st == PF_OK)
+		st = scan_input(r);
+	if (st == PF_OK)
 		st = parser_setup(r);
-	if (st == PF_OK && r->cp1252) {
+	if (st == PF_OK && (r->cp1252 || r->repair)) {
 		r->cd = iconv_open("UTF-8", "WINDOWS-1252");
 		if (r->cd == (iconv_t)-1)
 			st = pf_error_at(r->err, PF_EENV, r->name, 0, 0,
@@ -708,6 +931,10 @@ void pf_csv_close(pf_csv *r)
 		csv_free(&r->parser);
 	if (r->cd != (iconv_t)-1)
 		iconv_close(r->cd);
+	if (r->u16 != (iconv_t)-1)
+		iconv_close(r->u16);
+	free(r->raw);
+	free(r->out);
 	free(r->buf);
 	free(r->text);
 	free(r->offs);

@@ -1,8 +1,11 @@
 /*
  * A streaming reader of CSV and TSV sheets (FORMATS.md section 2) over
- * libcsv: RFC 4180 quoting, the delimiter (`;`, `,` or TAB) taken from the
- * header row, LF, CRLF or CR line ends, a UTF-8 byte-order mark skipped, and
- * a file that is not valid UTF-8 read as Windows-1252 and converted to UTF-8.
+ * libcsv: RFC 4180 quoting (a quote inside a field that does not begin with
+ * one is an ordinary character, as in Excel), the delimiter (`;`, `,` or TAB)
+ * taken from the header row, LF, CRLF or CR line ends, a UTF-8 byte-order
+ * mark skipped, UTF-16 with a byte-order mark converted, a UTF-8 file's few
+ * invalid bytes each read as Windows-1252 with a warning, and a file with no
+ * valid multibyte UTF-8 at all read as Windows-1252. Text is given as UTF-8.
  * Memory does not grow with the number of rows.
  */
 #ifndef PF_IMPORTERS_CSVSHEET_H
@@ -41,13 +44,14 @@ pf_status pf_csv_open_buffer(pf_csv **out, const char *name, const void *data, s
  * Returns PF_OK with a row, PF_END after the last one, or an error recorded
  * in err as `NAME:LINE:COL: ...` (a quoted field never closed is reported at
  * the line of its opening quote; a NUL byte, an over-long field or row, or
- * malformed quoting are errors). After an error the reader is finished.
+ * text after a closing quote are errors). Warnings (an invalid UTF-8 byte)
+ * go to err too. After an error the reader is finished.
  */
 pf_status pf_csv_next(pf_csv *r, pf_csv_row *row, pf_error *err);
 
 /* The delimiter in use (`;`, `,` or `\t`); known after the first row. */
 char pf_csv_delimiter(const pf_csv *r);
-/* True when the file was read as Windows-1252. */
+/* True when the whole file was read as Windows-1252. */
 int pf_csv_is_cp1252(const pf_csv *r);
 const char *pf_csv_name(const pf_csv *r);
 

@@ -406,13 +406,16 @@ pf_status pf_indicator_initiative(pf_import *imp, int64_t indicator, const char 
 /*
  * Whether the indicator had no measurements when the import began is asked
  * the first time this import meets it: no row of this import for it can have
- * been written before that. The map keeps pk << 1 | fresh.
+ * been written before that. Its range comes in the same query: effects load
+ * before measurements, so it is the one this import leaves. The map keeps
+ * the index of its entry in imp->seen.
  */
-pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fresh)
+pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fresh,
+                          const pf_range **range)
 {
 	static const char sql[] =
 	    "SELECT pk, NOT EXISTS (SELECT 1 FROM measurements WHERE key BETWEEN pk << 16 AND "
-	    "(pk << 16 | 65535)) FROM indicators WHERE id = ?";
+	    "(pk << 16 | 65535)), unit, baseline, target, direction FROM indicators WHERE id = ?";
 	sqlite3_stmt *row;
 	int64_t v;
 	pf_status st;
@@ -420,12 +423,25 @@ pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fre
 	if (!pf_idmap_get(&imp->indicators, id, &v)) {
 		if ((st = find_one(imp, &imp->indicator_pk, sql, id, NULL, &row)))
 			return st;
-		v = sqlite3_column_int64(row, 0) << 1 | (sqlite3_column_int(row, 1) != 0);
+		if (imp->nseen == imp->capseen) {
+			size_t cap = 2 * imp->capseen + 64;
+			void *p = realloc(imp->seen, cap * sizeof(*imp->seen));
+			if (!p)
+				return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
+			imp->seen = p;
+			imp->capseen = cap;
+		}
+		pf_indicator_seen *s = &imp->seen[imp->nseen];
+		s->pk = sqlite3_column_int64(row, 0);
+		s->fresh = sqlite3_column_int(row, 1) != 0;
+		pf_range_read(&s->range, row, 2);
+		v = (int64_t)imp->nseen++;
 		if (!pf_idmap_put(&imp->indicators, id, v))
 			return pf_error_set(imp->err, PF_ENOMEM, "out of memory");
 	}
-	*pk = v >> 1;
-	*fresh = v & 1;
+	*pk = imp->seen[v].pk;
+	*fresh = imp->seen[v].fresh;
+	*range = &imp->seen[v].range;
 	return PF_OK;
 }
 
@@ -837,6 +853,7 @@ void pf_import_free(pf_import *imp)
 	pf_batch_free(&imp->batch);
 	pf_touched_free(&imp->touched);
 	pf_idmap_free(&imp->indicators);
+	free(imp->seen);
 	free(imp->command);
 	pf_map_free(imp->map);
 	free(imp);

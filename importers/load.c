@@ -52,6 +52,31 @@ static bool parse_whole(const char *s, bool round_it, int64_t *out)
 	return true;
 }
 
+/*
+ * FORMATS.md section 2: `47.500` is read as 47.5, but a thousands separator
+ * was likely meant: warned about, with both readings spelled out. Only for
+ * text a person typed (a CSV cell, an option): XLSX and JSON numbers are exact.
+ */
+static void warn_point_grouping(pf_import *imp, const pf_record *rec, int f, const char *s)
+{
+	char whole[128], decimal[128];
+	const char *dot;
+	int keep = 3;
+
+	if ((rec->style != PF_LOC_LINECOL && rec->style != PF_LOC_OPTION) ||
+	    !pf_number_point_grouping(s) || !(dot = strchr(s, '.')))
+		return;
+	while (keep > 0 && dot[keep] == '0')
+		keep--;
+	snprintf(whole, sizeof(whole), "%.*s%s", (int)(dot - s), s, dot + 1);
+	snprintf(decimal, sizeof(decimal), "%.*s%s%.*s%s", (int)(dot - s), s, keep ? "," : "", keep,
+	         dot + 1, dot + 4);
+	pf_rec_warn(imp, rec, f,
+	            "\"%s\" is read as a decimal number, but a thousands separator was likely "
+	            "meant; write %s or %s",
+	            s, whole, decimal);
+}
+
 /* Converts field f of rec to a typed value; false (with an error recorded) on bad input. */
 static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, int f, pf_val *v)
 {
@@ -76,15 +101,19 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 		return true;
 	case PF_T_NUMBER:
 		v->t = PF_V_REAL;
-		if (pf_number_parse(s, &v->d))
+		if (pf_number_parse(s, &v->d)) {
+			warn_point_grouping(imp, rec, f, s);
 			return true;
+		}
 		pf_rec_error(imp, rec, f, "\"%s\" is not a number (use 12,5 or 12.5)", s);
 		return false;
 	case PF_T_INTEGER:
 	case PF_T_MONEY:
 		v->t = PF_V_INT;
-		if (parse_whole(s, fd->type == PF_T_MONEY, &v->i))
+		if (parse_whole(s, fd->type == PF_T_MONEY, &v->i)) {
+			warn_point_grouping(imp, rec, f, s);
 			return true;
+		}
 		pf_rec_error(imp, rec, f, "\"%s\" is not a whole number", s);
 		return false;
 	case PF_T_DATE:
@@ -375,7 +404,8 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	char key[160], period[PF_PERIOD_BUF];
 	int64_t ind, pk;
 	bool fresh;
-	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind, &fresh);
+	const pf_range *range;
+	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind, &fresh, &range);
 
 	if (st == PF_ENOTFOUND) {
 		pf_rec_error(imp, rec, F_MEA_INDICATOR, "unknown indicator \"%s\"",
@@ -384,6 +414,8 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	}
 	if (st)
 		return st;
+	pf_check_measurement(imp, rec, F_MEA_VALUE, fv[F_MEA_INDICATOR].s, range,
+	                     fv[F_MEA_VALUE].d);
 	/* The table's key: periods are below 2^16. */
 	int64_t k = ind << 16 | fv[F_MEA_PERIOD].i;
 	if (pf_batch_takes(imp, fresh, k)) {

@@ -81,6 +81,21 @@ typedef struct pf_touched {
 	sqlite3_stmt *one, *many;
 } pf_touched;
 
+/* What a measured value of an indicator is expected to be (ranges.c). */
+typedef struct pf_range {
+	double target;
+	double span;  /* |target - baseline|; 0: nothing is beyond the target */
+	bool percent; /* the unit is %: 0..100 */
+	bool up;      /* the direction is öka: beyond the target is above it */
+} pf_range;
+
+/* An indicator this import met: what pf_indicator_pk() gives. */
+typedef struct pf_indicator_seen {
+	int64_t pk;
+	bool fresh; /* it had no measurements when the import began */
+	pf_range range;
+} pf_indicator_seen;
+
 /* A roadmap version met in this import, to check its rows agree. */
 typedef struct pf_version_seen {
 	int64_t pk;
@@ -113,8 +128,10 @@ struct pf_import {
 	char *last_initiative;
 	int64_t last_initiative_pk, last_indicator_pk;
 	char *last_indicator_initiative; /* of the indicator last_indicator_pk */
-	pf_idmap indicators;             /* id to pk of every indicator met */
-	pf_kind_counts *cur_counts;      /* the counts of the source being loaded */
+	pf_idmap indicators;             /* id to its index in seen, for every indicator met */
+	pf_indicator_seen *seen;
+	size_t nseen, capseen;
+	pf_kind_counts *cur_counts; /* the counts of the source being loaded */
 	pf_batch batch;
 	pf_touched touched;
 	pf_error *err;
@@ -137,10 +154,12 @@ pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk);
 /* The id of an indicator's initiative, by the indicator's pk (owned by imp). */
 pf_status pf_indicator_initiative(pf_import *imp, int64_t indicator, const char **initiative);
 /*
- * An indicator's pk by id, from a map of those met (no initiative), and
- * whether it had no measurements when the import began; PF_ENOTFOUND if none.
+ * An indicator's pk by id, from a map of those met (no initiative), whether
+ * it had no measurements when the import began, and the range its values are
+ * expected in (valid until the next call); PF_ENOTFOUND if none.
  */
-pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fresh);
+pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fresh,
+                          const pf_range **range);
 /* Looks up a roadmap version by roadmap and version label. */
 pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *version, int64_t *pk);
 
@@ -159,6 +178,15 @@ extern const char *const pf_refs_initiative_first[];
 
 /* Validates and writes one record of its kind (load.c). */
 pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result *res);
+
+/* Reads a range from columns col.. of row: unit, baseline, target, direction. */
+void pf_range_read(pf_range *r, sqlite3_stmt *row, int col);
+/*
+ * Warns at field f of rec (never rejects) when the measured value v of
+ * indicator id is far outside its range r (FORMATS.md section 2).
+ */
+void pf_check_measurement(pf_import *imp, const pf_record *rec, int f, const char *id,
+                          const pf_range *r, double v);
 
 /* Roadmap rows and decisions (load_roadmap.c); fv are the record's converted fields. */
 pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_upsert_result *res);

@@ -5,7 +5,7 @@
  * Zip entries are streamed through expat in chunks; a sheet's parser is
  * suspended after each completed <row> and resumed by the unit's next(), so
  * memory does not grow with rows. Only what is an index stays in memory: the
- * shared strings and, per cell format, whether it shows a date.
+ * shared strings and, per cell format, whether it shows a date or a percentage.
  *
  * A workbook is untrusted input: each entry is checked against size and
  * compression-ratio limits before it is opened, its decompressed bytes are
@@ -49,6 +49,7 @@
 #define NS_WORKSHEET "/worksheet" /* relationship types end so */
 #define NS_SHARED_STRINGS "/sharedStrings"
 #define NS_STYLES "/styles"
+#define NS_OFFICE_DOCUMENT "/officeDocument"
 
 /* ---- small buffers ---- */
 
@@ -121,7 +122,7 @@ struct book {
 	struct buf sst;    /* shared strings, each NUL-terminated */
 	uint32_t *sst_off; /* where each starts in sst */
 	size_t nsst, capsst;
-	unsigned char *xf_date; /* cellXfs index -> its number format shows a date */
+	unsigned char *xf_shows; /* cellXfs index -> what its number format shows: FMT_* */
 	size_t nxf;
 	uint64_t unpacked; /* decompressed bytes read so far, against MAX_TOTAL */
 	const pf_map *map; /* --map for the headings, or NULL; the caller keeps it alive */
@@ -136,7 +137,7 @@ static void book_unref(struct book *b)
 	free(b->source);
 	free(b->sst.s);
 	free(b->sst_off);
-	free(b->xf_date);
+	free(b->xf_shows);
 	free(b);
 }
 
@@ -184,6 +185,35 @@ static pf_status check_entry(const struct book *b, const char *name, const zip_s
 	return PF_OK;
 }
 
+/* Do two part names match, case-insensitively and with `\\` read as `/`? */
+static bool same_part(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++) {
+		char x = *a == '\\' ? '/' : *a, y = *b == '\\' ? '/' : *b;
+		if (x != y && !((x | 0x20) == (y | 0x20) && (x | 0x20) >= 'a' && (x | 0x20) <= 'z'))
+			return false;
+	}
+	return *a == *b;
+}
+
+/*
+ * The index of a part's entry, or -1. Some writers name entries with
+ * backslashes (`xl\\workbook.xml`), which Excel reads: when the plain lookup
+ * fails, every name is compared so.
+ */
+static zip_int64_t locate(const struct book *b, const char *name)
+{
+	zip_int64_t idx = zip_name_locate(b->za, name, ZIP_FL_NOCASE);
+	zip_int64_t n = zip_get_num_entries(b->za, 0);
+
+	for (zip_int64_t i = 0; idx < 0 && i < n; i++) {
+		const char *have = zip_get_name(b->za, (zip_uint64_t)i, 0);
+		if (have && same_part(have, name))
+			idx = i;
+	}
+	return idx;
+}
+
 /*
  * Opens an entry by name (case-insensitively, as OPC part names are).
  * PF_ENOTFOUND, with nothing recorded, if there is none: the caller decides.
@@ -191,7 +221,7 @@ static pf_status check_entry(const struct book *b, const char *name, const zip_s
 static pf_status entry_open(struct book *b, const char *name, struct entry *e, pf_error *err)
 {
 	zip_stat_t st;
-	zip_int64_t idx = zip_name_locate(b->za, name, ZIP_FL_NOCASE);
+	zip_int64_t idx = locate(b, name);
 	pf_status s;
 
 	memset(e, 0, sizeof(*e));
@@ -417,6 +447,9 @@ struct sheet_ref {
 };
 
 struct workbook {
+	char *part;      /* the workbook part, from _rels/.rels: xl/workbook.xml mostly */
+	char *rels_part; /* its relationships: xl/_rels/workbook.xml.rels */
+	char *dir;       /* the folder relationship targets are relative to: xl */
 	struct sheet_ref *sheets;
 	size_t n, cap;
 	char *sst_part, *styles_part; /* from the relationships, if named there */
@@ -432,6 +465,9 @@ static void workbook_free(struct workbook *wb)
 	free(wb->sheets);
 	free(wb->sst_part);
 	free(wb->styles_part);
+	free(wb->part);
+	free(wb->rels_part);
+	free(wb->dir);
 }
 
 static void XMLCALL workbook_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -476,12 +512,13 @@ static void XMLCALL no_end(void *ud, const XML_Char *name)
 
 /*
  * The zip entry a relationship target names: absolute from the package root
- * ("/xl/worksheets/sheet1.xml") or relative to xl/ ("worksheets/sheet1.xml"),
- * with "." and ".." segments resolved. NULL when out of memory.
+ * ("/xl/worksheets/sheet1.xml") or relative to the folder dir of the part
+ * whose relationships name it ("worksheets/sheet1.xml" from xl), with "."
+ * and ".." segments resolved. NULL when out of memory.
  */
-static char *resolve_target(const char *target)
+static char *resolve_target(const char *dir, const char *target)
 {
-	size_t n = strlen(target) + 4;
+	size_t n = strlen(dir) + strlen(target) + 2;
 	char *out = malloc(n), *w = out;
 	const char *seg = target;
 
@@ -491,7 +528,7 @@ static char *resolve_target(const char *target)
 	if (*seg == '/')
 		seg++;
 	else
-		w = stpcpy(out, "xl");
+		w = stpcpy(out, dir);
 	while (*seg) {
 		size_t len = strcspn(seg, "/");
 		if (len == 2 && !strncmp(seg, "..", 2)) {
@@ -535,7 +572,7 @@ static bool rels_take(struct workbook *wb, const char *id, const char *type, con
 		}
 	if (!slot || *slot)
 		return true;
-	return (*slot = resolve_target(target)) != NULL;
+	return (*slot = resolve_target(wb->dir, target)) != NULL;
 }
 
 static void XMLCALL rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
@@ -557,35 +594,80 @@ static pf_status not_xlsx(const struct book *b, const char *why, pf_error *err)
 	return pf_error_pos(err, PF_EINPUT, b->source, NULL, "not an XLSX workbook: %s", why);
 }
 
+/* The package's relationships (_rels/.rels): the officeDocument one names the workbook. */
+static void XMLCALL package_rels_start(void *ud, const XML_Char *name, const XML_Char **atts)
+{
+	struct xml *x = ud;
+	struct workbook *wb = x->ud;
+	const char *type = attr(atts, "Type"), *target = attr(atts, "Target");
+
+	if (x->st || wb->part || strcmp(local_name(name), "Relationship") != 0 || !type ||
+	    !target || !ends_with(type, NS_OFFICE_DOCUMENT))
+		return;
+	if (!(wb->part = resolve_target("", target)))
+		xml_fail(x, PF_ENOMEM, NULL, "out of memory");
+}
+
+/*
+ * Finds the workbook part as Excel does, through _rels/.rels, and its
+ * relationships part beside it (DIR/_rels/NAME.rels); xl/workbook.xml when
+ * the package does not say.
+ */
+static pf_status find_workbook(struct book *b, struct workbook *wb, pf_error *err)
+{
+	struct xml x;
+	pf_status st = parse_part(b, "_rels/.rels", &x, wb, package_rels_start, no_end, NULL, err);
+
+	if (st && st != PF_ENOTFOUND)
+		return st;
+	if (!wb->part && !(wb->part = strdup("xl/workbook.xml")))
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	const char *slash = strrchr(wb->part, '/');
+	const char *base = slash ? slash + 1 : wb->part;
+	size_t dirlen = slash ? (size_t)(slash - wb->part) : 0;
+	size_t n = strlen(wb->part) + sizeof("/_rels/.rels");
+	if (!(wb->dir = strndup(wb->part, dirlen)) || !(wb->rels_part = malloc(n)))
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	snprintf(wb->rels_part, n, "%s%s_rels/%s.rels", wb->dir, dirlen ? "/" : "", base);
+	return PF_OK;
+}
+
 /* Reads the sheets' names and order, date1904, and where each sheet's XML is. */
 static pf_status read_workbook(struct book *b, struct workbook *wb, pf_error *err)
 {
-	static const char rels[] = "xl/_rels/workbook.xml.rels";
+	char why[600];
 	struct xml x;
-	pf_status st = parse_part(b, "xl/workbook.xml", &x, wb, workbook_start, no_end, NULL, err);
+	pf_status st = find_workbook(b, wb, err);
+	const char *rels = wb->rels_part;
 
-	if (st == PF_ENOTFOUND)
-		return not_xlsx(b, "the zip archive has no xl/workbook.xml", err);
+	if (!st)
+		st = parse_part(b, wb->part, &x, wb, workbook_start, no_end, NULL, err);
+	if (st == PF_ENOTFOUND) {
+		snprintf(why, sizeof(why), "the zip archive has no %s", wb->part);
+		return not_xlsx(b, why, err);
+	}
 	if (st)
 		return st;
 	st = parse_part(b, rels, &x, wb, rels_start, no_end, NULL, err);
-	if (st == PF_ENOTFOUND)
-		return not_xlsx(b, "the zip archive has no xl/_rels/workbook.xml.rels", err);
+	if (st == PF_ENOTFOUND) {
+		snprintf(why, sizeof(why), "the zip archive has no %s", rels);
+		return not_xlsx(b, why, err);
+	}
 	if (st)
 		return st;
 	for (size_t i = 0; i < wb->n; i++)
 		if (!wb->sheets[i].part)
-			return pf_error_pos(
-			    err, PF_EINPUT, b->source, NULL,
-			    "xl/workbook.xml names sheet \"%s\" with relationship %s, "
-			    "which %s does not define",
-			    wb->sheets[i].name, wb->sheets[i].rid, rels);
+			return pf_error_pos(err, PF_EINPUT, b->source, NULL,
+			                    "%s names sheet \"%s\" with relationship %s, "
+			                    "which %s does not define",
+			                    wb->part, wb->sheets[i].name, wb->sheets[i].rid, rels);
 	return PF_OK;
 }
 
-/* ---- xl/styles.xml: which cell formats show dates ---- */
+/* ---- xl/styles.xml: which cell formats show dates or percentages ---- */
 
-enum { FMT_NONE, FMT_NUMBER, FMT_DATE }; /* what a custom number format shows */
+/* What a number format shows. */
+enum { FMT_NONE, FMT_NUMBER, FMT_DATE, FMT_PERCENT };
 
 struct styles {
 	unsigned char *custom; /* numFmtId (0..MAX_FORMATS) -> FMT_*, from <numFmts> */
@@ -604,15 +686,21 @@ static bool builtin_is_date(long id)
 	       (id >= 50 && id <= 58);
 }
 
-/*
- * Whether a custom format code shows a date: y or d, or m without h or s
- * (else m is minutes), outside quoted text, [...] (colours, conditions,
- * locales; an elapsed [h] counts as h), \-escapes and the _x padding and *x
- * fill characters.
- */
-static bool format_is_date(const char *code)
+/* Built-in formats that show a percentage: 9 `0%` and 10 `0.00%`. */
+static bool builtin_is_percent(long id)
 {
-	bool yd = false, m = false, hs = false;
+	return id == 9 || id == 10;
+}
+
+/*
+ * What a custom format code shows: a percentage with a `%`, a date with y or
+ * d, or m without h or s (else m is minutes); each counts outside quoted
+ * text, [...] (colours, conditions, locales; an elapsed [h] counts as h),
+ * \-escapes and the _x padding and *x fill characters.
+ */
+static int format_shows(const char *code)
+{
+	bool yd = false, m = false, hs = false, pct = false;
 
 	for (const char *p = code; *p; p++) {
 		char c = *p;
@@ -633,9 +721,13 @@ static bool format_is_date(const char *code)
 			m = true;
 		} else if (c == 'h' || c == 'H' || c == 's' || c == 'S') {
 			hs = true;
+		} else if (c == '%') {
+			pct = true;
 		}
 	}
-	return yd || (m && !hs);
+	if (pct)
+		return FMT_PERCENT;
+	return yd || (m && !hs) ? FMT_DATE : FMT_NUMBER;
 }
 
 /* A <numFmt> of <numFmts>: a custom format code under an id. */
@@ -650,7 +742,7 @@ static void styles_numfmt(struct xml *x, struct styles *s, const char **atts)
 		xml_fail(x, PF_ENOMEM, NULL, "out of memory");
 		return;
 	}
-	s->custom[id] = format_is_date(code) ? FMT_DATE : FMT_NUMBER;
+	s->custom[id] = (unsigned char)format_shows(code);
 }
 
 /* An <xf> of <cellXfs>: the number format of the cell style with the next index. */
@@ -701,16 +793,16 @@ static void XMLCALL styles_end(void *ud, const XML_Char *name)
 }
 
 /* A custom format with the id wins over the built-in one. */
-static bool numfmt_is_date(const struct styles *s, long id)
+static unsigned char numfmt_shows(const struct styles *s, long id)
 {
 	if (id < 0)
-		return false;
+		return FMT_NUMBER;
 	if (s->custom && s->custom[id] != FMT_NONE)
-		return s->custom[id] == FMT_DATE;
-	return builtin_is_date(id);
+		return s->custom[id];
+	return builtin_is_date(id) ? FMT_DATE : builtin_is_percent(id) ? FMT_PERCENT : FMT_NUMBER;
 }
 
-/* Learns which cell formats show dates. A workbook without styles has none. */
+/* Learns which cell formats show dates or percentages. A workbook without styles has none. */
 static pf_status read_styles(struct book *b, const char *part, pf_error *err)
 {
 	struct styles s = {0};
@@ -721,13 +813,13 @@ static pf_status read_styles(struct book *b, const char *part, pf_error *err)
 		st = PF_OK;
 	if (st || !s.nxf)
 		goto out;
-	if (!(b->xf_date = calloc(s.nxf, 1))) {
+	if (!(b->xf_shows = calloc(s.nxf, 1))) {
 		st = pf_error_set(err, PF_ENOMEM, "out of memory");
 		goto out;
 	}
 	b->nxf = s.nxf;
 	for (size_t i = 0; i < s.nxf; i++)
-		b->xf_date[i] = numfmt_is_date(&s, s.xf[i]);
+		b->xf_shows[i] = numfmt_shows(&s, s.xf[i]);
 out:
 	free(s.custom);
 	free(s.xf);
@@ -1029,9 +1121,13 @@ static void format_number(double x, char *out)
 
 enum cell_type { CT_NUMBER, CT_SHARED, CT_INLINE, CT_STR, CT_BOOL, CT_ERROR, CT_ISODATE };
 
+/* What a stored cell holds: a value, or an error (a picture in a cell is one too). */
+enum cell_holds { CELL_VALUE, CELL_ERROR, CELL_PICTURE };
+
 struct cell {
 	int col;
-	size_t off; /* its text in the row's vals */
+	size_t off; /* its text in the row's vals: for an error, its name (#N/A) */
+	enum cell_holds holds;
 };
 
 struct xlsx_unit {
@@ -1050,6 +1146,7 @@ struct xlsx_unit {
 	int next_col, col;
 	enum cell_type type;
 	long style;
+	bool picture;    /* the cell has a vm= (value metadata): Excel's picture in a cell */
 	struct buf text; /* the current cell's text as read */
 	/* the current row: its non-empty cells, trimmed, NUL-separated in vals */
 	struct buf vals;
@@ -1063,10 +1160,10 @@ struct xlsx_unit {
 	char (*periods)[PF_PERIOD_BUF];
 };
 
-/* A problem with one cell: recorded, its row skipped, reading goes on (to list every one). */
-static void cell_error(struct xlsx_unit *u, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void cell_error(struct xlsx_unit *u, const char *fmt, ...)
+/* A problem with the cell in column col: recorded, its row skipped, reading goes on. */
+static void cell_error_at(struct xlsx_unit *u, int col, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void cell_error_at(struct xlsx_unit *u, int col, const char *fmt, ...)
 {
 	char pos[300], msg[600];
 	va_list ap;
@@ -1074,10 +1171,13 @@ static void cell_error(struct xlsx_unit *u, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	cell_pos(pos, sizeof(pos), u->sheet, u->col, u->row);
+	cell_pos(pos, sizeof(pos), u->sheet, col, u->row);
 	pf_error_pos(u->x.err, PF_EINPUT, u->book->source, pos, "%s", msg);
 	u->bad_row = true;
 }
+
+/* The same at the cell being read: errors are listed, every one (FORMATS.md section 1). */
+#define cell_error(u, ...) cell_error_at((u), (u)->col, __VA_ARGS__)
 
 /* A problem that ends the sheet: recorded at the cell, the parser stopped. */
 static void sheet_fail(struct xlsx_unit *u, int col, const char *fmt, ...)
@@ -1149,6 +1249,7 @@ static void cell_start(struct xlsx_unit *u, const char **atts)
 	u->next_col = col + 1;
 	u->type = cell_type(t, &known);
 	u->style = s ? parse_index(s, MAX_FORMATS) : 0;
+	u->picture = attr(atts, "vm") != NULL;
 	u->in_cell = true;
 	u->text.len = 0;
 	if (!known)
@@ -1156,7 +1257,7 @@ static void cell_start(struct xlsx_unit *u, const char **atts)
 }
 
 /* Keeps a cell's text, trimmed, unless it is empty. */
-static void store_cell(struct xlsx_unit *u, const char *val)
+static void store_cell(struct xlsx_unit *u, const char *val, enum cell_holds holds)
 {
 	size_t start = u->vals.len;
 	char *t;
@@ -1181,7 +1282,7 @@ static void store_cell(struct xlsx_unit *u, const char *val)
 		u->vals.len = start;
 		return;
 	}
-	u->cells[u->ncells++] = (struct cell){u->col, (size_t)(t - u->vals.s)};
+	u->cells[u->ncells++] = (struct cell){u->col, (size_t)(t - u->vals.s), holds};
 }
 
 static const char *shared_string(struct xlsx_unit *u, const char *text)
@@ -1206,10 +1307,27 @@ static const char *bool_text(struct xlsx_unit *u, const char *text)
 	return NULL;
 }
 
-/* A number as text, or a date cell's serial as YYYY-MM-DD (1904 serials moved to 1900's). */
+/*
+ * The percentage a fraction shows (0.45 as 45 %), as a CSV's `45%` reads:
+ * rounded to 15 significant digits, so that 0.07 gives 7 and not the
+ * 7.000000000000001 that the multiplication leaves.
+ */
+static double percent(double x)
+{
+	char e[40];
+
+	snprintf(e, sizeof(e), "%.14e", x * 100);
+	return strtod(e, NULL);
+}
+
+/*
+ * A number as text: a date cell's serial as YYYY-MM-DD (1904 serials moved
+ * to 1900's), a percentage cell's fraction as the percentage it shows.
+ */
 static const char *number_text(struct xlsx_unit *u, const char *text, char *out)
 {
 	const struct book *b = u->book;
+	int shows = u->style >= 0 && (size_t)u->style < b->nxf ? b->xf_shows[u->style] : FMT_NUMBER;
 	double x;
 
 	if (!*text)
@@ -1218,7 +1336,9 @@ static const char *number_text(struct xlsx_unit *u, const char *text, char *out)
 		cell_error(u, "the number cell holds \"%.40s\", which is not a number", text);
 		return NULL;
 	}
-	if (u->style < 0 || (size_t)u->style >= b->nxf || !b->xf_date[u->style]) {
+	if (shows == FMT_PERCENT && isfinite(x * 100))
+		x = percent(x);
+	if (shows != FMT_DATE) {
 		format_number(x, out);
 		return out;
 	}
@@ -1274,9 +1394,9 @@ static void cell_end(struct xlsx_unit *u)
 		val = bool_text(u, text);
 		break;
 	case CT_ERROR:
-		cell_error(u, "the cell holds the error %s: correct the formula or type the value",
-		           *text ? text : "(unnamed)");
-		break;
+		/* An error only where a column is read (checked_row): kept until then. */
+		store_cell(u, *text ? text : "#VALUE!", u->picture ? CELL_PICTURE : CELL_ERROR);
+		return;
 	case CT_ISODATE:
 		val = isodate_text(u, text);
 		break;
@@ -1285,13 +1405,22 @@ static void cell_end(struct xlsx_unit *u)
 		break;
 	}
 	if (val)
-		store_cell(u, val);
+		store_cell(u, val, CELL_VALUE);
+}
+
+/* True when the row holds only error cells: before the header row it is no row. */
+static bool only_errors(const struct xlsx_unit *u)
+{
+	for (size_t i = 0; i < u->ncells; i++)
+		if (u->cells[i].holds == CELL_VALUE)
+			return false;
+	return true;
 }
 
 static void row_end(struct xlsx_unit *u)
 {
 	u->in_row = false;
-	if (u->bad_row || u->ncells == 0)
+	if (u->bad_row || u->ncells == 0 || (!u->map && only_errors(u)))
 		return; /* a bad row's errors are recorded; an empty row is no row (FORMATS.md 2) */
 	u->ready = true;
 	XML_StopParser(u->x.p, XML_TRUE); /* next() takes this row, then resumes */
@@ -1381,11 +1510,48 @@ static pf_status pull_row(struct xlsx_unit *u, pf_error *err)
 	return u->x.st; /* once a sheet failed, it stays failed */
 }
 
+/* The field a cell's column is read as, or -1 for a column the sheet ignores. */
+static int cell_field(const struct xlsx_unit *u, const struct cell *c)
+{
+	return (size_t)c->col > u->ncols ? -1 : u->map[c->col - 1];
+}
+
+/*
+ * Records an error for each error cell in a column that is read, and says
+ * whether there was one: FORMATS.md section 2 ignores them elsewhere.
+ */
+static bool row_has_errors(struct xlsx_unit *u)
+{
+	bool any = false;
+
+	for (size_t i = 0; i < u->ncells; i++) {
+		const struct cell *c = &u->cells[i];
+		const char *name = u->vals.s + c->off;
+		if (c->holds == CELL_VALUE || cell_field(u, c) < 0)
+			continue;
+		any = true;
+		if (c->holds == CELL_PICTURE)
+			cell_error_at(u, c->col,
+			              "the cell holds a picture placed in the cell (stored as the "
+			              "error %s): type the value instead",
+			              name);
+		else
+			cell_error_at(
+			    u, c->col,
+			    "the cell holds the error %s: correct the formula or type the "
+			    "value",
+			    name);
+	}
+	return any;
+}
+
 static pf_status xlsx_next(pf_unit *base, pf_record *rec, pf_error *err)
 {
 	struct xlsx_unit *u = (struct xlsx_unit *)base;
-	pf_status st = pull_row(u, err);
+	pf_status st;
 
+	while (!(st = pull_row(u, err)) && row_has_errors(u))
+		; /* a row with an error is not given: the next one is */
 	if (st)
 		return st;
 	memset(rec, 0, sizeof(*rec));
@@ -1400,7 +1566,7 @@ static pf_status xlsx_next(pf_unit *base, pf_record *rec, pf_error *err)
 			rec->col[u->map[c]] = (int)c + 1;
 	for (size_t i = 0; i < u->ncells; i++) {
 		const struct cell *c = &u->cells[i];
-		if ((size_t)c->col > u->ncols || u->map[c->col - 1] < 0)
+		if (cell_field(u, c) < 0 || c->holds != CELL_VALUE)
 			continue;
 		const char *v = u->vals.s + c->off;
 		/* A date that does not parse is left as it is, for the period rule to reject. */
@@ -1480,7 +1646,8 @@ static const char **header_headings(const struct xlsx_unit *u, size_t *n)
 	for (size_t c = 0; c < *n; c++)
 		h[c] = "";
 	for (size_t i = 0; i < u->ncells; i++)
-		h[u->cells[i].col - 1] = u->vals.s + u->cells[i].off;
+		if (u->cells[i].holds == CELL_VALUE)
+			h[u->cells[i].col - 1] = u->vals.s + u->cells[i].off;
 	return h;
 }
 

@@ -18,13 +18,17 @@
  * frees each unit with u->free(u) and the array with free(). The units share
  * the open archive, which is closed with the last of them.
  *
- * Records give each field's text as the cell shows it in plain form: dates
- * as YYYY-MM-DD, booleans as true/false, numbers as the shortest decimal
- * that round-trips (never with an exponent); positions are PF_LOC_CELL
- * (`Sheet!G7`). A record's texts are valid until the unit's next call.
- * A bad cell (an error value such as #N/A, a broken reference) is recorded
- * in err and its row skipped, so that every such cell is listed; a broken
- * archive or XML ends the unit with PF_EINPUT. An unreadable file is PF_EENV.
+ * The workbook part is found through _rels/.rels, and entries named with
+ * backslashes are read, as Excel does. Records give each field's text as the
+ * cell shows it in plain form: dates as YYYY-MM-DD, percentages as the
+ * percentage (0.45 shown as 45 % is 45), booleans as true/false, numbers as
+ * the shortest decimal that round-trips (never with an exponent); positions
+ * are PF_LOC_CELL (`Sheet!G7`). A record's texts are valid until the unit's
+ * next call. A bad cell (an error value such as #N/A or a picture in a column
+ * that is read, a broken reference) is recorded in err and its row skipped,
+ * so that every such cell is listed; error values elsewhere are ignored. A
+ * broken archive or XML ends the unit with PF_EINPUT. An unreadable file is
+ * PF_EENV.
  */
 pf_status pf_xlsx_open(const char *path, pf_unit ***units, size_t *n, pf_error *err);
 /* The same, reading each sheet's headings through a --map (the caller keeps it alive). */

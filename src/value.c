@@ -11,11 +11,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <utf8proc.h>
+
 #define YEAR_MIN 1900
 #define YEAR_MAX 9999
 #define NUMBER_MAX 64    /* longest number accepted, in bytes after cleaning */
 #define WORD_FOLD_MAX 64 /* longest folded word compared; longer ones match nothing */
 #define PARAGRAPH_DIGITS 6
+/* Code points normalised by pf_fold: longer texts fold past any heading or word anyway. */
+#define NFC_MAX 256
 
 /* ---- characters ---- */
 
@@ -535,6 +539,24 @@ bool pf_number_parse(const char *s, double *out)
 	return true;
 }
 
+bool pf_number_point_grouping(const char *s)
+{
+	const char *b, *e, *p;
+
+	trim(s, &b, &e);
+	if (e > b && e[-1] == '%') {
+		e--;
+		trim_end(b, &e);
+	}
+	if (b < e && (*b == '-' || *b == '+'))
+		b++;
+	for (p = b; p < e && is_digit(*p); p++)
+		;
+	if (p == b || p - b > 3 || *b == '0' || e - p != 4 || *p != '.')
+		return false;
+	return is_digit(p[1]) && is_digit(p[2]) && is_digit(p[3]);
+}
+
 /* ---- folding ---- */
 
 /*
@@ -585,10 +607,40 @@ static void fold_char(const char **pp, const char *end, struct foldout *o)
 	*pp += 1;
 }
 
+static bool has_high_byte(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s >= 0x80)
+			return true;
+	return false;
+}
+
+/*
+ * The NFC form of s (FORMATS.md section 2: `a` plus a combining ring, as macOS
+ * writes it, is `å`), written as UTF-8 over cps; NULL when s is not valid
+ * UTF-8 or too long, and then s is folded as it is. No allocation: utf8proc
+ * decomposes into the caller's array and re-encodes in place.
+ */
+static const char *nfc(const char *s, utf8proc_int32_t cps[NFC_MAX])
+{
+	const utf8proc_option_t opts = UTF8PROC_STABLE | UTF8PROC_COMPOSE;
+	utf8proc_ssize_t n = utf8proc_decompose(
+	    (const utf8proc_uint8_t *)s, (utf8proc_ssize_t)strlen(s), cps, NFC_MAX - 1, opts);
+
+	if (n < 0 || n >= NFC_MAX || utf8proc_reencode(cps, n, opts) < 0)
+		return NULL;
+	return (const char *)cps;
+}
+
 size_t pf_fold(const char *s, char *buf, size_t n)
 {
 	struct foldout o = {.buf = buf, .n = n, .len = 0};
+	utf8proc_int32_t cps[NFC_MAX];
 	const char *p = s ? s : "";
+	/* ASCII is its own NFC: most headings and words never reach utf8proc. */
+	const char *normal = has_high_byte(p) ? nfc(p, cps) : NULL;
+	if (normal)
+		p = normal;
 	const char *end = p + strlen(p);
 	bool pending = false;
 	size_t sl;

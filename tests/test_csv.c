@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <iconv.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,7 +14,8 @@
 #include "testutil.h"
 
 #define MALFORMED                                                                                  \
-	"malformed quoting (a quote inside an unquoted field, or text after a closing quote)"
+	"malformed quoting: text after a closing quote (a quote inside a quoted field is written " \
+	"twice: \"\")"
 #define UNCLOSED "quoted field is never closed"
 #define NUL_BYTE "NUL byte in text: is this a binary file?"
 
@@ -75,8 +77,9 @@ static const char *diag_place(const pf_diag *d, const char *name)
 }
 
 /*
- * Reads every row as "LINE:f1|f2|...\n", and an error as "ELINE:COL message\n";
- * checks the invariants every row must keep on the way.
+ * Reads every row as "LINE:f1|f2|...\n", then each diagnostic, an error as
+ * "ELINE:COL message\n" and a warning as "WLINE:COL message\n"; checks the
+ * invariants every row must keep on the way.
  */
 static char *render(pf_csv *r)
 {
@@ -99,15 +102,15 @@ static char *render(pf_csv *r)
 		}
 		sb_add(&b, "\n", 1);
 	}
-	if (st == PF_END) {
-		assert_int_equal(err.count, 0);
-	} else {
-		assert_int_equal(err.count, 1);
-		sb_printf(&b, "E%s %s\n", diag_place(&err.diags[0], pf_csv_name(r)),
-		          err.diags[0].message);
+	for (size_t i = 0; i < err.count; i++)
+		sb_printf(&b, "%c%s %s\n", err.diags[i].severity == PF_SEV_ERROR ? 'E' : 'W',
+		          diag_place(&err.diags[i], pf_csv_name(r)), err.diags[i].message);
+	assert_int_equal(err.errors, st == PF_END ? 0 : 1);
+	if (st != PF_END) {
 		/* The reader is finished: the same status again, no new diagnostic. */
+		size_t count = err.count;
 		assert_int_equal(pf_csv_next(r, &row, &err), st);
-		assert_int_equal(err.count, 1);
+		assert_int_equal(err.count, count);
 	}
 	pf_error_clear(&err);
 	return b.s;
@@ -217,7 +220,14 @@ static const struct csv_case cases[] = {
      "1:a|b|c\nE3:3 " UNCLOSED "\n"},
     {"unclosed at the start", "\"abc", 0, ',', 0, "E1:1 " UNCLOSED "\n"},
     {"escaped quote is not a close", "a\n\"x\"\"\n", 0, ',', 0, "1:a\nE2:1 " UNCLOSED "\n"},
-    {"stray quote", "a;b\n1;x\"y\n", 0, ';', 0, "1:a|b\nE2:2 " MALFORMED "\n"},
+    /* A quote inside a field that does not begin with one is a character, as in Excel. */
+    {"stray quote", "a;b\n1;x\"y\n", 0, ';', 0, "1:a|b\n2:1|x\"y\n"},
+    {"inches and seconds", "lat;text\n37.8\"N;24\" skärm\n", 0, ';', 0,
+     "1:lat|text\n2:37.8\"N|24\" skärm\n"},
+    {"quote at the end of an unquoted field", "a,b\n5\",\"x\"\n", 0, ',', 0, "1:a|b\n2:5\"|x\n"},
+    {"quotes after a space", "a;b\n1; \"x\"\n", 0, ';', 0, "1:a|b\n2:1| \"x\"\n"},
+    {"quote in a heading does not hide delimiters", "a\"b;c;d,e\n", 0, ';', 0, "1:a\"b|c|d,e\n"},
+    {"doubled quotes in a quoted heading", "\"a\"\"b;c\",d\n", 0, ',', 0, "1:a\"b;c|d\n"},
     {"text after closing quote", "a;b\n\"x\"y;2\n", 0, ';', 0, "1:a|b\nE2:1 " MALFORMED "\n"},
     {"space after closing quote", "a;b\n\"x\" ;2\n", 0, ';', 0, "1:a|b\nE2:1 " MALFORMED "\n"},
     {"text after a multi-line field", "a;b\n1;\"x\ny\"z\n", 0, ';', 0,
@@ -236,6 +246,30 @@ static const struct csv_case cases[] = {
     {"past U+10FFFF is not UTF-8", "\xF4\x90\x80\x80", 0, ',', 1, "1:ô\xC2\x90€€\n"},
     {"truncated at the end", "ok;\xC3", 0, ';', 1, "1:ok|Ã\n"},
     {"BOM, then Windows-1252", "\xEF\xBB\xBF\xE5;b\n", 0, ';', 1, "1:å|b\n"},
+    /* UTF-8 but for a few bytes: each is read as Windows-1252, with a warning at its line. */
+    {"one bad byte in UTF-8", "namn;ort\nInförande;\xC4lmhult\nx;y\n", 0, ';', 0,
+     "1:namn|ort\n2:Införande|Älmhult\n3:x|y\n"
+     "W2:2 invalid UTF-8 byte 0xC4, read as Windows-1252 \"Ä\"\n"},
+    {"bad bytes on the lines of a quoted field", "a;b\nö;\"x\n\xE5\r\n\xF6\"\n", 0, ';', 0,
+     "1:a|b\n2:ö|x\\nå\\r\\nö\n"
+     "W3:2 invalid UTF-8 byte 0xE5, read as Windows-1252 \"å\"\n"
+     "W4:2 invalid UTF-8 byte 0xF6, read as Windows-1252 \"ö\"\n"},
+    {"each byte of a broken sequence", "é\xC3;\xE2\x82x\n", 0, ';', 0,
+     "1:éÃ|â‚x\n"
+     "W1:1 invalid UTF-8 byte 0xC3, read as Windows-1252 \"Ã\"\n"
+     "W1:2 invalid UTF-8 byte 0xE2, read as Windows-1252 \"â\"\n"
+     "W1:2 invalid UTF-8 byte 0x82, read as Windows-1252 \"‚\"\n"},
+    {"bad byte on a lone-CR line", "a\r\xC3\xA4\r\xE4\r", 0, ',', 0,
+     "1:a\n2:ä\n3:ä\nW3:1 invalid UTF-8 byte 0xE4, read as Windows-1252 \"ä\"\n"},
+    {"cut off at the end, after UTF-8", "ä;\xC3", 0, ';', 0,
+     "1:ä|Ã\nW1:2 invalid UTF-8 byte 0xC3, read as Windows-1252 \"Ã\"\n"},
+    /* UTF-16 with a byte-order mark (Excel's "Unicode text"). */
+    {"UTF-16LE",
+     "\xFF\xFE"
+     "a\0\t\0\xE5\0\r\0\n\0\x3D\xD8\x00\xDE;\0\n\0",
+     20, '\t', 0, "1:a|å\n2:\xF0\x9F\x98\x80;\n"},
+    {"UTF-16BE", "\xFE\xFF\0a\0;\0\xC4\0\n", 10, ';', 0, "1:a|Ä\n"},
+    {"UTF-16 mark only", "\xFF\xFE", 2, ',', 0, ""},
 };
 
 static void test_table(void **state)
@@ -263,6 +297,40 @@ static void test_table(void **state)
 		assert_int_equal(cp1252, c->cp1252);
 		free(got);
 		free(path);
+	}
+}
+
+/* Input that cannot be UTF-16 though it begins with the mark: refused when opened. */
+static void test_bad_utf16(void **state)
+{
+	static const struct {
+		const char *in;
+		size_t len;
+		const char *want;
+	} bad[] = {
+	    {"\xFF\xFE"
+	     "a\0b",
+	     5, "the file ends inside a UTF-16 character"},
+	    {"\xFF\xFE"
+	     "a\0\x00\xDC",
+	     6,
+	     "not valid UTF-16 (it has a lone surrogate) though it begins with a UTF-16 "
+	     "byte-order mark"},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		pf_csv *r = NULL;
+		pf_error err;
+
+		pf_error_init(&err);
+		assert_int_equal(pf_csv_open_buffer(&r, "t.txt", bad[i].in, bad[i].len, &err),
+		                 PF_EINPUT);
+		assert_null(r);
+		assert_int_equal(err.count, 1);
+		assert_string_equal(err.diags[0].where, "t.txt");
+		assert_string_equal(err.diags[0].message, bad[i].want);
+		pf_error_clear(&err);
 	}
 }
 
@@ -437,6 +505,75 @@ static void test_chunk_boundaries(void **state)
 	free(b.s);
 }
 
+/* UTF-8 text as UTF-16LE with its byte-order mark, as Excel saves "Unicode text"; len gets its
+ * size. */
+static char *to_utf16le(const char *text, size_t *len)
+{
+	iconv_t cd = iconv_open("UTF-16LE", "UTF-8");
+	size_t il = strlen(text), ol = 4 * il + 2;
+	char *out = malloc(ol), *op = out + 2, *ip = (char *)text;
+
+	assert_true(cd != (iconv_t)-1);
+	assert_non_null(out);
+	memcpy(out, "\xFF\xFE", 2);
+	ol -= 2;
+	assert_true(iconv(cd, &ip, &il, &op, &ol) != (size_t)-1);
+	iconv_close(cd);
+	*len = (size_t)(op - out);
+	return out;
+}
+
+/*
+ * A measurements sheet saved by Excel as "Unicode text": UTF-16LE, TAB,
+ * CRLF, a quoted comment over two lines, and a character outside the BMP
+ * whose surrogate pair is split between two 64 KiB reads.
+ */
+static void test_excel_unicode_text(void **state)
+{
+	const size_t k = 64 * 1024;
+	struct sbuf b = {0};
+	size_t chars = 0, len;
+	pf_csv *r = NULL;
+	pf_csv_row row;
+	pf_error err;
+
+	sb_add(&b, "", 0);
+	sb_printf(&b, "indikator_id\tperiod\tvärde\tkommentar\r\nE1\t2025Q1\t47,5\t\"");
+	for (size_t i = 0; i < b.len; i++)
+		chars += ((unsigned char)b.s[i] & 0xC0) != 0x80;
+	/* The mark and each character before the pair take two bytes: the pair starts at k - 2. */
+	while (2 + 2 * chars < k - 2) {
+		sb_add(&b, "x", 1);
+		chars++;
+	}
+	sb_printf(&b, "\xF0\x9F\x98\x80\r\nrad två\"\r\nE1\t2025Q2\t48\tåäö\r\n");
+	char *u16 = to_utf16le(b.s, &len);
+	char *path = pf_test_write(*state, "excel.txt", u16, len);
+
+	pf_error_init(&err);
+	assert_int_equal(pf_csv_open(&r, path, &err), PF_OK);
+	assert_int_equal(pf_csv_delimiter(r), '\t');
+	assert_false(pf_csv_is_cp1252(r));
+	assert_int_equal(pf_csv_next(r, &row, &err), PF_OK);
+	assert_int_equal(row.nfields, 4);
+	assert_string_equal(row.fields[0], "indikator_id");
+	assert_string_equal(row.fields[2], "värde");
+	assert_int_equal(pf_csv_next(r, &row, &err), PF_OK);
+	assert_int_equal(row.line, 2);
+	assert_string_equal(row.fields[2], "47,5");
+	assert_string_equal(row.fields[3] + row.lens[3] - 15, "x\xF0\x9F\x98\x80\r\nrad två");
+	assert_int_equal(pf_csv_next(r, &row, &err), PF_OK);
+	assert_int_equal(row.line, 4);
+	assert_string_equal(row.fields[3], "åäö");
+	assert_int_equal(pf_csv_next(r, &row, &err), PF_END);
+	assert_int_equal(err.count, 0);
+	pf_csv_close(r);
+	pf_error_clear(&err);
+	free(path);
+	free(u16);
+	free(b.s);
+}
+
 /* ---- opening ---- */
 
 static void test_open_errors(void **state)
@@ -552,7 +689,10 @@ static void check_random_buffer(const unsigned char *buf, size_t len)
 		}
 	}
 	assert_true(st == PF_END || st == PF_EINPUT);
-	assert_int_equal(err.count, st == PF_END ? 0 : 1);
+	assert_int_equal(err.errors, st == PF_END ? 0 : 1);
+	for (size_t i = 0; i < err.count; i++)
+		assert_true(err.diags[i].severity == PF_SEV_ERROR ||
+		            strstr(err.diags[i].message, "invalid UTF-8 byte"));
 	pf_csv_close(r);
 	pf_error_clear(&err);
 }
@@ -581,10 +721,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test_setup_teardown(test_table, setup_dir, teardown_dir),
+	    cmocka_unit_test(test_bad_utf16),
 	    cmocka_unit_test(test_long_fields),
 	    cmocka_unit_test(test_many_fields),
 	    cmocka_unit_test_setup_teardown(test_streaming, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_chunk_boundaries, setup_dir, teardown_dir),
+	    cmocka_unit_test_setup_teardown(test_excel_unicode_text, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_open_errors, setup_dir, teardown_dir),
 	    cmocka_unit_test(test_null_buffer),
 	    cmocka_unit_test(test_random_buffers),

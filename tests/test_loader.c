@@ -166,12 +166,13 @@ static void import_base(struct fixture *fx)
 
 /* ---- diagnostics ---- */
 
-/* The error whose where is `where` (exactly; NULL: any) and whose message contains part. */
-static const pf_diag *find_error(const pf_error *e, const char *where, const char *part)
+/* The diagnostic whose where is `where` (exactly; NULL: any) and whose message contains part. */
+static const pf_diag *find_diag(const pf_error *e, pf_severity sev, const char *where,
+                                const char *part)
 {
 	for (size_t i = 0; i < e->count; i++) {
 		const pf_diag *d = &e->diags[i];
-		if (d->severity != PF_SEV_ERROR)
+		if (d->severity != sev)
 			continue;
 		if (where && (!d->where || strcmp(d->where, where)))
 			continue;
@@ -182,15 +183,27 @@ static const pf_diag *find_error(const pf_error *e, const char *where, const cha
 	return NULL;
 }
 
-static const pf_diag *expect_error(const pf_error *e, const char *where, const char *part)
+static const pf_diag *find_error(const pf_error *e, const char *where, const char *part)
 {
-	const pf_diag *d = find_error(e, where, part);
+	return find_diag(e, PF_SEV_ERROR, where, part);
+}
+
+static const pf_diag *expect_diag(const pf_error *e, pf_severity sev, const char *where,
+                                  const char *part)
+{
+	const pf_diag *d = find_diag(e, sev, where, part);
 
 	if (!d) {
 		print_diags(e);
-		fail_msg("no error at %s containing \"%s\"", where ? where : "(any)", part);
+		fail_msg("no %s at %s containing \"%s\"", sev == PF_SEV_ERROR ? "error" : "warning",
+		         where ? where : "(any)", part);
 	}
 	return d;
+}
+
+static const pf_diag *expect_error(const pf_error *e, const char *where, const char *part)
+{
+	return expect_diag(e, PF_SEV_ERROR, where, part);
 }
 
 /* "PATH:LINE:COL", or "PATH:LINE" for col 0. */
@@ -872,6 +885,59 @@ static void test_bad_numbers(void **state)
 		snprintf(part, sizeof(part), "\"%s\" is not a number", bad[i]);
 		expect_error(&fx->err, AT(path, (long)i + 2, 3), part);
 	}
+}
+
+/*
+ * Warnings that never reject (FORMATS.md section 2): `47.500` is read as
+ * 47.5 but a thousands separator was likely meant; a value outside 0-100 of
+ * an indicator in %, or beyond the target by more than the whole span.
+ * E1 is min 12,5 -> 8 (minska), E2 % 60 -> 80, E3 dagar 30 -> 10.
+ */
+static void test_number_warnings(void **state)
+{
+	struct fixture *fx = *state;
+	static const struct {
+		const char *row;
+		const char *warning; /* NULL: none */
+	} rows[] = {
+	    {"E1;2026Q1;47.500", "\"47.500\" is read as a decimal number, but a thousands "
+	                         "separator was likely meant; write 47500 or 47,5"},
+	    {"E3;2027Q2;1.250 %", "write 1250 % or 1,25 %"},
+	    {"E1;2026Q3;2", "the value 2 is beyond the target 8 of E1 by more than the whole way "
+	                    "from its baseline"},
+	    {"E1;2026Q4;3,5", NULL},
+	    {"E1;2027Q1;47.5", NULL},
+	    {"E3;2027Q3;0.125", NULL},
+	    {"E2;2026Q1;4500", "the value 4500 is outside 0-100, though E2 is measured in %"},
+	    {"E2;2026Q2;-1", "the value -1 is outside 0-100"},
+	    {"E2;2026Q3;100", NULL},
+	    {"E2;2026Q4;0,45", NULL},
+	    {"E3;2026Q1;-15", "the value -15 is beyond the target 10 of E3"},
+	    {"E3;2026Q2;-10", NULL},
+	    {"E3;2026Q3;95", NULL},
+	};
+	char text[2048] = "indikator_id;period;varde\n";
+	size_t expected = 0;
+
+	import_base(fx);
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		size_t len = strlen(text);
+		snprintf(text + len, sizeof(text) - len, "%s\n", rows[i].row);
+		expected += rows[i].warning != NULL;
+	}
+	const char *path = put(fx, "matvarden.csv", text);
+	const char *ini = put(fx, "initiativ.csv", "id;titel;namnd;it_timmar\nW1;W;RS;1.500\n");
+	assert_ok(fx, IMPORT(fx, path, ini));
+	for (size_t i = 0; i < COUNT_OF(rows); i++)
+		if (rows[i].warning)
+			expect_diag(&fx->err, PF_SEV_WARNING, AT(path, (long)i + 2, 3),
+			            rows[i].warning);
+	expect_diag(&fx->err, PF_SEV_WARNING, AT(ini, 2, 4), "write 1500 or 1,5");
+	assert_int_equal(fx->err.warnings, expected + 1);
+	assert_rows(fx,
+	            "SELECT m.value FROM measurements m JOIN indicators i ON m.key >> 16 = i.pk "
+	            "WHERE i.id = 'E1' AND m.value = 47.5",
+	            NULL, "47.5\n47.5\n");
 }
 
 struct period_case {
@@ -1914,6 +1980,7 @@ int main(void)
 	    T(test_dry_run_counts_updates),
 	    T(test_numbers),
 	    T(test_bad_numbers),
+	    T(test_number_warnings),
 	    T(test_periods),
 	    T(test_bad_periods),
 	    T(test_booleans),

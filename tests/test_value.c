@@ -391,6 +391,33 @@ static void test_number_parse(void **state)
 	assert_false(pf_number_parse(NULL, &(double){0}));
 }
 
+/* A point and exactly three digits: read as a decimal, but likely a thousands separator. */
+static const struct {
+	const char *in;
+	bool grouping;
+} grouping_rows[] = {
+    {"47.500", true},   {"1.250", true},    {"-1.250", true},  {"+999.000", true},
+    {" 12.345 ", true}, {"47.500 %", true}, {"47.500%", true}, {"47.5", false},
+    {"47.50", false},   {"47.5000", false}, {"0.500", false},  {"1234.500", false},
+    {"47,500", false},  {"47", false},      {".500", false},   {"1 234.500", false},
+    {"47.50a", false},  {"", false},        {NULL, false},     {"4.7.500", false},
+};
+
+static void test_number_point_grouping(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(grouping_rows); i++) {
+		const char *in = grouping_rows[i].in;
+		double v;
+
+		if (pf_number_point_grouping(in) != grouping_rows[i].grouping)
+			fail_msg("\"%s\": want %d", in ? in : "(null)", grouping_rows[i].grouping);
+		/* Every one it flags is a number all the same: a warning never rejects. */
+		if (grouping_rows[i].grouping)
+			assert_true(pf_number_parse(in, &v));
+	}
+}
+
 /* ---- booleans ---- */
 
 struct bool_row {
@@ -471,6 +498,13 @@ static const struct fold_row fold_rows[] = {
      "\xc3"
      "a"},
     {"\xff\xfe", "\xff\xfe"},
+    /* NFC first: a letter and a combining mark, as macOS writes them, are one letter. */
+    {"Na\xcc\x88mnd", "namnd"},
+    {"fo\xcc\x88rsta a\xcc\x8ar", "forsta_ar"},
+    {"A\xcc\x8a", "a"},
+    {"Ide\xcc\x81", "ide"},
+    {"x\xcc\x8a", "x\xcc\x8a"},                 /* no precomposed x with a ring: kept */
+    {"Na\xcc\x88mnd\xff", "na\xcc\x88mnd\xff"}, /* not UTF-8: folded as it is */
 };
 
 static void test_fold(void **state)
@@ -523,6 +557,24 @@ struct word_row {
 };
 
 static const struct word_row word_rows[] = {
+    /* Decomposed (NFD) accents, as macOS writes them. */
+    {PF_WORDS_PHASE,
+     "pa\xcc\x8aga\xcc\x8a"
+     "ende",
+     PF_PHASE_ONGOING},
+    {PF_WORDS_PHASE, "fo\xcc\x88rstudie", PF_PHASE_PRESTUDY},
+    {PF_WORDS_PHASE, "ide\xcc\x81", PF_PHASE_IDEA},
+    {PF_WORDS_PHASE,
+     "Pa\xcc\x8aga\xcc\x8a"
+     "ende",
+     PF_PHASE_ONGOING},
+    {PF_WORDS_LIGHT, "gro\xcc\x88n", PF_LIGHT_GREEN},
+    {PF_WORDS_LIGHT,
+     "ro\xcc\x88"
+     "d",
+     PF_LIGHT_RED},
+    {PF_WORDS_HORIZON, "a\xcc\x8ar 2", PF_HORIZON_YEAR2},
+    {PF_WORDS_DECISION, "faststa\xcc\x88llande", PF_DEC_ADOPTION},
     {PF_WORDS_PHASE, "idé", PF_PHASE_IDEA},
     {PF_WORDS_PHASE, "Idé", PF_PHASE_IDEA},
     {PF_WORDS_PHASE, "ide", PF_PHASE_IDEA},
@@ -723,6 +775,10 @@ struct body_row {
 };
 
 static const struct body_row body_rows[] = {
+    {"digitaliseringsra\xcc\x8a"
+     "det",
+     true, PF_BODY_COUNCIL},
+    {"fo\xcc\x88rvaltningen", true, PF_BODY_ADMINISTRATION},
     {"KBN", true, "KBN"},
     {"kbn", true, "KBN"},
     {"Kbn", true, "KBN"},
@@ -1102,6 +1158,7 @@ int main(void)
 	    cmocka_unit_test(test_date_roundtrip),
 	    cmocka_unit_test(test_date_from_excel),
 	    cmocka_unit_test(test_number_parse),
+	    cmocka_unit_test(test_number_point_grouping),
 	    cmocka_unit_test(test_bool_parse),
 	    cmocka_unit_test(test_fold),
 	    cmocka_unit_test(test_fold_truncation),

@@ -769,37 +769,56 @@ static void test_extreme_numbers(void **state)
 	free(path);
 }
 
-/* Number formats: a custom code, or a built-in id when code is NULL. */
+/*
+ * Number formats, a custom code or a built-in id when code is NULL: a date
+ * shows a day, a percentage the percentage of its fraction (as `45%` in a CSV).
+ */
 static const struct {
 	int id;
 	const char *code;
-	bool date;
+	const char *v, *want;
 } formats[] = {
-    {14, NULL, true},
-    {22, NULL, true},  /* m/d/yy h:mm */
-    {20, NULL, false}, /* h:mm */
-    {45, NULL, false}, /* mm:ss */
-    {4, NULL, false},
-    {0, NULL, false},
-    {164, "yyyy-mm-dd", true},
-    {165, "YYYY\\-MM\\-DD", true}, /* LibreOffice's */
-    {166, "d/m/yyyy;@", true},
-    {167, "[$-41D]d mmmm yyyy", true},
-    {168, "mmm", true},
-    {169, "mm:ss", false},
-    {170, "[h]:mm:ss", false},
-    {178, "[h]:mm", false},
-    {179, "[mm]:ss", false},
-    {171, "h:mm AM/PM", false},
-    {172, "0.0 &quot;dagar&quot;", false},
-    {173, "#,##0\\ \\d", false},
-    {174, "[Red]0.00", false},
-    {175, "General", false},
-    {176, "#,##0_d", false},
-    {177, "yyyy-mm-dd hh:mm", true},
+    {14, NULL, "45658", "2025-01-01"},
+    {22, NULL, "45658", "2025-01-01"}, /* m/d/yy h:mm */
+    {20, NULL, "45658", "45658"},      /* h:mm */
+    {45, NULL, "45658", "45658"},      /* mm:ss */
+    {4, NULL, "45658", "45658"},
+    {0, NULL, "45658", "45658"},
+    {164, "yyyy-mm-dd", "45658", "2025-01-01"},
+    {165, "YYYY\\-MM\\-DD", "45658", "2025-01-01"}, /* LibreOffice's */
+    {166, "d/m/yyyy;@", "45658", "2025-01-01"},
+    {167, "[$-41D]d mmmm yyyy", "45658", "2025-01-01"},
+    {168, "mmm", "45658", "2025-01-01"},
+    {169, "mm:ss", "45658", "45658"},
+    {170, "[h]:mm:ss", "45658", "45658"},
+    {178, "[h]:mm", "45658", "45658"},
+    {179, "[mm]:ss", "45658", "45658"},
+    {171, "h:mm AM/PM", "45658", "45658"},
+    {172, "0.0 &quot;dagar&quot;", "45658", "45658"},
+    {173, "#,##0\\ \\d", "45658", "45658"},
+    {174, "[Red]0.00", "45658", "45658"},
+    {175, "General", "45658", "45658"},
+    {176, "#,##0_d", "45658", "45658"},
+    {177, "yyyy-mm-dd hh:mm", "45658", "2025-01-01"},
+    {9, NULL, "0.45", "45"},
+    {9, NULL, "7.0000000000000007E-2", "7"}, /* 0.07, whose *100 is 7.000000000000001 */
+    {10, NULL, "0.075", "7.5"},
+    {10, NULL, "1", "100"},
+    {10, NULL, "-0.125", "-12.5"},
+    {9, NULL, "0.123456789", "12.3456789"},
+    {9, NULL, "0.1", "10"},
+    {9, NULL, "0.29", "29"},
+    {9, NULL, "0.57", "57"},
+    {180, "0%", "0.45", "45"},
+    {181, "0.0 %", "0.333", "33.3"},
+    {182, "#,##0.00%;[Red]\\-#,##0.00%", "-0.5", "-50"},
+    {183, "0&quot;%&quot;", "0.45", "0.45"}, /* a quoted % is text: no percentage */
+    {184, "0\\%", "0.45", "0.45"},           /* an escaped one too */
+    {185, "[$%-41D]0", "0.45", "0.45"},      /* inside brackets: a locale, not a percentage */
+    {4, NULL, "0.45", "0.45"},
 };
 
-static void test_date_formats(void **state)
+static void test_number_formats(void **state)
 {
 	size_t n = sizeof(formats) / sizeof(formats[0]);
 	char styles[8192], *w = styles;
@@ -815,8 +834,8 @@ static void test_date_formats(void **state)
 	w += sprintf(w, "</numFmts><cellXfs><xf numFmtId=\"0\"/>");
 	for (size_t i = 0; i < n; i++) {
 		w += sprintf(w, "<xf numFmtId=\"%d\"/>", formats[i].id);
-		snprintf(buf[i], sizeof(buf[i]), "<c r=\"C%zu\" s=\"%zu\"><v>45658</v></c>", i + 2,
-		         i + 1);
+		snprintf(buf[i], sizeof(buf[i]), "<c r=\"C%zu\" s=\"%zu\"><v>%s</v></c>", i + 2,
+		         i + 1, formats[i].v);
 		cells[i] = buf[i];
 	}
 	strcpy(w, "</cellXfs></styleSheet>");
@@ -824,11 +843,11 @@ static void test_date_formats(void **state)
 	char *path = make_book(*state, "formats.xlsx", xml, styles);
 	read_values(path, got, n);
 	for (size_t i = 0; i < n; i++) {
-		const char *want = formats[i].date ? "2025-01-01" : "45658";
-		if (!got[i] || strcmp(got[i], want))
-			fail_msg("format %d \"%s\" gave \"%s\", expected \"%s\"", formats[i].id,
+		if (!got[i] || strcmp(got[i], formats[i].want))
+			fail_msg("%s in format %d \"%s\" gave \"%s\", expected \"%s\"",
+			         formats[i].v, formats[i].id,
 			         formats[i].code ? formats[i].code : "(built-in)",
-			         got[i] ? got[i] : "(absent)", want);
+			         got[i] ? got[i] : "(absent)", formats[i].want);
 		free(got[i]);
 	}
 	free(xml);
@@ -1094,6 +1113,147 @@ static void test_chart_sheet(void **state)
 	free(path);
 }
 
+/*
+ * Error cells are errors only in a column that is read: a picture placed in
+ * an ignored column (Excel writes #VALUE! with vm=), #N/A in another, a
+ * title row of errors above the header and a skipped sheet full of them
+ * are ignored; #DIV/0! as a value and a picture as a value are errors.
+ */
+static void test_error_cells(void **state)
+{
+	static const char wb[] =
+	    "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\"><sheets>"
+	    "<sheet name=\"Bilder\" sheetId=\"1\" r:id=\"rId2\"/>"
+	    "<sheet name=\"Blad1\" sheetId=\"2\" r:id=\"rId1\"/></sheets></workbook>";
+	static const char rels[] =
+	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" Type=\"" NS_REL
+	    "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+	    "<Relationship Id=\"rId2\" Type=\"" NS_REL
+	    "/worksheet\" Target=\"worksheets/sheet2.xml\"/>"
+	    "</Relationships>";
+#define T(ref, text) "<c r=\"" ref "\" t=\"inlineStr\"><is><t>" text "</t></is></c>"
+#define E(ref, err) "<c r=\"" ref "\" t=\"e\"><v>" err "</v></c>"
+#define PIC(ref) "<c r=\"" ref "\" t=\"e\" vm=\"1\"><v>#VALUE!</v></c>"
+	static const char data[] =
+	    SHEET("<row r=\"1\">" E(
+	        "A1",
+	        "#REF!") "</row>"
+	                 "<row r=\"2\">" T("A2", "indikator_id") T("B2", "period") T(
+	                     "C2", "varde") T("D2", "Bild") E("E2", "#N/A")
+	                     T("F2",
+	                       "Not") "</row>"
+	                              "<row r=\"3\">" T("A3", "I") T(
+	                                  "B3", "2025Q1") "<c r=\"C3\"><v>3</v></c>" PIC("D3")
+	                                  E("F3",
+	                                    "#N/A") "</row>"
+	                                            "<row r=\"4\">" T("A4", "I") T("B4", "2025Q2")
+	                                                E("C4", "#DIV/0!") PIC(
+	                                                    "D4") "</row>"
+	                                                          "<row r=\"5\">" T("A5", "I")
+	                                                              T("B5", "2025Q3") PIC(
+	                                                                  "C5") "</row>"
+	                                                                        "<row r=\"6\">" T(
+	                                                                            "A6", "I")
+	                                                                            T("B6",
+	                                                                              "2025Q4") "<c"
+	                                                                                        " r"
+	                                                                                        "="
+	                                                                                        "\""
+	                                                                                        "C6"
+	                                                                                        "\""
+	                                                                                        "><"
+	                                                                                        "v>"
+	                                                                                        "4<"
+	                                                                                        "/v"
+	                                                                                        "><"
+	                                                                                        "/c"
+	                                                                                        ">" E(
+	                                                                                            "E6",
+	                                                                                            "#N/A") "</row>");
+	static const char pictures[] =
+	    SHEET("<row r=\"1\">" T("A1", "Bild") T("B1", "Namn") "</row>"
+	                                                          "<row r=\"2\">" PIC("A2")
+	                                                              E("B2", "#NAME?") "</row>");
+#undef T
+#undef E
+#undef PIC
+	const struct part parts[] = {{"xl/workbook.xml", wb, NULL},
+	                             {"xl/_rels/workbook.xml.rels", rels, NULL},
+	                             {"xl/worksheets/sheet1.xml", data, NULL},
+	                             {"xl/worksheets/sheet2.xml", pictures, NULL}};
+	char *path = make_zip(*state, "errors.xlsx", parts, 4);
+	struct opened o;
+	pf_record r;
+
+	open_file(&o, path);
+	assert_int_equal(o.st, PF_OK);
+	assert_int_equal(o.n, 1);
+	assert_int_equal(o.err.errors, 0);
+	expect_diag(&o.err, PF_SEV_WARNING, "errors.xlsx:Bilder!A1", "sheet \"Bilder\" skipped");
+	assert_int_equal(o.units[0]->kind, PF_KIND_MEASUREMENTS);
+	next_ok(o.units[0], &r, &o.err, 3);
+	expect_val(&r, F_MEA_VALUE, "3");
+	next_ok(o.units[0], &r, &o.err, 6);
+	expect_val(&r, F_MEA_VALUE, "4");
+	assert_int_equal(o.units[0]->next(o.units[0], &r, &o.err), PF_END);
+	assert_int_equal(o.err.errors, 2);
+	expect_diag(&o.err, PF_SEV_ERROR, "errors.xlsx:Blad1!C4",
+	            "the cell holds the error #DIV/0!: correct the formula or type the value");
+	expect_diag(&o.err, PF_SEV_ERROR, "errors.xlsx:Blad1!C5",
+	            "the cell holds a picture placed in the cell (stored as the error #VALUE!)");
+	close_all(&o);
+	free(path);
+}
+
+/*
+ * Parts found as Excel finds them: the workbook through _rels/.rels (here
+ * not at xl/workbook.xml), and entries named with backslashes.
+ */
+static void test_part_names(void **state)
+{
+	static const char package_rels[] =
+	    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" Type=\"" NS_REL "/officeDocument\" Target=\"%s\"/>"
+	    "</Relationships>";
+	static const struct {
+		const char *file, *workbook, *rels, *sheet, *target;
+	} books[] = {
+	    {"backslashes.xlsx", "xl\\workbook.xml", "xl\\_rels\\workbook.xml.rels",
+	     "xl\\worksheets\\sheet1.xml", "xl/workbook.xml"},
+	    {"elsewhere.xlsx", "book/main.xml", "book/_rels/main.xml.rels",
+	     "book/worksheets/sheet1.xml", "/book/main.xml"},
+	    {"root.xlsx", "main.xml", "_rels/main.xml.rels", "worksheets/sheet1.xml", "main.xml"},
+	};
+	const char *cells[] = {"<c r=\"C2\"><v>3</v></c>"};
+	char *sheet = measurement_sheet(cells, 1);
+
+	for (size_t i = 0; i < sizeof(books) / sizeof(books[0]); i++) {
+		char top[512];
+		snprintf(top, sizeof(top), package_rels, books[i].target);
+		const struct part parts[] = {
+		    {strchr(books[i].workbook, '\\') ? "_rels\\.rels" : "_rels/.rels", top, NULL},
+		    {books[i].workbook, WORKBOOK, NULL},
+		    {books[i].rels, RELS, NULL},
+		    {books[i].sheet, sheet, NULL}};
+		char *path = make_zip(*state, books[i].file, parts, 4);
+		struct opened o;
+		pf_record r;
+
+		print_message("book: %s\n", books[i].file);
+		open_file(&o, path);
+		for (size_t k = 0; k < o.err.count; k++)
+			print_message("  %s: %s\n", o.err.diags[k].where, o.err.diags[k].message);
+		assert_int_equal(o.st, PF_OK);
+		assert_int_equal(o.n, 1);
+		next_ok(o.units[0], &r, &o.err, 2);
+		expect_val(&r, F_MEA_VALUE, "3");
+		close_all(&o);
+		free(path);
+	}
+	free(sheet);
+}
+
 /* Each sheet of a known kind holds a parser and an inflater while open: their number is capped. */
 static void test_too_many_sheets(void **state)
 {
@@ -1147,7 +1307,9 @@ int main(void)
 	    cmocka_unit_test_setup_teardown(test_long_cell, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_numbers, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_extreme_numbers, setup_dir, teardown_dir),
-	    cmocka_unit_test_setup_teardown(test_date_formats, setup_dir, teardown_dir),
+	    cmocka_unit_test_setup_teardown(test_number_formats, setup_dir, teardown_dir),
+	    cmocka_unit_test_setup_teardown(test_error_cells, setup_dir, teardown_dir),
+	    cmocka_unit_test_setup_teardown(test_part_names, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_bad_sheets, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_skipped_sheets, setup_dir, teardown_dir),
 	    cmocka_unit_test_setup_teardown(test_broken_links, setup_dir, teardown_dir),

@@ -54,15 +54,22 @@ pf_date pf_date_from_excel(double serial);
  * sign and anything else. Returns false on rejection.
  */
 bool pf_number_parse(const char *s, double *out);
+/*
+ * True for a number pf_number_parse reads as a decimal though a thousands
+ * separator was likely meant: 1..3 digits (not a lone 0), a point and exactly
+ * three digits, as `47.500` or `-1.250 %` (FORMATS.md section 2 warns).
+ */
+bool pf_number_point_grouping(const char *s);
 
 /* ja/nej, yes/no, true/false, 1/0, x (true); an empty or blank string is false. */
 bool pf_bool_parse(const char *s, bool *out);
 
 /*
- * Folds a heading or word for matching: lower case, the Swedish and common
- * Latin-1 accents removed (å ä à á â -> a, ö ó ò ô -> o, é è ê ë -> e, ü -> u,
- * and upper case forms too), spaces, hyphens and runs of them read as one `_`,
- * leading and trailing blanks dropped. Writes at most n bytes including the
+ * Folds a heading or word for matching: Unicode NFC first (so `a` plus a
+ * combining ring, as macOS writes it, is `å`), then lower case, the Swedish
+ * and common Latin-1 accents removed (å ä à á â -> a, ö ó ò ô -> o, é è ê ë
+ * -> e, ü -> u, and upper case forms too), spaces, hyphens and runs of them
+ * read as one `_`, leading and trailing blanks dropped. Writes at most n bytes including the
  * NUL, and returns the length the whole result needs (like snprintf).
  */
 size_t pf_fold(const char *s, char *buf, size_t n);
