@@ -60,9 +60,9 @@ struct pf_csv {
 	int cp1252;
 	int repair; /* UTF-8 but for a few bytes: each is read as Windows-1252, with a warning */
 	int has_lf;
-	iconv_t cd;    /* Windows-1252 to UTF-8, or (iconv_t)-1 */
-	int hashing;   /* the second pass: every byte read goes into the checksum */
-	uint64_t hash; /* FNV-1a of the bytes: which file an import read, not security */
+	iconv_t cd;                 /* Windows-1252 to UTF-8, or (iconv_t)-1 */
+	pf_sha256 *sha;             /* the second pass: every byte read goes into it */
+	char digest[PF_SHA256_HEX]; /* its result, once the file was read to the end */
 
 	struct csv_parser parser;
 	int parser_ready;
@@ -88,24 +88,6 @@ struct pf_csv {
 
 /* ---- input ---- */
 
-/*
- * FNV-1a over 8-byte words (then the tail byte by byte): which file an import
- * read, at a fraction of the cost of hashing byte by byte; not for security.
- */
-static void hash_bytes(pf_csv *r, const unsigned char *b, size_t n)
-{
-	size_t i = 0;
-	uint64_t w, h = r->hash;
-
-	for (; i + 8 <= n; i += 8) {
-		memcpy(&w, b + i, 8);
-		h = (h ^ w) * 1099511628211ULL;
-	}
-	for (; i < n; i++)
-		h = (h ^ b[i]) * 1099511628211ULL;
-	r->hash = h;
-}
-
 /* Reads up to CHUNK bytes as they are in the file (into dst) or the buffer; 0 at the end. */
 static pf_status raw_read(pf_csv *r, unsigned char *dst, const unsigned char **got, size_t *n)
 {
@@ -122,8 +104,8 @@ static pf_status raw_read(pf_csv *r, unsigned char *dst, const unsigned char **g
 	if (*n < CHUNK && ferror(r->file))
 		return pf_error_at(r->err, PF_EENV, r->name, 0, 0, "cannot read the file: %s",
 		                   strerror(errno));
-	if (r->hashing)
-		hash_bytes(r, dst, *n);
+	if (r->sha)
+		pf_sha256_add(r->sha, dst, *n);
 	return PF_OK;
 }
 
@@ -183,8 +165,9 @@ static pf_status seek_start(pf_csv *r)
 static pf_status src_rewind(pf_csv *r)
 {
 	r->chunk_len = r->chunk_pos = 0;
-	r->hashing = 1;
-	r->hash = 1469598103934665603ULL;
+	pf_sha256_free(r->sha);
+	if (!(r->sha = pf_sha256_new()))
+		return pf_error_set(r->err, PF_ENOMEM, "out of memory");
 	r->carry = 0;
 	if (r->u16 != (iconv_t)-1)
 		iconv(r->u16, NULL, NULL, NULL, NULL);
@@ -882,9 +865,14 @@ pf_status pf_csv_open_buffer(pf_csv **out, const char *name, const void *data, s
 	return st;
 }
 
-void pf_csv_checksum(const pf_csv *r, char out[17])
+void pf_csv_checksum(pf_csv *r, char out[PF_SHA256_HEX])
 {
-	snprintf(out, 17, "%016llx", (unsigned long long)r->hash);
+	if (r->sha) {
+		pf_sha256_hex(r->sha, r->digest);
+		pf_sha256_free(r->sha);
+		r->sha = NULL;
+	}
+	memcpy(out, r->digest, PF_SHA256_HEX);
 }
 
 pf_status pf_csv_next(pf_csv *r, pf_csv_row *row, pf_error *err)
@@ -933,6 +921,7 @@ void pf_csv_close(pf_csv *r)
 		iconv_close(r->cd);
 	if (r->u16 != (iconv_t)-1)
 		iconv_close(r->u16);
+	pf_sha256_free(r->sha);
 	free(r->raw);
 	free(r->out);
 	free(r->buf);

@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "portfolj/error.h"
+#include "sha256.h"
 
 typedef struct pf_csv pf_csv;
 
@@ -55,8 +56,11 @@ char pf_csv_delimiter(const pf_csv *r);
 int pf_csv_is_cp1252(const pf_csv *r);
 const char *pf_csv_name(const pf_csv *r);
 
-/* The FNV-1a checksum of the file's bytes, in hex; complete once PF_END was returned. */
-void pf_csv_checksum(const pf_csv *r, char out[17]);
+/*
+ * The SHA-256 of the file's bytes in hex, as sha256sum prints it; "" for a
+ * buffer. Complete once PF_END was returned.
+ */
+void pf_csv_checksum(pf_csv *r, char out[PF_SHA256_HEX]);
 
 void pf_csv_close(pf_csv *r);
 

@@ -1497,7 +1497,7 @@ static void list_free(struct unit_list *l)
 struct doc_ctx {
 	const char *source;
 	json_t *doc;
-	char checksum[17];
+	char checksum[PF_SHA256_HEX];
 	struct unit_list units;
 	pf_error *err;
 };
@@ -1538,16 +1538,6 @@ nomem:
 }
 
 /* ---- Documents ---- */
-
-/* FNV-1a over the document: identifies the bytes an import read, not a security measure. */
-static void checksum(const char *text, size_t len, char out[17])
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)text[i]) * 1099511628211ULL;
-	snprintf(out, 17, "%016llx", (unsigned long long)h);
-}
 
 /* FORMATS.md section 3: an object of arrays named by kind, and `next`. */
 static pf_status plain_units(struct doc_ctx *d)
@@ -1712,7 +1702,7 @@ pf_status pf_json_units(const char *source, const char *text, size_t len, const 
 	}
 	if ((st = parse_text(source, text, len, PF_JSON_MAX_BYTES, &d.doc, err)))
 		goto out;
-	checksum(text, len, d.checksum);
+	pf_sha256_of(text, len, d.checksum);
 	st = map ? mapped_units(&d, map) : plain_units(&d);
 	if (!st)
 		st = read_next(&d, map, next);

@@ -9,6 +9,7 @@
 
 #include "portfolj/error.h"
 #include "portfolj/kinds.h"
+#include "sha256.h"
 
 typedef enum pf_loc_style {
 	PF_LOC_LINECOL, /* SOURCE:LINE:COL (CSV, TSV) */
@@ -55,7 +56,7 @@ struct pf_unit {
 	void (*free)(pf_unit *u);
 	pf_kind kind;
 	char *source;
-	char checksum[17]; /* FNV-1a 64 of the source bytes in hex, or "" */
+	char checksum[PF_SHA256_HEX]; /* SHA-256 of the source's bytes in hex, or "" */
 };
 
 struct pf_map;

@@ -101,23 +101,13 @@ static void *grow(void *array, size_t n, size_t *cap, size_t sz)
 	return p;
 }
 
-/* FNV-1a 64, as sheet.c: identifies the bytes an import read, not a security measure. */
-static uint64_t fnv_add(uint64_t h, const unsigned char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ p[i]) * 1099511628211ULL;
-	return h;
-}
-
-#define FNV_INIT 1469598103934665603ULL
-
 /* ---- the workbook: archive, shared strings, date formats ---- */
 
 struct book {
 	unsigned refs; /* the open call and each unit */
 	zip_t *za;
 	char *source;
-	char checksum[17];
+	char checksum[PF_SHA256_HEX];
 	bool date1904;
 	struct buf sst;    /* shared strings, each NUL-terminated */
 	uint32_t *sst_off; /* where each starts in sst */
@@ -1840,7 +1830,7 @@ static pf_status file_checksum(struct book *b, unsigned char head[8], size_t *nh
                                pf_error *err)
 {
 	unsigned char buf[65536];
-	uint64_t h = FNV_INIT;
+	pf_sha256 *h;
 	size_t n;
 	pf_status st = PF_OK;
 	FILE *f = fopen(b->source, "rb");
@@ -1850,19 +1840,24 @@ static pf_status file_checksum(struct book *b, unsigned char head[8], size_t *nh
 	if (!f)
 		return pf_error_pos(err, PF_EENV, b->source, NULL, "cannot open: %s",
 		                    strerror(errno));
+	if (!(h = pf_sha256_new())) {
+		fclose(f);
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
 	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
 		if (*nhead == 0) {
 			*nhead = n < 8 ? n : 8;
 			memcpy(head, buf, *nhead);
 		}
-		h = fnv_add(h, buf, n);
+		pf_sha256_add(h, buf, n);
 		*size += n;
 	}
 	if (ferror(f))
 		st =
 		    pf_error_pos(err, PF_EENV, b->source, NULL, "cannot read: %s", strerror(errno));
 	fclose(f);
-	snprintf(b->checksum, sizeof(b->checksum), "%016llx", (unsigned long long)h);
+	pf_sha256_hex(h, b->checksum);
+	pf_sha256_free(h);
 	return st;
 }
 
@@ -1924,8 +1919,7 @@ pf_status pf_xlsx_open_buffer(const char *name, const void *data, size_t len, pf
 		goto out;
 	}
 	memcpy(copy, data, len);
-	snprintf(b->checksum, sizeof(b->checksum), "%016llx",
-	         (unsigned long long)fnv_add(FNV_INIT, data, len));
+	pf_sha256_of(data, len, b->checksum);
 	if (!(src = zip_source_buffer_create(copy, len, 1, &ze))) {
 		free(copy);
 		st = zip_failed(b, zip_error_code_zip(&ze), data, len, err);
