@@ -366,7 +366,7 @@ static pf_status remember(char **slot, const char *s)
 
 pf_status pf_find_initiative(pf_import *imp, const char *id, int64_t *pk)
 {
-	sqlite3_stmt *row;
+	sqlite3_stmt *row = NULL;
 	pf_status st;
 
 	if (imp->last_initiative && !strcmp(imp->last_initiative, id)) {
@@ -416,7 +416,7 @@ pf_status pf_indicator_pk(pf_import *imp, const char *id, int64_t *pk, bool *fre
 	static const char sql[] =
 	    "SELECT pk, NOT EXISTS (SELECT 1 FROM measurements WHERE key BETWEEN pk << 16 AND "
 	    "(pk << 16 | 65535)), unit, baseline, target, direction FROM indicators WHERE id = ?";
-	sqlite3_stmt *row;
+	sqlite3_stmt *row = NULL;
 	int64_t v;
 	pf_status st;
 
@@ -449,7 +449,7 @@ pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *versi
 {
 	static const char sql[] =
 	    "SELECT pk FROM roadmap_versions WHERE roadmap = ? AND version = ?";
-	sqlite3_stmt *row;
+	sqlite3_stmt *row = NULL;
 	pf_status st = find_one(imp, &imp->find_version, sql, roadmap, version, &row);
 
 	if (!st)

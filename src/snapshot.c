@@ -67,16 +67,21 @@ static pf_status columns(pf_db *snap, const char *table, char *buf, size_t n, pf
  */
 static pf_status copy_versions(pf_db *snap, const char *table, int64_t run, pf_error *err)
 {
-	char cols[1024], sql[3000];
+	char cols[1024];
 	pf_status s = columns(snap, table, cols, sizeof(cols), err);
+	char *sql;
 
 	if (s)
 		return s;
-	snprintf(sql, sizeof(sql),
-	         "INSERT INTO main.%s (%s) SELECT %s FROM src.%s WHERE coalesce(run, 0) <= ?1 "
-	         "UNION ALL SELECT %s FROM src.hist_%s WHERE coalesce(run, 0) <= ?1 AND ended > ?1",
-	         table, cols, cols, table, cols, table);
-	return step_with_run(snap, sql, run, err);
+	sql = sqlite3_mprintf(
+	    "INSERT INTO main.%s (%s) SELECT %s FROM src.%s WHERE coalesce(run, 0) <= ?1 "
+	    "UNION ALL SELECT %s FROM src.hist_%s WHERE coalesce(run, 0) <= ?1 AND ended > ?1",
+	    table, cols, cols, table, cols, table);
+	if (!sql)
+		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	s = step_with_run(snap, sql, run, err);
+	sqlite3_free(sql);
+	return s;
 }
 
 /* The last run at or before the moment, or 0. */
