@@ -814,6 +814,7 @@ pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err)
 		goto out;
 	open = false;
 	sum->written = true;
+	memcpy(sum->decision_id, imp->decision_id, sizeof(sum->decision_id));
 out:
 	if (open)
 		sqlite3_exec(imp->db->h, "ROLLBACK", NULL, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "portfolj/model.h"
 #include "portfolj/value.h"
 
 static const char *const set_names[PF_WORDS_COUNT] = {
@@ -498,10 +499,45 @@ static pf_status load_priority(pf_import *imp, const pf_record *rec, pf_val *fv,
 	return pf_upsert(imp, &pri_table, fv, key, initiative, rec, &pk, res);
 }
 
+/*
+ * A decision given by a command without --id gets BODY-DATE-N, the next free
+ * N, here inside the import's write transaction: found in a connection of
+ * its own, two decisions at once got the same id and one overwrote the other.
+ */
+static pf_status give_decision_id(pf_import *imp, const pf_record *rec, pf_record *with)
+{
+	char body[PF_BODY_BUF], date[PF_DATE_BUF];
+	const char *b = rec->val[F_DEC_BODY], *d = rec->val[F_DEC_DATE];
+	pf_date dd;
+	pf_status st;
+
+	*with = *rec;
+	if (!b || !d)
+		return PF_OK; /* reported as missing by the conversion */
+	if (pf_date_parse(d, &dd)) {
+		pf_date_format(dd, date);
+		d = date;
+	}
+	if ((st = pf_decision_next_id(imp->db, pf_body_parse(b, body) ? body : b, d,
+	                              imp->decision_id, sizeof(imp->decision_id), imp->err)))
+		return st;
+	with->val[F_DEC_ID] = imp->decision_id;
+	with->has |= 1u << F_DEC_ID;
+	return PF_OK;
+}
+
 pf_status pf_load_record(pf_import *imp, const pf_record *rec, pf_upsert_result *res)
 {
 	pf_val fv[PF_FIELDS_MAX];
+	pf_record with;
+	pf_status st;
 
+	if (rec->kind == PF_KIND_DECISIONS && rec->style == PF_LOC_OPTION &&
+	    !pf_record_has(rec, F_DEC_ID)) {
+		if ((st = give_decision_id(imp, rec, &with)))
+			return st;
+		rec = &with;
+	}
 	if (!convert_all(imp, rec, fv))
 		return PF_EINPUT;
 	switch (rec->kind) {

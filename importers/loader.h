@@ -134,6 +134,7 @@ struct pf_import {
 	pf_kind_counts *cur_counts; /* the counts of the source being loaded */
 	pf_batch batch;
 	pf_touched touched;
+	char decision_id[160]; /* given to a decision without one: see pf_import_summary */
 	pf_error *err;
 };
 

@@ -68,17 +68,29 @@ int pf_db_schema_version(pf_db *db)
 	return v;
 }
 
-/* Applies migration i (0-based) in its own transaction. */
+/*
+ * Applies migration i (0-based) in its own transaction, unless another
+ * process applied it while this one waited for the write lock: the version
+ * is read again inside the transaction (several processes may open a new
+ * database at once).
+ */
 static pf_status migrate_one(pf_db *db, size_t i, pf_error *err)
 {
 	char pragma[64];
 	pf_status st = pf_db_exec(db, "BEGIN IMMEDIATE", err);
+	int rc;
 
 	if (st)
 		return st;
+	if ((size_t)pf_db_schema_version(db) > i)
+		return pf_db_exec(db, "COMMIT", err);
 	snprintf(pragma, sizeof(pragma), "PRAGMA user_version = %zu", i + 1);
-	if ((st = pf_db_exec(db, pf_schema_migrations[i], err)) ||
-	    (st = pf_db_exec(db, pragma, err)) || (st = pf_db_exec(db, "COMMIT", err))) {
+	if ((rc = sqlite3_exec(db->h, pf_schema_migrations[i], NULL, NULL, NULL)) != SQLITE_OK) {
+		st = pf_db_fail(db, rc, err, "migrating the schema");
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
+	if ((st = pf_db_exec(db, pragma, err)) || (st = pf_db_exec(db, "COMMIT", err))) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return st;
 	}

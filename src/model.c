@@ -1,6 +1,7 @@
 /* Small queries about the portfolio: see include/portfolj/model.h. */
 #include "portfolj/model.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,7 +15,7 @@ pf_status pf_decision_next_id(pf_db *db, const char *body, const char *date, cha
 	static const char sql[] = "SELECT id FROM decisions WHERE substr(id, 1, ?2) = ?1";
 	char canon[PF_BODY_BUF], prefix[128];
 	sqlite3_stmt *st;
-	long next = 1;
+	long long next = 1;
 	int rc;
 	pf_status s;
 
@@ -26,13 +27,14 @@ pf_status pf_decision_next_id(pf_db *db, const char *body, const char *date, cha
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *rest = pf_col_text(st, 0) + strlen(prefix);
 		char *end;
-		long k = strtol(rest, &end, 10);
-		if (*rest && !*end && k >= next)
+		long long k = strtoll(rest, &end, 10);
+		/* An N at the limit cannot be followed: the next is found below it. */
+		if (*rest && !*end && k >= next && k < LLONG_MAX)
 			next = k + 1;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return pf_db_fail(db, rc, err, "reading decisions");
-	snprintf(buf, n, "%s%ld", prefix, next);
+	snprintf(buf, n, "%s%lld", prefix, next);
 	return PF_OK;
 }

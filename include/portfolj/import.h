@@ -43,6 +43,12 @@ typedef struct pf_kind_counts {
 typedef struct pf_import_summary {
 	pf_kind_counts kind[PF_KIND_COUNT];
 	bool written; /* false after a dry run, a rejection, or when nothing changed */
+	/*
+	 * The id the import gave a decision that came without one (a command's
+	 * record): BODY-DATE-N, the next free N, found inside the import's
+	 * transaction so that two at once never get the same. "" otherwise.
+	 */
+	char decision_id[160];
 } pf_import_summary;
 
 /* opts may be NULL. The caller frees the import with pf_import_free(). */

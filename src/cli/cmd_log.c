@@ -136,23 +136,6 @@ static const char decision_usage[] =
     "avslut, fastställande, information. Protocol: `KBN 2025-03-04 § 43`, of the\n"
     "same body and date. The id defaults to BODY-DATE-N, the next free N.\n";
 
-/* The default id BODY-DATE-N; needs the database to find the next free N. */
-static int default_id(const cli *c, const char *body, const char *date, char *buf, size_t n)
-{
-	pf_db *db;
-	pf_error err;
-	int code = cli_open_db(c, &db);
-
-	if (code)
-		return code;
-	pf_error_init(&err);
-	pf_status st = pf_decision_next_id(db, body, date, buf, n, &err);
-	code = st ? cli_fail(&err, st) : 0;
-	pf_error_clear(&err);
-	pf_db_close(db);
-	return code;
-}
-
 int cmd_decision(cli *c, int argc, char **argv)
 {
 	struct field_opt f[] = {
@@ -167,18 +150,14 @@ int cmd_decision(cli *c, int argc, char **argv)
 	    {"comment", "comment", false},
 	    {"id", "decision_id", false},
 	};
-	char id[160];
 	const char *pos;
 	int code = parse_fields("decision", decision_usage, argc, argv, NULL, f, 10, &pos);
 
 	if (code)
 		return code < 0 ? 0 : code;
-	if (!f[9].value) {
-		if ((code = default_id(c, f[0].value, f[1].value, id, sizeof(id))))
-			return code;
-		f[9].value = id;
-	}
-	if ((code = log_fields(c, "decision", PF_KIND_DECISIONS, NULL, NULL, f, 10)) == 0)
-		printf("decision id: %s\n", f[9].value);
+	/* Without --id the importer gives the next free id, and it is printed. */
+	if ((code = log_fields(c, "decision", PF_KIND_DECISIONS, NULL, NULL, f, 10)) == 0 &&
+	    f[9].value && printf("decision id: %s\n", f[9].value) < 0)
+		code = EXIT_ENV;
 	return code;
 }

@@ -86,6 +86,33 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	return code;
 }
 
+/*
+ * What a command wrote: "KIND: recorded|updated|unchanged", and a decision's
+ * new id, on standard error too (standard output may be a full disk or
+ * closed, and the id is needed to refer to the decision). When standard
+ * output cannot be written, the change is committed all the same: say so.
+ */
+static int say_written(pf_kind kind, const pf_import_summary *sum)
+{
+	const pf_kind_counts *k = &sum->kind[kind];
+
+	printf("%s: %s\n", pf_kind_name(kind),
+	       k->inserted  ? "recorded"
+	       : k->updated ? "updated"
+	                    : "unchanged");
+	if (sum->decision_id[0]) {
+		printf("decision id: %s\n", sum->decision_id);
+		fprintf(stderr, "portfolj: note: decision id: %s\n", sum->decision_id);
+	}
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	fprintf(stderr,
+	        "portfolj: error: cannot write to standard output: %s; the change was "
+	        "written and stands\n",
+	        strerror(errno));
+	return EXIT_ENV;
+}
+
 int cli_import_one(const cli *c, const char *command, pf_kind kind, cli_add_fn add, void *ctx)
 {
 	pf_import_opts o = {false, command};
@@ -104,11 +131,7 @@ int cli_import_one(const cli *c, const char *command, pf_kind kind, cli_add_fn a
 	code = st ? cli_fail(&err, st) : 0;
 	if (!st) {
 		cli_print_diags(&err);
-		const pf_kind_counts *k = &sum.kind[kind];
-		printf("%s: %s\n", pf_kind_name(kind),
-		       k->inserted  ? "recorded"
-		       : k->updated ? "updated"
-		                    : "unchanged");
+		code = say_written(kind, &sum);
 	}
 	pf_import_free(imp);
 	pf_db_close(db);

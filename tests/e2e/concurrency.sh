@@ -57,4 +57,35 @@ print(c.execute("PRAGMA integrity_check").fetchone()[0],
 PY
 [ "$(cat "$WORK/check")" = "ok 30000" ] && ok "both imports landed whole" ||
 	fail "after two concurrent imports: $(cat "$WORK/check") (want ok 30000)"
+# Decisions without --id, many at once: each gets its own id, none is lost.
+pids=()
+for i in $(seq 1 24); do
+	PORTFOLJ_BUSY_TIMEOUT=30000 pf decision --body KBN --date 2025-10-01 --type information \
+		--title "Samtidig $i" >"$WORK/dec$i.out" 2>"$WORK/dec$i.err" &
+	pids+=($!)
+done
+bad=0
+for p in "${pids[@]}"; do wait "$p" || bad=$((bad + 1)); done
+[ "$bad" -eq 0 ] && ok "24 concurrent decisions all exit 0" || fail "$bad of 24 concurrent decisions failed"
+python3 - "$DB" "$WORK" >"$WORK/check" <<'PY'
+import glob, sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+rows = c.execute("SELECT id, title FROM decisions WHERE id LIKE 'KBN-2025-10-01-%'").fetchall()
+said = sorted(l.split(": ")[1].strip() for f in glob.glob(sys.argv[2] + "/dec*.out")
+              for l in open(f) if l.startswith("decision id: "))
+print(len(rows), len(set(t for _, t in rows)), said == sorted(i for i, _ in rows))
+PY
+[ "$(cat "$WORK/check")" = "24 24 True" ] && ok "24 decisions stored, each id as printed" ||
+	fail "concurrent decisions: $(cat "$WORK/check") (want 24 24 True)"
+
+# Eight processes opening one new database at once: all succeed.
+pids=()
+for i in $(seq 1 8); do
+	"$PF" --db "$WORK/fresh.db" init >"$WORK/init$i.out" 2>&1 &
+	pids+=($!)
+done
+bad=0
+for p in "${pids[@]}"; do wait "$p" || bad=$((bad + 1)); done
+[ "$bad" -eq 0 ] && ok "8 concurrent first opens all succeed" ||
+	{ fail "$bad of 8 concurrent first opens failed"; cat "$WORK"/init*.out | head -5; }
 finish
