@@ -4,10 +4,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 extern const char *const pf_schema_migrations[];
 extern const size_t pf_schema_count;
+
+/* What to do about a damaged database, said wherever one is met. */
+#define RECOVER                                                                                    \
+	"Run `portfolj check` to see the damage; to recover, copy what can be read "               \
+	"into a new database with `sqlite3 DAMAGED .recover | sqlite3 NEW` and use NEW, or "       \
+	"import the last export into a new database"
+
+/* Marks a portfolj database (PRAGMA application_id): "PFJ1". */
+#define PF_APPLICATION_ID 0x50464A31
 
 int pf_db_schema_latest(void)
 {
@@ -26,9 +36,12 @@ pf_status pf_db_fail(pf_db *db, int rc, pf_error *err, const char *what)
 		    "the database is busy (another portfolj is writing); try again");
 	if (primary == SQLITE_NOMEM)
 		return pf_error_pos(err, PF_ENOMEM, path, NULL, "out of memory");
-	if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
+	if (primary == SQLITE_NOTADB)
 		return pf_error_pos(err, PF_EENV, path, NULL,
-		                    "not a portfolj database, or a corrupt one (%s)", msg);
+		                    "not a portfolj database, or a damaged one (%s)", msg);
+	if (primary == SQLITE_CORRUPT)
+		return pf_error_pos(err, PF_EENV, path, NULL, "the database is damaged (%s). %s",
+		                    msg, RECOVER);
 	return pf_error_pos(err, PF_EENV, path, NULL, "%s: %s", what, msg);
 }
 
@@ -56,16 +69,21 @@ const char *pf_col_text(sqlite3_stmt *st, int i)
 	return (const char *)sqlite3_column_text(st, i);
 }
 
-int pf_db_schema_version(pf_db *db)
+static int pragma_int(pf_db *db, const char *sql)
 {
 	sqlite3_stmt *st = NULL;
 	int v = -1;
 
-	if (sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) == SQLITE_OK &&
 	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+int pf_db_schema_version(pf_db *db)
+{
+	return pragma_int(db, "PRAGMA user_version");
 }
 
 /*
@@ -111,6 +129,14 @@ static pf_status check_version(pf_db *db, int *v, pf_error *err)
 	return PF_OK;
 }
 
+static pf_status mark(pf_db *db, pf_error *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", PF_APPLICATION_ID);
+	return pf_db_exec(db, sql, err);
+}
+
 static pf_status migrate(pf_db *db, pf_error *err)
 {
 	int v;
@@ -120,7 +146,28 @@ static pf_status migrate(pf_db *db, pf_error *err)
 		return st;
 	for (size_t i = (size_t)v; !st && i < pf_schema_count; i++)
 		st = migrate_one(db, i, err);
+	if (!st && pragma_int(db, "PRAGMA application_id") != PF_APPLICATION_ID)
+		st = mark(db, err);
 	return st;
+}
+
+/*
+ * Refuses, before anything touches it, a database another program made: one
+ * marked with another application id, or unmarked and holding tables but no
+ * portfolj schema version. A portfolj database made before the mark is taken
+ * (and marked by migrate()).
+ */
+static pf_status check_identity(pf_db *db, int version, pf_error *err)
+{
+	int app = pragma_int(db, "PRAGMA application_id");
+
+	if (app == PF_APPLICATION_ID || (app == 0 && version > 0))
+		return PF_OK;
+	if (app == 0 && pragma_int(db, "SELECT count(*) FROM sqlite_schema") == 0)
+		return PF_OK;
+	return pf_error_pos(err, PF_EENV, db->path, NULL,
+	                    "not a portfolj database: it belongs to another program, and is left "
+	                    "as it is; give portfolj a database of its own with --db");
 }
 
 static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
@@ -132,12 +179,24 @@ static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 
 	sqlite3_busy_timeout(db->h, ms);
 	sqlite3_extended_result_codes(db->h, 1);
-	if ((st = check_version(db, &v, err)) ||
+	if ((st = check_version(db, &v, err)) || (st = check_identity(db, v, err)) ||
 	    (st = pf_db_exec(db, "PRAGMA foreign_keys = ON", err)))
 		return st;
 	if ((st = pf_db_exec(db, "PRAGMA journal_mode = WAL", err)))
 		return st;
 	return pf_db_exec(db, "PRAGMA synchronous = NORMAL", err);
+}
+
+static pf_status exists(const char *path, pf_error *err)
+{
+	struct stat sb;
+
+	if (!strcmp(path, ":memory:") || !stat(path, &sb))
+		return PF_OK;
+	return pf_error_pos(err, PF_EENV, path, NULL,
+	                    "no such database; create it with `portfolj --db %s init` (or "
+	                    "import into it), or give another with --db",
+	                    path);
 }
 
 pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err)
@@ -152,8 +211,12 @@ pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_e
 	if (opts && opts->actor && !(db->actor = strdup(opts->actor)))
 		goto fail;
 	/* One connection is used by one thread at a time: SQLite's own mutexes are not needed. */
-	rc = sqlite3_open_v2(
-	    path, &db->h, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (opts && opts->must_exist && (st = exists(path, err)))
+		goto fail;
+	rc = sqlite3_open_v2(path, &db->h,
+	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	                         (opts && opts->must_exist ? 0 : SQLITE_OPEN_CREATE),
+	                     NULL);
 	if (rc != SQLITE_OK) {
 		st = pf_error_pos(err, PF_EENV, path, NULL, "cannot open the database: %s",
 		                  db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
@@ -202,4 +265,36 @@ pf_status pf_db_run_begin(pf_db *db, const char *command, int64_t *run, pf_error
 		return pf_db_fail(db, rc, err, "recording the run");
 	*run = sqlite3_last_insert_rowid(db->h);
 	return PF_OK;
+}
+
+/* Collects the integrity check's findings into err. */
+static pf_status check_rows(pf_db *db, sqlite3_stmt *st, pf_error *err)
+{
+	int rc, problems = 0;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *what = pf_col_text(st, 0);
+		if (what && !strcmp(what, "ok"))
+			continue;
+		problems++;
+		pf_error_pos(err, PF_EENV, db->path, NULL, "%s", what ? what : "?");
+	}
+	if (rc != SQLITE_DONE)
+		return pf_db_fail(db, rc, err, "checking the database");
+	if (problems)
+		return pf_error_pos(err, PF_EENV, db->path, NULL, "the database is damaged. %s",
+		                    RECOVER);
+	return PF_OK;
+}
+
+pf_status pf_db_check(pf_db *db, pf_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	pf_status s = pf_db_prepare(db, &st, "PRAGMA integrity_check(100)", err);
+
+	if (s)
+		return s;
+	s = check_rows(db, st, err);
+	sqlite3_finalize(st);
+	return s;
 }

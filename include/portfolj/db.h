@@ -2,6 +2,8 @@
 #ifndef PORTFOLJ_DB_H
 #define PORTFOLJ_DB_H
 
+#include <stdbool.h>
+
 #include "portfolj/error.h"
 
 #ifdef __cplusplus
@@ -13,6 +15,11 @@ typedef struct pf_db pf_db;
 typedef struct pf_db_opts {
 	int busy_timeout_ms; /* how long to wait for another writer; 0 gives 5000 */
 	const char *actor;   /* who is making changes (for the history); may be NULL */
+	/*
+	 * Only open a database that exists (commands that only read): a missing
+	 * one is PF_EENV, and no empty file is left behind.
+	 */
+	bool must_exist;
 } pf_db_opts;
 
 /*
@@ -22,6 +29,12 @@ typedef struct pf_db_opts {
  */
 pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err);
 void pf_db_close(pf_db *db);
+
+/*
+ * Runs SQLite's integrity check. PF_OK when the database is whole; PF_EENV
+ * with each problem found (at most 100) and how to recover in err.
+ */
+pf_status pf_db_check(pf_db *db, pf_error *err);
 
 /* The schema version this library writes, and the one of an open database. */
 int pf_db_schema_latest(void);

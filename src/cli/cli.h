@@ -24,6 +24,7 @@ int cmd_decision(cli *c, int argc, char **argv);
 int cmd_report(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_set(cli *c, int argc, char **argv);
+int cmd_check(cli *c, int argc, char **argv);
 
 /* Prints every diagnostic as `WHERE: error: MESSAGE` to stderr. */
 void cli_print_diags(const pf_error *err);
@@ -33,6 +34,8 @@ int cli_fail(const pf_error *err, pf_status st);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Opens the database; on failure prints why and returns the exit code (0 on success). */
 int cli_open_db(const cli *c, pf_db **db);
+/* The same for commands that only read: a database that does not exist is refused. */
+int cli_open_existing_db(const cli *c, pf_db **db);
 /* The quarter that today falls in. */
 pf_period cli_current_period(void);
 /* Writes data to path through a temporary file and a rename; "-" or NULL is stdout. */

@@ -26,7 +26,7 @@ static int export_to(const cli *c, const char *format, bool excel, const char *o
 	pf_status st;
 	char *text = NULL;
 	size_t len = 0;
-	int code = cli_open_db(c, &db);
+	int code = cli_open_existing_db(c, &db);
 
 	if (code)
 		return code;

@@ -238,7 +238,7 @@ static int run_report(const cli *c, const struct report_args *a)
 	pf_status st;
 	int code = report_lang(a, &ro.lang);
 
-	if (code || (code = cli_open_db(c, &db)))
+	if (code || (code = cli_open_existing_db(c, &db)))
 		return code;
 	pf_error_init(&err);
 	if (!(st = pf_report_build(&r, db, a->kind, &a->o, &err)) &&

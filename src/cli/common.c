@@ -42,12 +42,12 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-int cli_open_db(const cli *c, pf_db **db)
+static int open_db(const cli *c, pf_db **db, bool must_exist)
 {
 	pf_error err;
 	const char *user = getenv("USER"), *wait = getenv("PORTFOLJ_BUSY_TIMEOUT");
 	/* How long to wait for another writer, in ms: $PORTFOLJ_BUSY_TIMEOUT, else 5 s. */
-	pf_db_opts opts = {wait && *wait ? atoi(wait) : 0, user && *user ? user : NULL};
+	pf_db_opts opts = {wait && *wait ? atoi(wait) : 0, user && *user ? user : NULL, must_exist};
 	pf_status st;
 
 	pf_error_init(&err);
@@ -55,6 +55,16 @@ int cli_open_db(const cli *c, pf_db **db)
 	int code = st ? cli_fail(&err, st) : 0;
 	pf_error_clear(&err);
 	return code;
+}
+
+int cli_open_db(const cli *c, pf_db **db)
+{
+	return open_db(c, db, false);
+}
+
+int cli_open_existing_db(const cli *c, pf_db **db)
+{
+	return open_db(c, db, true);
 }
 
 pf_period cli_current_period(void)

@@ -17,6 +17,7 @@ static const struct command {
     {"followup", cmd_followup, "record one initiative's quarterly follow-up"},
     {"measure", cmd_measure, "record one measured value of an indicator"},
     {"decision", cmd_decision, "record a decision, or an occasion a body was informed"},
+    {"check", cmd_check, "check the database for damage and say how to recover"},
     {"set", cmd_set, "change fields of one stored initiative, effect, roadmap row or decision"},
     {"report", cmd_report,
      "quarter, committee, initiative, priority, roadmap, traceability, benefits"},

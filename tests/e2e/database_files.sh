@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Only portfolj's own databases (FORMATS.md section 1): commands that only read
+# refuse a database that does not exist and leave no file behind; another
+# program's SQLite file is refused by every command and left byte for byte as
+# it was (no WAL switch, no schema); `portfolj check` says ok, or lists the
+# damage of a corrupt database with the way to recover (exit 3).
+. "$(dirname "$0")/common.bash" "$@"
+
+# --- a database that does not exist ------------------------------------------------
+for cmd in "report quarter" "report committee --format json" "export" "check"; do
+	run "$PF" --db missing.db $cmd
+	[ "$RC" -eq 3 ] && ok "$cmd on a missing database: exit 3" || fail "$cmd on a missing database: exit $RC"
+	grep -q "missing.db: error: .*portfolj --db missing.db init" "$WORK/err" &&
+		ok "$cmd says how to create one" || { fail "$cmd: no advice"; show_err; }
+	[ -e missing.db ] && fail "$cmd left missing.db behind" && rm -f missing.db
+done
+
+# --- another program's SQLite file -------------------------------------------------
+python3 - <<'PY'
+import sqlite3
+c = sqlite3.connect("other.db")
+c.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)")
+c.execute("INSERT INTO notes (text) VALUES ('mine')")
+c.commit()
+PY
+cp other.db other.orig
+for cmd in "report quarter" "export" "init" "followup X --period 2025Q1 --status idé --assessment grön" "check"; do
+	run "$PF" --db other.db $cmd
+	[ "$RC" -eq 3 ] && ok "$cmd on another program's file: exit 3" || fail "$cmd on another program's file: exit $RC"
+	grep -q "not a portfolj database" "$WORK/err" || { fail "$cmd: message"; show_err; }
+	cmp -s other.db other.orig && [ ! -e other.db-wal ] && ok "$cmd left it untouched" ||
+		fail "$cmd changed another program's file"
+done
+
+# --- portfolj's own: marked, checked ----------------------------------------------
+DB=$WORK/p.db
+pf init --demo >/dev/null || fail "init --demo: exit $?"
+[ "$(python3 -c "import sqlite3;print(sqlite3.connect('p.db').execute('PRAGMA application_id').fetchone()[0])")" = 1346783793 ] &&
+	ok "the database is marked as portfolj's" || fail "no application_id"
+expect_rc 0 "check on a whole database" pf check
+grep -qx "$DB: ok" "$WORK/out" && ok "check says ok" || fail "check: $(cat "$WORK/out")"
+
+# Damage a page of the indicators' table, as a disk might.
+python3 - "$DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+root = c.execute("SELECT rootpage FROM sqlite_schema WHERE name = 'measurements'").fetchone()[0]
+size = c.execute("PRAGMA page_size").fetchone()[0]
+c.close()
+with open(sys.argv[1], "r+b") as f:
+    f.seek((root - 1) * size)
+    f.write(b"\xff" * size)
+PY
+run pf check
+[ "$RC" -eq 3 ] && ok "check on a damaged database: exit 3" || fail "check on a damaged database: exit $RC"
+grep -q "damaged" "$WORK/err" && grep -q ".recover" "$WORK/err" && ok "check says how to recover" ||
+	{ fail "check: no advice"; show_err; }
+run pf export --format json
+[ "$RC" -eq 3 ] && grep -q ".recover" "$WORK/err" && ok "an export meeting the damage stops with the advice" ||
+	{ fail "export of a damaged database: exit $RC"; show_err; }
+finish
