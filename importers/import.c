@@ -475,6 +475,16 @@ pf_status pf_ensure_committee(pf_import *imp, const char *code)
 	              "INSERT INTO committees (code) VALUES (?) ON CONFLICT DO NOTHING", code);
 }
 
+pf_status pf_committee_known(pf_import *imp, const char *code, bool *known)
+{
+	sqlite3_stmt *row = NULL;
+	pf_status st = find_one(imp, &imp->find_committee,
+	                        "SELECT 1 FROM committees WHERE code = ?", code, NULL, &row);
+
+	*known = st == PF_OK;
+	return st == PF_ENOTFOUND ? PF_OK : st;
+}
+
 pf_status pf_ensure_unit(pf_import *imp, const char *name)
 {
 	return name ? ensure(imp, &imp->add_unit,
@@ -839,6 +849,7 @@ void pf_import_free(pf_import *imp)
 	finalize_all(imp->ins, PF_SLOTS);
 	finalize_all(imp->sel, PF_SLOTS);
 	finalize_all(imp->upd, PF_SLOTS);
+	sqlite3_finalize(imp->find_committee);
 	sqlite3_stmt *misc[] = {imp->change,       imp->find_initiative, imp->find_indicator,
 	                        imp->find_version, imp->add_committee,   imp->add_unit,
 	                        imp->indicator_pk};

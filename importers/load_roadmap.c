@@ -318,9 +318,21 @@ pf_status pf_load_decision(pf_import *imp, const pf_record *rec, pf_val *fv, pf_
 	vals[5].keep = fv[F_DEC_INITIATIVE].keep;
 	vals[6].keep = fv[F_DEC_ROADMAP].keep && fv[F_DEC_VERSION].keep;
 	vals[8].keep = vals[9].keep = fv[F_DEC_PROTOCOL].keep;
-	if (pf_body_is_committee(fv[F_DEC_BODY].s) &&
-	    (st = pf_ensure_committee(imp, fv[F_DEC_BODY].s)))
-		return st;
+	/* A committee no initiative or roadmap names is a typo, which no report would show. */
+	if (pf_body_is_committee(fv[F_DEC_BODY].s)) {
+		bool known;
+		if ((st = pf_committee_known(imp, fv[F_DEC_BODY].s, &known)))
+			return st;
+		if (!known) {
+			pf_rec_error(
+			    imp, rec, F_DEC_BODY,
+			    "\"%s\" is no body of this portfolio: give one of its committees' "
+			    "codes (those of its initiatives), regionledningen, "
+			    "digitaliseringsrådet or förvaltningen",
+			    rec->val[F_DEC_BODY]);
+			return PF_EINPUT;
+		}
+	}
 	return pf_upsert(imp, &decision_table, vals, fv[F_DEC_ID].s, fv[F_DEC_INITIATIVE].s, rec,
 	                 &pk, res);
 }

@@ -119,7 +119,7 @@ struct pf_import {
 	sqlite3_stmt *ins[PF_SLOTS], *sel[PF_SLOTS], *upd[PF_SLOTS];
 	sqlite3_stmt *change, *find_initiative, *find_indicator, *find_version;
 	sqlite3_stmt *indicator_pk;
-	sqlite3_stmt *add_committee, *add_unit;
+	sqlite3_stmt *add_committee, *add_unit, *find_committee;
 	pf_kind_counts counts[PF_KIND_COUNT];
 	pf_kind_counts *unit_counts; /* per unit */
 	pf_version_seen *versions;
@@ -167,6 +167,8 @@ pf_status pf_find_version(pf_import *imp, const char *roadmap, const char *versi
 /* Makes sure a committee code or unit name exists. */
 pf_status pf_ensure_committee(pf_import *imp, const char *code);
 pf_status pf_ensure_unit(pf_import *imp, const char *name);
+/* Whether a committee code is one of the portfolio's (given by its initiatives or roadmaps). */
+pf_status pf_committee_known(pf_import *imp, const char *code, bool *known);
 
 /* Records an error at field f of a record (f < 0: the record), as input rejected. */
 void pf_rec_error(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)

@@ -40,6 +40,9 @@ static int parse_fields(const char *cmd, const char *usage, int argc, char **arg
 			return fputs(usage, stdout), -1;
 		if (ch != 0)
 			return cli_usage_error(cmd, "unknown option");
+		if (f[idx].value)
+			return cli_usage_error(cmd, "--%s is given twice: give it once",
+			                       f[idx].option);
 		f[idx].value = optarg;
 	}
 	*pos = NULL;

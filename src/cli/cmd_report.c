@@ -155,6 +155,14 @@ static int check_xlsx(const struct report_args *a)
 	return 0;
 }
 
+static const char *option_name(const struct option *opts, int ch)
+{
+	for (; opts->name; opts++)
+		if (opts->val == ch)
+			return opts->name;
+	return "?";
+}
+
 static int parse_args(int argc, char **argv, struct report_args *a)
 {
 	static const struct option opts[] = {
@@ -167,6 +175,7 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 	    {"help", no_argument, NULL, 'h'},          {0}};
 	int ch, code, k;
 	const char *positional = NULL;
+	bool seen[128] = {false};
 
 	optind = 0;
 	/* Options may come before or after the kind and its argument. */
@@ -187,6 +196,12 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 			}
 			continue;
 		}
+		/* A single-value option given twice is a mistake, not "the last one wins". */
+		if (ch > 0 && ch < 128 && seen[ch] && ch != 'a')
+			return cli_usage_error("report", "--%s is given twice: give it once",
+			                       option_name(opts, ch));
+		if (ch > 0 && ch < 128)
+			seen[ch] = true;
 		if ((code = parse_option(ch, a)))
 			return code;
 	}

@@ -52,10 +52,18 @@ static int global_options(cli *c, int argc, char **argv, int *code)
 		} else if (!strcmp(argv[i], "--version")) {
 			printf("portfolj %s\n", PF_VERSION_STRING);
 			return -1;
-		} else if (!strcmp(argv[i], "--db") && i + 1 < argc) {
-			c->db_path = argv[++i];
-		} else if (!strncmp(argv[i], "--db=", 5)) {
-			c->db_path = argv[i] + 5;
+		} else if (!strcmp(argv[i], "--db") || !strncmp(argv[i], "--db=", 5)) {
+			const char *v = argv[i][4] == '=' ? argv[i] + 5
+			                : i + 1 < argc    ? argv[++i]
+			                                  : NULL;
+			if (!v || !*v || c->db_path) {
+				fprintf(stderr, "portfolj: %s\n(see portfolj --help)\n",
+				        c->db_path ? "--db is given twice: give one database"
+				                   : "--db needs a path: --db PATH");
+				*code = EXIT_USAGE;
+				return -1;
+			}
+			c->db_path = v;
 		} else {
 			fprintf(stderr, "portfolj: unknown option %s\n", argv[i]);
 			usage(stderr);

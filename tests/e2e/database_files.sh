@@ -59,4 +59,19 @@ grep -q "damaged" "$WORK/err" && grep -q ".recover" "$WORK/err" && ok "check say
 run pf export --format json
 [ "$RC" -eq 3 ] && grep -q ".recover" "$WORK/err" && ok "an export meeting the damage stops with the advice" ||
 	{ fail "export of a damaged database: exit $RC"; show_err; }
+# --- messages that say what happened ---------------------------------------------
+DB=$WORK/m.db
+pf init --demo >/dev/null
+run "$PF" --db
+[ "$RC" -eq 1 ] && grep -q -- "--db needs a path" "$WORK/err" && ok "--db without a value" || { fail "--db without a value: exit $RC"; show_err; }
+run "$PF" --db a.db --db b.db report quarter
+[ "$RC" -eq 1 ] && grep -q "given twice" "$WORK/err" && ok "--db twice" || { fail "--db twice: exit $RC"; show_err; }
+run pf report quarter --period 2025Q1 --period 2025Q2
+[ "$RC" -eq 1 ] && grep -q -- "--period is given twice" "$WORK/err" && ok "report --period twice" || { fail "--period twice: exit $RC"; show_err; }
+run pf measure KBN-01-M1 --period 2025Q1 --value 1 --value 2
+[ "$RC" -eq 1 ] && grep -q -- "--value is given twice" "$WORK/err" && ok "measure --value twice" || { fail "--value twice: exit $RC"; show_err; }
+run pf decision --body TYPO --date 2025-01-01 --type information
+[ "$RC" -eq 2 ] && grep -q "TYPO" "$WORK/err" && ok "decision --body of no known body is refused" || { fail "decision --body TYPO: exit $RC"; show_err; }
+[ "$(python3 -c "import sqlite3;print(sqlite3.connect('m.db').execute(\"SELECT count(*) FROM committees WHERE code = 'TYPO'\").fetchone()[0])")" = 0 ] &&
+	ok "and no committee TYPO made" || fail "a committee TYPO was made"
 finish

@@ -124,10 +124,13 @@ expect_rc 1 "--weights 12,5 is a usage error" pf report priority --weights benef
 # --- which database ------------------------------------------------------------------
 PORTFOLJ_DB=$DB "$PF" report committee --period 2025Q3 --format json >env.json 2>"$WORK/err"
 [ $? -eq 0 ] && same env.json com.json "\$PORTFOLJ_DB is used without --db" || { fail "\$PORTFOLJ_DB: exit $?"; show_err; }
+"$PF" --db "$WORK/other.db" init >/dev/null || fail "init other.db: exit $?"
 PORTFOLJ_DB=$DB "$PF" --db "$WORK/other.db" report committee --period 2025Q3 --format json >other.json 2>"$WORK/err" ||
 	{ fail "--db other.db with \$PORTFOLJ_DB: exit $?"; show_err; }
 jcheck other.json "--db wins over \$PORTFOLJ_DB (an empty database)" "d['committees'] == []"
-[ -f "$WORK/other.db" ] && ok "--db created other.db" || fail "--db other.db was not created"
+PORTFOLJ_DB=$DB "$PF" --db "$WORK/none.db" report committee >/dev/null 2>&1
+[ $? -eq 3 ] && [ ! -e "$WORK/none.db" ] && ok "a report refuses a missing database and leaves no file" ||
+	fail "report on a missing --db: created it or did not exit 3"
 mkdir cwd && (cd cwd && env -u PORTFOLJ_DB "$PF" init >/dev/null 2>"$WORK/err") || fail "init without --db: exit $?"
 [ -f cwd/portfolj.db ] && ok "./portfolj.db by default" || fail "init without --db or \$PORTFOLJ_DB did not create ./portfolj.db"
 (cd cwd && PORTFOLJ_DB='' "$PF" report committee --period 2025Q3 --format json >empty-env.json 2>"$WORK/err") ||
