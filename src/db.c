@@ -29,7 +29,8 @@ pf_status pf_db_fail(pf_db *db, int rc, pf_error *err, const char *what)
 	if (primary == SQLITE_NOTADB || primary == SQLITE_CORRUPT)
 		return pf_error_pos(err, PF_EENV, path, NULL,
 		                    "not a portfolj database, or a corrupt one (%s)", msg);
-	return pf_error_pos(err, PF_EENV, path, NULL, "%s: %s", what, msg);
+	/* what is a message id too: "reading a row" */
+	return pf_error_pos(err, PF_EENV, path, NULL, "%s: %s", pf_error_msg(err, what), msg);
 }
 
 pf_status pf_db_prepare(pf_db *db, sqlite3_stmt **st, const char *sql, pf_error *err)

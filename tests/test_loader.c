@@ -67,7 +67,8 @@ static int setup(void **state)
 	struct fixture *fx = calloc(1, sizeof(*fx));
 
 	assert_non_null(fx);
-	pf_error_init(&fx->err);
+	/* the tests match the English messages; the Swedish ones have their own (test_swedish_*) */
+	pf_test_error_init(&fx->err);
 	fx->dir = pf_test_mkdtemp();
 	assert_non_null(fx->dir);
 	fx->path = join(fx->dir, "portfolj.db");

@@ -110,3 +110,9 @@ struct pf_db *pf_test_load(const char *dir, const struct pf_test_sheet *sheets, 
 	}
 	return db;
 }
+
+void pf_test_error_init(pf_error *e)
+{
+	pf_error_init(e);
+	e->lang = PF_LANG_EN;
+}

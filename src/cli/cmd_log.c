@@ -145,7 +145,7 @@ static int default_id(const cli *c, const char *body, const char *date, char *bu
 
 	if (code)
 		return code;
-	pf_error_init(&err);
+	cli_error_init(&err);
 	pf_status st = pf_decision_next_id(db, body, date, buf, n, &err);
 	code = st ? cli_fail(&err, st) : 0;
 	pf_error_clear(&err);
