@@ -1732,7 +1732,8 @@ static pf_status read_header(struct xlsx_unit *u, bool *skip, pf_error *err)
 			            "unknown column \"%s\" ignored: did you mean %s?", h[c],
 			            near_heading);
 		else
-			pf_warn_pos(err, u->base.source, pos, "unknown column \"%s\" ignored", h[c]);
+			pf_warn_pos(err, u->base.source, pos, "unknown column \"%s\" ignored",
+			            h[c]);
 	}
 out:
 	free(h);

@@ -38,4 +38,12 @@ struct pf_db *pf_test_load(const char *dir, const struct pf_test_sheet *sheets, 
  */
 void pf_test_error_init(pf_error *e);
 
+/* The conversions of a printf format, in order ("%zu%lld" for "År %zu (%lld)"); "%%" is text. */
+void pf_test_conversions(const char *fmt, char *out, size_t n);
+/*
+ * Reads adjacent C string literals at *p ("a" "b" across lines) into one,
+ * escapes read; NULL if there is none. Moves *p past them; the caller frees.
+ */
+char *pf_test_c_literal(const char **p);
+
 #endif

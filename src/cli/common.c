@@ -118,7 +118,8 @@ int cli_write_output(const char *path, const char *data, size_t len)
 		/* A full disk or a closed descriptor behind standard output is an error too. */
 		if (fwrite(data, 1, len, stdout) == len && !fflush(stdout))
 			return 0;
-		cli_diag("portfolj", "error", "cannot write to standard output: %s", strerror(errno));
+		cli_diag("portfolj", "error", "cannot write to standard output: %s",
+		         strerror(errno));
 		return EXIT_ENV;
 	}
 	cli_error_init(&err);
