@@ -51,13 +51,34 @@ char *pf_values_sql(const char *head, int rows, int cols)
 	return sql;
 }
 
+/*
+ * The heading of field f to put before a message about it (FORMATS.md
+ * section 1: `Bedömning: "lila" är ingen bedömning`), or NULL: none known,
+ * or the position names it already (an option, a JSON member).
+ */
+static const char *heading_of(const pf_record *rec, int f, const char *pos)
+{
+	const char *h = f >= 0 && rec->head ? rec->head[f] : NULL;
+	size_t n = h ? strlen(h) : 0, len = strlen(pos);
+
+	if (!n || (len >= n && !strcmp(pos + len - n, h) &&
+	           (len == n || pos[len - n - 1] == '.' || pos[len - n - 1] == ':')))
+		return NULL;
+	return h;
+}
+
 static void rec_diag(pf_import *imp, pf_severity sev, const pf_record *rec, int f, const char *fmt,
                      va_list ap)
 {
 	char pos[160], msg[1024];
+	const char *head;
+	size_t len = 0;
 
 	pf_record_pos(rec, f, pos, sizeof(pos));
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	if ((head = heading_of(rec, f, pos)))
+		len = (size_t)snprintf(msg, sizeof(msg), "%s: ", head);
+	if (len < sizeof(msg))
+		vsnprintf(msg + len, sizeof(msg) - len, pf_error_msg(imp->err, fmt), ap);
 	if (sev == PF_SEV_ERROR)
 		pf_error_pos(imp->err, PF_EINPUT, rec->source, pos[0] ? pos : NULL, "%s", msg);
 	else

@@ -368,7 +368,7 @@ static void map_error(struct mctx *c, const char *where, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), pf_error_msg(c->err, fmt), ap);
 	va_end(ap);
 	pf_error_pos(c->err, PF_EINPUT, c->path, where && *where ? where : NULL, "%s", msg);
 	c->bad = true;
@@ -1033,7 +1033,7 @@ static pf_status rec_error(pf_error *err, const pf_record *rec, int f, const cha
 
 	pf_record_pos(rec, f, pos, sizeof(pos));
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), pf_error_msg(err, fmt), ap);
 	va_end(ap);
 	return pf_error_pos(err, PF_EINPUT, rec->source, pos, "%s", msg);
 }

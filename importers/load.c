@@ -11,11 +11,19 @@
 #include <strings.h>
 
 #include "portfolj/model.h"
+#include "messages.h"
 #include "portfolj/value.h"
 
-static const char *const set_names[PF_WORDS_COUNT] = {
-    "a status",  "an assessment",   "a category",     "a direction",
-    "a horizon", "a decision type", "a benefit type", "a measuring frequency",
+/* A word not of its set, by set: whole formats, as each language words them its own way. */
+static const char *const not_word[PF_WORDS_COUNT] = {
+    PF_MSG_("\"%s\" is not a status (use %s)"),
+    PF_MSG_("\"%s\" is not an assessment (use %s)"),
+    PF_MSG_("\"%s\" is not a category (use %s)"),
+    PF_MSG_("\"%s\" is not a direction (use %s)"),
+    PF_MSG_("\"%s\" is not a horizon (use %s)"),
+    PF_MSG_("\"%s\" is not a decision type (use %s)"),
+    PF_MSG_("\"%s\" is not a benefit type (use %s)"),
+    PF_MSG_("\"%s\" is not a measuring frequency (use %s)"),
 };
 
 static void word_list(pf_wordset set, char *buf, size_t n)
@@ -151,8 +159,7 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 			return true;
 		}
 		word_list(fd->words, list, sizeof(list));
-		pf_rec_error(imp, rec, f, "\"%s\" is not %s (use %s)", s, set_names[fd->words],
-		             list);
+		pf_rec_error(imp, rec, f, not_word[fd->words], s, list);
 		return false;
 	case PF_T_BODY:
 		v->t = PF_V_TEXT;
@@ -212,7 +219,7 @@ static bool resolve_initiative(pf_import *imp, const pf_record *rec, int f, int6
 {
 	*st = pf_find_initiative(imp, rec->val[f], pk);
 	if (*st == PF_ENOTFOUND) {
-		pf_rec_error(imp, rec, f, "unknown initiative \"%s\"", rec->val[f]);
+		pf_unknown_initiative(imp, rec, f, rec->val[f]);
 		*st = PF_EINPUT;
 	}
 	return *st == PF_OK;
@@ -327,8 +334,9 @@ static bool effect_direction(pf_import *imp, const pf_record *rec, pf_val *fv)
 		    !strcmp(fv[F_EFF_DIRECTION].s, pf_word(PF_WORDS_DIRECTION, PF_DIR_INCREASE));
 		if ((up && t < b) || (!up && t > b))
 			pf_rec_warn(imp, rec, F_EFF_DIRECTION,
-			            "direction %s but the target %g is %s the baseline %g",
-			            fv[F_EFF_DIRECTION].s, t, up ? "below" : "above", b);
+			            up ? "direction %s but the target %g is below the baseline %g"
+			               : "direction %s but the target %g is above the baseline %g",
+			            fv[F_EFF_DIRECTION].s, t, b);
 		return true;
 	}
 	if (t == b) {
@@ -409,8 +417,7 @@ static pf_status load_measurement(pf_import *imp, const pf_record *rec, pf_val *
 	pf_status st = pf_indicator_pk(imp, fv[F_MEA_INDICATOR].s, &ind, &fresh, &range);
 
 	if (st == PF_ENOTFOUND) {
-		pf_rec_error(imp, rec, F_MEA_INDICATOR, "unknown indicator \"%s\"",
-		             fv[F_MEA_INDICATOR].s);
+		pf_unknown_indicator(imp, rec, F_MEA_INDICATOR, fv[F_MEA_INDICATOR].s);
 		return PF_EINPUT;
 	}
 	if (st)

@@ -182,8 +182,7 @@ pf_status pf_load_roadmap(pf_import *imp, const pf_record *rec, pf_val *fv, pf_u
 	}
 	st = pf_find_initiative(imp, fv[F_RM_INITIATIVE].s, &ini);
 	if (st == PF_ENOTFOUND)
-		pf_rec_error(imp, rec, F_RM_INITIATIVE, "unknown initiative \"%s\"",
-		             fv[F_RM_INITIATIVE].s);
+		pf_unknown_initiative(imp, rec, F_RM_INITIATIVE, fv[F_RM_INITIATIVE].s);
 	if (st == PF_ENOTFOUND || (st = upsert_version(imp, rec, fv, &version, &changed)))
 		return st == PF_ENOTFOUND ? PF_EINPUT : st;
 	val_int(&vals[0], version);
@@ -266,8 +265,7 @@ static bool decision_refs(pf_import *imp, const pf_record *rec, const pf_val *fv
 	*st = PF_OK;
 	if (fv[F_DEC_INITIATIVE].t) {
 		if ((*st = pf_find_initiative(imp, fv[F_DEC_INITIATIVE].s, &pk)) == PF_ENOTFOUND)
-			pf_rec_error(imp, rec, F_DEC_INITIATIVE, "unknown initiative \"%s\"",
-			             fv[F_DEC_INITIATIVE].s);
+			pf_unknown_initiative(imp, rec, F_DEC_INITIATIVE, fv[F_DEC_INITIATIVE].s);
 		else if (!*st)
 			val_int(ini, pk);
 	}
@@ -280,9 +278,8 @@ static bool decision_refs(pf_import *imp, const pf_record *rec, const pf_val *fv
 	} else if (*st == PF_OK && fv[F_DEC_ROADMAP].t) {
 		*st = pf_find_version(imp, fv[F_DEC_ROADMAP].s, fv[F_DEC_VERSION].s, &pk);
 		if (*st == PF_ENOTFOUND)
-			pf_rec_error(imp, rec, F_DEC_VERSION,
-			             "unknown roadmap version \"%s\" \"%s\"", fv[F_DEC_ROADMAP].s,
-			             fv[F_DEC_VERSION].s);
+			pf_unknown_version(imp, rec, F_DEC_VERSION, fv[F_DEC_ROADMAP].s,
+			                   fv[F_DEC_VERSION].s);
 		else if (!*st)
 			val_int(version, pk);
 	}

@@ -135,6 +135,7 @@ struct pf_import {
 	pf_batch batch;
 	pf_touched touched;
 	char decision_id[160]; /* given to a decision without one: see pf_import_summary */
+	size_t suggestions;    /* "did you mean" looked for: the first PF_UNKNOWN_SUGGEST only */
 	pf_error *err;
 };
 
@@ -171,6 +172,18 @@ pf_status pf_ensure_unit(pf_import *imp, const char *name);
 pf_status pf_committee_known(pf_import *imp, const char *code, bool *known);
 
 /* Records an error at field f of a record (f < 0: the record), as input rejected. */
+/*
+ * The error of a reference to nothing at field f (unknown.c): `unknown
+ * initiative "KBN-2"`, with `: did you mean "KBN-02"?` when a stored id is
+ * close. Looking costs a scan of the ids, so only the first
+ * PF_UNKNOWN_SUGGEST unknown references of an import get one.
+ */
+enum { PF_UNKNOWN_SUGGEST = 100 };
+void pf_unknown_initiative(pf_import *imp, const pf_record *rec, int f, const char *id);
+void pf_unknown_indicator(pf_import *imp, const pf_record *rec, int f, const char *id);
+void pf_unknown_version(pf_import *imp, const pf_record *rec, int f, const char *roadmap,
+                        const char *version);
+
 void pf_rec_error(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void pf_rec_warn(pf_import *imp, const pf_record *rec, int f, const char *fmt, ...)

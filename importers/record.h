@@ -5,6 +5,7 @@
 #ifndef PF_IMPORTERS_RECORD_H
 #define PF_IMPORTERS_RECORD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "portfolj/error.h"
@@ -23,6 +24,12 @@ typedef struct pf_record {
 	const char *val[PF_FIELDS_MAX]; /* trimmed text; NULL when absent or empty */
 	int col[PF_FIELDS_MAX];         /* 1-based column of each field, 0 if none */
 	const char *const *opt;         /* PF_LOC_OPTION: each field's option name */
+	/*
+	 * Each field's heading as the source names it (a sheet's column
+	 * heading, a JSON member, an option), for messages about a cell
+	 * (FORMATS.md section 1); NULL, or a NULL entry, when it has none.
+	 */
+	const char *const *head;
 	pf_loc_style style;
 	const char *source;
 	const char *sheet; /* PF_LOC_CELL */
@@ -80,6 +87,14 @@ void pf_unit_fields_give(pf_unit *u, unsigned has);
  * unreadable one PF_EENV). The caller frees *out.
  */
 pf_status pf_read_file(const char *path, size_t limit, char **out, size_t *len, pf_error *err);
+
+/*
+ * The heading of kind nearest to an unknown one (Swedish or English, one the
+ * sheet's map, ncols columns, does not already have) into out: for "did you
+ * mean"; false when none is close.
+ */
+bool pf_near_heading(pf_kind kind, const char *heading, const int *map, size_t ncols, char *out,
+                     size_t n);
 
 /* Trims blanks (ASCII and no-break spaces) in place; returns NULL for an empty result. */
 char *pf_trim(char *s);

@@ -153,7 +153,7 @@ static pf_status fail(const struct fetch *f, pf_status st, const char *url, cons
 	char *msg, *text = NULL, *where = NULL;
 
 	va_start(ap, fmt);
-	msg = vformat(fmt, ap);
+	msg = vformat(pf_error_msg(f->err, fmt), ap);
 	va_end(ap);
 	if (msg)
 		text = mask(msg, f->o.token);

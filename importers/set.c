@@ -12,6 +12,8 @@
 #include <string.h>
 
 #include "export_internal.h"
+#include "messages.h"
+#include "suggest.h"
 
 /* The key fields of a kind, in the order pf_export_row_texts takes them. */
 static size_t key_fields(pf_kind k, const int **out)
@@ -23,19 +25,40 @@ static size_t key_fields(pf_kind k, const int **out)
 	return k == PF_KIND_ROADMAPS ? 3 : 1;
 }
 
-/* What a row of the kind is called in a message. */
-static const char *row_name(pf_kind k)
+/*
+ * The error of a row that is not stored, with the nearest stored id when one
+ * is close (a roadmap row's key is three texts: none is suggested).
+ */
+static pf_status unknown_row(pf_import *imp, pf_kind k, const char *const *key, pf_error *err)
 {
-	switch (k) {
-	case PF_KIND_INITIATIVES:
-		return "initiative";
-	case PF_KIND_EFFECTS:
-		return "indicator";
-	case PF_KIND_ROADMAPS:
-		return "initiative on that roadmap version";
-	default:
-		return "decision";
+	static const struct {
+		pf_kind kind;
+		const char *fmt, *near_fmt, *sql;
+	} rows[] = {
+	    {PF_KIND_INITIATIVES, PF_MSG_("unknown initiative \"%s\""),
+	     PF_MSG_("unknown initiative \"%s\": did you mean \"%s\"?"),
+	     "SELECT id FROM initiatives"},
+	    {PF_KIND_EFFECTS, PF_MSG_("unknown indicator \"%s\""),
+	     PF_MSG_("unknown indicator \"%s\": did you mean \"%s\"?"),
+	     "SELECT id FROM indicators"},
+	    {PF_KIND_DECISIONS, PF_MSG_("unknown decision \"%s\""),
+	     PF_MSG_("unknown decision \"%s\": did you mean \"%s\"?"), "SELECT id FROM decisions"},
+	};
+	char near[PF_SUGGEST_LEN + 1];
+
+	if (k == PF_KIND_ROADMAPS)
+		return pf_error_pos(err, PF_EINPUT, "set", NULL,
+		                    "unknown initiative \"%s\" on roadmap \"%s\" version \"%s\"",
+		                    key[2], key[0], key[1]);
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+		if (rows[i].kind != k)
+			continue;
+		if (pf_suggest_query(imp->db->h, rows[i].sql, NULL, key[0], near, sizeof(near)))
+			return pf_error_pos(err, PF_EINPUT, "set", NULL, rows[i].near_fmt, key[0],
+			                    near);
+		return pf_error_pos(err, PF_EINPUT, "set", NULL, rows[i].fmt, key[0]);
 	}
+	return pf_error_pos(err, PF_EINPUT, "set", NULL, "unknown row \"%s\"", key[0]);
 }
 
 static void free_texts(char *texts[PF_FIELDS_MAX])
@@ -100,8 +123,7 @@ pf_status pf_import_add_set(pf_import *imp, pf_kind kind, const char *const *key
 	pf_status st = pf_export_row_texts(imp->db, kind, key, texts, err);
 
 	if (st == PF_ENOTFOUND)
-		st = pf_error_pos(err, PF_EINPUT, "set", NULL, "unknown %s \"%s\"", row_name(kind),
-		                  kind == PF_KIND_ROADMAPS ? key[2] : key[0]);
+		st = unknown_row(imp, kind, key, err);
 	if (st)
 		goto out;
 	for (size_t f = 0; f < nf; f++) {

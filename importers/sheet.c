@@ -13,6 +13,7 @@
 #include "csvsheet.h"
 #include "json_source.h"
 #include "portfolj/value.h"
+#include "suggest.h"
 
 char *pf_trim(char *s)
 {
@@ -89,6 +90,7 @@ struct csv_unit {
 	int *map;    /* column -> field index, -1 for an ignored column */
 	bool *dates; /* column -> holds dates to read as their quarter (a map says so) */
 	char (*periods)[PF_PERIOD_BUF];
+	char *head[PF_FIELDS_MAX]; /* field -> its heading in the header row */
 };
 
 static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
@@ -105,6 +107,7 @@ static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
 	rec->kind = u->kind;
 	rec->style = PF_LOC_LINECOL;
 	rec->source = u->source;
+	rec->head = (const char *const *)cu->head;
 	rec->line = row.line;
 	/* Cells past the header are data the sheet cannot name: an unquoted delimiter, often. */
 	for (size_t c = cu->ncols; c < row.nfields; c++) {
@@ -141,6 +144,8 @@ static void csv_free(pf_unit *u)
 	free(cu->map);
 	free(cu->dates);
 	free(cu->periods);
+	for (int f = 0; f < PF_FIELDS_MAX; f++)
+		free(cu->head[f]);
 	free(u->source);
 	free(cu);
 }
@@ -189,6 +194,47 @@ static void map_headings(struct csv_unit *cu, const pf_csv_row *row, const char 
 	}
 }
 
+bool pf_near_heading(pf_kind kind, const char *heading, const int *map, size_t ncols, char *out,
+                     size_t n)
+{
+	size_t nf;
+	const pf_field *fields = pf_kind_fields(kind, &nf);
+	const char *best;
+	bool found = false;
+	pf_suggest s;
+
+	pf_suggest_init(&s, heading);
+	for (size_t f = 0; f < nf; f++) {
+		bool taken = false;
+		for (size_t c = 0; c < ncols && !taken; c++)
+			taken = map[c] == (int)f;
+		if (!taken) {
+			pf_suggest_add(&s, fields[f].sv);
+			pf_suggest_add(&s, fields[f].en);
+		}
+	}
+	if ((best = pf_suggest_best(&s)) && strlen(best) < n) {
+		memcpy(out, best, strlen(best) + 1);
+		found = true;
+	}
+	pf_suggest_free(&s);
+	return found;
+}
+
+static void warn_unknown_column(const struct csv_unit *cu, const pf_csv_row *row, size_t c,
+                                pf_error *err)
+{
+	char near[64];
+
+	if (pf_near_heading(cu->base.kind, row->fields[c], cu->map, row->nfields, near,
+	                    sizeof(near)))
+		pf_warn_at(err, cu->base.source, row->line, (long)c + 1,
+		           "unknown column \"%s\" ignored: did you mean %s?", row->fields[c], near);
+	else
+		pf_warn_at(err, cu->base.source, row->line, (long)c + 1,
+		           "unknown column \"%s\" ignored", row->fields[c]);
+}
+
 /* Reads the header row: the kind, the column map, a warning per unknown column. */
 static pf_status read_header(struct csv_unit *cu, pf_error *err)
 {
@@ -230,11 +276,19 @@ static pf_status read_header(struct csv_unit *cu, pf_error *err)
 		return PF_EINPUT;
 	}
 	cu->base.kind = kind;
+	/* the last column of a field gives its value (csv_next), so its heading is the one named */
+	for (size_t c = 0; c < row.nfields; c++) {
+		int f = cu->map[c];
+		if (f >= 0 && row.fields[c][0]) {
+			free(cu->head[f]);
+			if (!(cu->head[f] = strdup(row.fields[c])))
+				return pf_error_set(err, PF_ENOMEM, "out of memory");
+		}
+	}
 	for (size_t c = 0; c < row.nfields; c++)
 		if (cu->map[c] < 0 && row.fields[c][0] &&
 		    !(cu->m && pf_map_ignores(cu->m, row.fields[c])))
-			pf_warn_at(err, cu->base.source, row.line, (long)c + 1,
-			           "unknown column \"%s\" ignored", row.fields[c]);
+			warn_unknown_column(cu, &row, c, err);
 	return PF_OK;
 }
 
@@ -280,6 +334,7 @@ static pf_status fields_next(pf_unit *u, pf_record *rec, pf_error *err)
 	rec->style = PF_LOC_OPTION;
 	rec->source = u->source;
 	rec->opt = (const char *const *)fu->opt;
+	rec->head = rec->opt; /* the position names the option already: no prefix */
 	rec->has = fu->has;
 	for (int f = 0; f < PF_FIELDS_MAX; f++)
 		rec->val[f] = fu->val[f] ? pf_trim(fu->val[f]) : NULL;

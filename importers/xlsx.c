@@ -287,7 +287,7 @@ static void xml_fail(struct xml *x, pf_status st, const char *pos, const char *f
 	if (x->st)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), pf_error_msg(x->err, fmt), ap);
 	va_end(ap);
 	if (st == PF_ENOMEM)
 		pf_error_set(x->err, st, "out of memory");
@@ -1148,6 +1148,7 @@ struct xlsx_unit {
 	/* column - 1 -> holds dates to read as their quarter (a --map says so), and the text */
 	bool *dates;
 	char (*periods)[PF_PERIOD_BUF];
+	char *head[PF_FIELDS_MAX]; /* field -> its heading in the header row */
 };
 
 /* A problem with the cell in column col: recorded, its row skipped, reading goes on. */
@@ -1159,7 +1160,7 @@ static void cell_error_at(struct xlsx_unit *u, int col, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), pf_error_msg(u->x.err, fmt), ap);
 	va_end(ap);
 	cell_pos(pos, sizeof(pos), u->sheet, col, u->row);
 	pf_error_pos(u->x.err, PF_EINPUT, u->book->source, pos, "%s", msg);
@@ -1178,7 +1179,7 @@ static void sheet_fail(struct xlsx_unit *u, int col, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
+	vsnprintf(msg, sizeof(msg), pf_error_msg(u->x.err, fmt), ap);
 	va_end(ap);
 	cell_pos(pos, sizeof(pos), u->sheet, col > 0 ? col : 1, u->row);
 	xml_fail(&u->x, PF_EINPUT, pos, "%s", msg);
@@ -1549,6 +1550,7 @@ static pf_status xlsx_next(pf_unit *base, pf_record *rec, pf_error *err)
 	rec->style = PF_LOC_CELL;
 	rec->source = base->source;
 	rec->sheet = u->sheet;
+	rec->head = (const char *const *)u->head;
 	rec->line = u->row;
 	/* Absent cells still point at their column for messages. */
 	for (size_t c = 0; c < u->ncols; c++)
@@ -1581,6 +1583,8 @@ static void xlsx_free(pf_unit *base)
 	free(u->map);
 	free(u->dates);
 	free(u->periods);
+	for (int f = 0; f < PF_FIELDS_MAX; f++)
+		free(u->head[f]);
 	free(u->sheet);
 	free(u->part);
 	free(base->source);
@@ -1655,11 +1659,29 @@ static void map_headings(struct xlsx_unit *u, const pf_map *m, const char **h)
 	}
 }
 
+/*
+ * Keeps each field's heading as the header row (the current row) has it, for
+ * messages; the last column of a field gives its value, so its heading wins.
+ */
+static pf_status keep_headings(struct xlsx_unit *u, pf_error *err)
+{
+	for (size_t i = 0; i < u->ncells; i++) {
+		const struct cell *c = &u->cells[i];
+		int f = cell_field(u, c);
+		if (f < 0 || c->holds != CELL_VALUE)
+			continue;
+		free(u->head[f]);
+		if (!(u->head[f] = strdup(u->vals.s + c->off)))
+			return pf_error_set(err, PF_ENOMEM, "out of memory");
+	}
+	return PF_OK;
+}
+
 /* Reads the first non-empty row: the kind, the column map, a warning per unknown column. */
 static pf_status read_header(struct xlsx_unit *u, bool *skip, pf_error *err)
 {
 	const char **h = NULL;
-	char pos[300];
+	char pos[300], near_heading[64];
 	int near;
 	pf_status st = pull_row(u, err);
 
@@ -1688,11 +1710,20 @@ static pf_status read_header(struct xlsx_unit *u, bool *skip, pf_error *err)
 		goto out;
 	}
 	u->base.kind = kind;
+	if ((st = keep_headings(u, err)))
+		goto out;
 	for (size_t c = 0; c < u->ncols; c++) {
 		if (u->map[c] >= 0 || !h[c][0])
 			continue;
 		cell_pos(pos, sizeof(pos), u->sheet, (int)c + 1, u->row);
-		pf_warn_pos(err, u->base.source, pos, "unknown column \"%s\" ignored", h[c]);
+		if (pf_near_heading(u->base.kind, h[c], u->map, u->ncols, near_heading,
+		                    sizeof(near_heading)))
+			pf_warn_pos(err, u->base.source, pos,
+			            "unknown column \"%s\" ignored: did you mean %s?", h[c],
+			            near_heading);
+		else
+			pf_warn_pos(err, u->base.source, pos, "unknown column \"%s\" ignored",
+			            h[c]);
 	}
 out:
 	free(h);

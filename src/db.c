@@ -10,11 +10,14 @@
 extern const char *const pf_schema_migrations[];
 extern const size_t pf_schema_count;
 
-/* What to do about a damaged database, said wherever one is met. */
-#define RECOVER                                                                                    \
-	"Run `portfolj check` to see the damage; to recover, copy what can be read "               \
-	"into a new database with `sqlite3 DAMAGED .recover | sqlite3 NEW` and use NEW, or "       \
-	"import the last export into a new database"
+/* What to do about a damaged database, said wherever one is met, in err's language. */
+static const char *recover(const pf_error *err)
+{
+	return pf_error_msg(err, "Run `portfolj check` to see the damage; to recover, copy what "
+	                         "can be read into a new database with `sqlite3 DAMAGED .recover "
+	                         "| sqlite3 NEW` and use NEW, or import the last export into a "
+	                         "new database");
+}
 
 /* Marks a portfolj database (PRAGMA application_id): "PFJ1". */
 #define PF_APPLICATION_ID 0x50464A31
@@ -41,8 +44,9 @@ pf_status pf_db_fail(pf_db *db, int rc, pf_error *err, const char *what)
 		                    "not a portfolj database, or a damaged one (%s)", msg);
 	if (primary == SQLITE_CORRUPT)
 		return pf_error_pos(err, PF_EENV, path, NULL, "the database is damaged (%s). %s",
-		                    msg, RECOVER);
-	return pf_error_pos(err, PF_EENV, path, NULL, "%s: %s", what, msg);
+		                    msg, recover(err));
+	/* what is a message id too: "reading a row" */
+	return pf_error_pos(err, PF_EENV, path, NULL, "%s: %s", pf_error_msg(err, what), msg);
 }
 
 pf_status pf_db_prepare(pf_db *db, sqlite3_stmt **st, const char *sql, pf_error *err)
@@ -283,7 +287,7 @@ static pf_status check_rows(pf_db *db, sqlite3_stmt *st, pf_error *err)
 		return pf_db_fail(db, rc, err, "checking the database");
 	if (problems)
 		return pf_error_pos(err, PF_EENV, db->path, NULL, "the database is damaged. %s",
-		                    RECOVER);
+		                    recover(err));
 	return PF_OK;
 }
 

@@ -34,6 +34,7 @@ void pf_error_init(pf_error *e)
 void pf_error_clear(pf_error *e)
 {
 	size_t limit = e->limit;
+	pf_lang lang = e->lang;
 
 	for (size_t i = 0; i < e->count; i++) {
 		free(e->diags[i].where);
@@ -42,6 +43,7 @@ void pf_error_clear(pf_error *e)
 	free(e->diags);
 	pf_error_init(e);
 	e->limit = limit;
+	e->lang = lang;
 }
 
 static char *vformat(const char *fmt, va_list ap)
@@ -98,7 +100,8 @@ static void add(pf_error *e, pf_severity sev, const char *source, const char *po
 	pf_diag *d = &e->diags[e->count];
 	d->severity = sev;
 	d->where = format_where(source, pos);
-	d->message = vformat(fmt, ap);
+	/* the catalogue keeps the conversions of fmt (tests/test_messages.c checks it) */
+	d->message = vformat(pf_error_msg(e, fmt), ap);
 	if (!d->message) {
 		free(d->where);
 		return;
@@ -177,4 +180,9 @@ void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *f
 	va_start(ap, fmt);
 	add(e, PF_SEV_NOTE, source, pos, fmt, ap);
 	va_end(ap);
+}
+
+const char *pf_error_msg(const pf_error *e, const char *msgid)
+{
+	return pf_msg(e ? e->lang : PF_LANG_SV, msgid);
 }

@@ -49,7 +49,7 @@ static int setup(void **state)
 	struct fixture *fx = calloc(1, sizeof(*fx));
 
 	assert_non_null(fx);
-	pf_error_init(&fx->err);
+	pf_test_error_init(&fx->err);
 	assert_non_null(fx->dir = pf_test_mkdtemp());
 	assert_non_null(fx->path = pf_test_write_str(fx->dir, "p.db", ""));
 	assert_int_equal(pf_db_open(&fx->db, fx->path, NULL, &fx->err), PF_OK);

@@ -88,7 +88,7 @@ static char *render(pf_csv *r)
 	pf_csv_row row;
 	pf_status st;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	sb_add(&b, "", 0);
 	while ((st = pf_csv_next(r, &row, &err)) == PF_OK) {
 		assert_true(row.line >= 1);
@@ -121,7 +121,7 @@ static char *render_buffer(const void *data, size_t len, char *delim, int *cp125
 	pf_csv *r = NULL;
 	pf_error err;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_csv_open_buffer(&r, "t.csv", data, len, &err), PF_OK);
 	assert_non_null(r);
 	if (delim)
@@ -139,7 +139,7 @@ static char *render_file(const char *path, char *delim, int *cp1252)
 	pf_csv *r = NULL;
 	pf_error err;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_csv_open(&r, path, &err), PF_OK);
 	assert_non_null(r);
 	assert_string_equal(pf_csv_name(r), path);
@@ -323,7 +323,7 @@ static void test_bad_utf16(void **state)
 		pf_csv *r = NULL;
 		pf_error err;
 
-		pf_error_init(&err);
+		pf_test_error_init(&err);
 		assert_int_equal(pf_csv_open_buffer(&r, "t.txt", bad[i].in, bad[i].len, &err),
 		                 PF_EINPUT);
 		assert_null(r);
@@ -428,7 +428,7 @@ static void test_streaming(void **state)
 	pf_error err;
 	long n = 0;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	write_stream(path);
 	assert_int_equal(pf_csv_open(&r, path, &err), PF_OK);
 	assert_int_equal(pf_csv_next(r, &row, &err), PF_OK);
@@ -479,7 +479,7 @@ static void test_chunk_boundaries(void **state)
 	assert_int_equal(b.s[3 * k - 1], '\r');
 
 	char *path = pf_test_write(*state, "chunks.csv", b.s, b.len);
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_csv_open(&r, path, &err), PF_OK);
 	assert_false(pf_csv_is_cp1252(r));
 	assert_int_equal(pf_csv_next(r, &row, &err), PF_OK);
@@ -550,7 +550,7 @@ static void test_excel_unicode_text(void **state)
 	char *u16 = to_utf16le(b.s, &len);
 	char *path = pf_test_write(*state, "excel.txt", u16, len);
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_csv_open(&r, path, &err), PF_OK);
 	assert_int_equal(pf_csv_delimiter(r), '\t');
 	assert_false(pf_csv_is_cp1252(r));
@@ -582,7 +582,7 @@ static void test_open_errors(void **state)
 	pf_csv *r = (pf_csv *)&r; /* not NULL, to see that a failed open clears it */
 	pf_error err;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	snprintf(missing, sizeof(missing), "%s/missing.csv", (const char *)*state);
 	assert_int_equal(pf_csv_open(&r, missing, &err), PF_EENV);
 	assert_null(r);
@@ -606,7 +606,7 @@ static void test_null_buffer(void **state)
 	pf_error err;
 
 	(void)state;
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_csv_open_buffer(&r, "none", NULL, 0, &err), PF_OK);
 	assert_string_equal(pf_csv_name(r), "none");
 	assert_int_equal(pf_csv_next(r, &row, &err), PF_END);
@@ -677,7 +677,7 @@ static void check_random_buffer(const unsigned char *buf, size_t len)
 
 	for (size_t i = 0; i < len; i++)
 		lines += buf[i] == '\n' || buf[i] == '\r';
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_csv_open_buffer(&r, "fuzz", buf, len, &err), PF_OK);
 	while ((st = pf_csv_next(r, &row, &err)) == PF_OK) {
 		assert_true(row.line >= last);

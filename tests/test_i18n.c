@@ -60,39 +60,16 @@ static void test_sorted(void **state)
 	}
 }
 
-/* The conversions of a printf format, in order ("%zu%lld" for "År %zu (%lld)"); "%%" is text. */
-static void conversions(const char *fmt, char *out, size_t n)
-{
-	size_t j = 0;
-
-	for (const char *p = fmt; *p && j + 1 < n; p++) {
-		if (*p != '%')
-			continue;
-		if (p[1] == '%') {
-			p++;
-			continue;
-		}
-		out[j++] = *p++;
-		while (*p && j + 1 < n && !strchr("diouxXeEfFgGaAcspn", *p))
-			out[j++] = *p++;
-		if (*p && j + 1 < n)
-			out[j++] = *p;
-		if (!*p)
-			break;
-	}
-	out[j] = '\0';
-}
-
 static void test_formats(void **state)
 {
 	char a[64], b[64];
 
 	(void)state;
-	conversions("År %zu (%lld) 100 %%", a, sizeof(a));
+	pf_test_conversions("År %zu (%lld) 100 %%", a, sizeof(a));
 	assert_string_equal(a, "%zu%lld");
 	for (size_t i = 0; i < pf_i18n_count(); i++) {
-		conversions(pf_i18n_msgid(i), a, sizeof(a));
-		conversions(pf_i18n_msgstr(i), b, sizeof(b));
+		pf_test_conversions(pf_i18n_msgid(i), a, sizeof(a));
+		pf_test_conversions(pf_i18n_msgstr(i), b, sizeof(b));
 		if (strcmp(a, b)) {
 			print_error("\"%s\": conversions %s, English has %s\n", pf_i18n_msgid(i), a,
 			            b);
@@ -223,39 +200,6 @@ struct ids {
 	size_t n;
 };
 
-/* Reads adjacent C string literals at *p ("a" "b" across lines) into one; NULL if none. */
-static char *c_literal(const char **p)
-{
-	const char *s = *p;
-	char *out = malloc(strlen(s) + 1), *d = out;
-	bool found = false;
-
-	assert_non_null(out);
-	for (;;) {
-		s += strspn(s, " \t\n");
-		if (*s != '"')
-			break;
-		found = true;
-		for (s++; *s && *s != '"'; s++) {
-			if (*s == '\\' && s[1]) {
-				s++;
-				*d++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s;
-			} else {
-				*d++ = *s;
-			}
-		}
-		assert_int_equal(*s, '"');
-		s++;
-	}
-	*d = '\0';
-	*p = s;
-	if (!found) {
-		free(out);
-		return NULL;
-	}
-	return out;
-}
-
 static void ids_add(struct ids *ids, char *id)
 {
 	if (!id)
@@ -272,7 +216,7 @@ static void scan_ids(const char *text, struct ids *ids)
 {
 	for (const char *p = strstr(text, "PF_N_("); p; p = strstr(p, "PF_N_(")) {
 		p += strlen("PF_N_(");
-		ids_add(ids, c_literal(&p));
+		ids_add(ids, pf_test_c_literal(&p));
 	}
 	for (const char *p = strstr(text, "pf_tr("); p; p = strstr(p, "pf_tr(")) {
 		int depth = 0;
@@ -284,7 +228,7 @@ static void scan_ids(const char *text, struct ids *ids)
 		if (*p != ',')
 			continue;
 		p++;
-		ids_add(ids, c_literal(&p));
+		ids_add(ids, pf_test_c_literal(&p));
 	}
 }
 

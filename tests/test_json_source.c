@@ -99,7 +99,7 @@ static char *read_doc(const char *text, size_t len, const pf_map *map, pf_status
 	size_t n;
 	char *next;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	sb_printf(&b, "%s", "");
 	*st = pf_json_units("doc.json", text, len, map, &units, &n, &next, &err);
 	if (*st) {
@@ -126,7 +126,7 @@ static pf_map *load_map(const char *path)
 	pf_error err;
 	pf_map *m;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	pf_status st = pf_map_load(path, &m, &err);
 	if (st && err.count)
 		fprintf(stderr, "%s: %s\n", err.diags[0].where, err.diags[0].message);
@@ -338,7 +338,7 @@ static void test_unit_fields(void **state)
 	char *next;
 
 	(void)state;
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(
 	    pf_json_units("https://x.example/p?1", doc, strlen(doc), NULL, &units, &n, &next, &err),
 	    PF_OK);
@@ -708,7 +708,7 @@ static void test_map_errors(void **state)
 		pf_map *m = (pf_map *)&err; /* must be reset */
 		char *path = pf_test_write_str(dir, "map.json", map_errors[i].map);
 
-		pf_error_init(&err);
+		pf_test_error_init(&err);
 		sb_printf(&b, "%s", "");
 		assert_int_equal(pf_map_load(path, &m, &err), PF_EINPUT);
 		assert_null(m);
@@ -729,7 +729,7 @@ static void test_map_unreadable(void **state)
 	pf_map *m;
 
 	(void)state;
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_map_load("/nonexistent/map.json", &m, &err), PF_EENV);
 	assert_null(m);
 	assert_int_equal(err.count, 1);
@@ -1025,13 +1025,13 @@ static void test_map_source_options(void **state)
 	(void)state;
 	assert_string_equal(pf_map_credit(m), "Källa: Kolada");
 	for (size_t i = 0; i < sizeof(urls) / sizeof(urls[0]); i++) {
-		pf_error_init(&err);
+		pf_test_error_init(&err);
 		pf_map_check_url(m, urls[i].url, &err);
 		assert_int_equal(err.warnings, urls[i].warnings);
 		assert_int_equal(err.errors, 0);
 		pf_error_clear(&err);
 	}
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	pf_map_check_url(m, urls[1].url, &err);
 	assert_string_equal(err.diags[0].message,
 	                    "the URL's path segment \"N1,...\" names 4 comma-separated ids, more "
@@ -1043,7 +1043,7 @@ static void test_map_source_options(void **state)
 	/* Without the members, or without a map: no credit, no limit. */
 	m = load_map(MAPS "stratsys-kpidata.json");
 	assert_null(pf_map_credit(m));
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	pf_map_check_url(m, urls[1].url, &err);
 	pf_map_check_url(NULL, urls[1].url, &err);
 	assert_int_equal(err.count, 0);
@@ -1142,7 +1142,7 @@ static void test_kolada_v3(void **state)
 	/* 25 KPIs in one segment are fine, 26 are warned about. */
 	for (int i = 0; i < 25; i++)
 		len += (size_t)snprintf(ids + len, sizeof(ids) - len, "%sN%05d", i ? "," : "", i);
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	pf_map_check_url(m, ids, &err);
 	assert_int_equal(err.count, 0);
 	snprintf(ids + len, sizeof(ids) - len, ",N99999/municipality/0013");
@@ -1252,7 +1252,7 @@ static void test_stratsys_import_sheet(void **state)
 	size_t i = 0;
 
 	(void)state;
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_map_sheet_kind(m), PF_KIND_MEASUREMENTS);
 	for (size_t h = 0; h < sizeof(headings) / sizeof(headings[0]); h++) {
 		const char *f = pf_map_heading(m, headings[h].heading, &dtp);
@@ -1372,7 +1372,7 @@ static void test_units_outlive_text_and_map(void **state)
 	struct sbuf b = {NULL, 0, 0};
 
 	(void)state;
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	assert_int_equal(pf_json_units("s.json", text, len, m, &units, &n, &next, &err), PF_OK);
 	memset(text, 'x', len);
 	free(text);
@@ -1450,7 +1450,7 @@ static bool read_quietly(const char *text, size_t len, const pf_map *m)
 	char *next;
 	bool ok;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	ok = pf_json_units("m.json", text, len, m, &units, &n, &next, &err) == PF_OK;
 	if (ok)
 		drain_units(NULL, units, n, &err);
@@ -1495,7 +1495,7 @@ static void test_mutations(void **state)
 			char *path = pf_test_write(dir, "map.json", bad, n);
 			pf_error err;
 			pf_map *mm;
-			pf_error_init(&err);
+			pf_test_error_init(&err);
 			if (pf_map_load(path, &mm, &err) == PF_OK) {
 				read_quietly(text, len, mm);
 				pf_map_free(mm);

@@ -67,7 +67,8 @@ static int setup(void **state)
 	struct fixture *fx = calloc(1, sizeof(*fx));
 
 	assert_non_null(fx);
-	pf_error_init(&fx->err);
+	/* the tests match the English messages; the Swedish ones have their own (test_swedish_*) */
+	pf_test_error_init(&fx->err);
 	fx->dir = pf_test_mkdtemp();
 	assert_non_null(fx->dir);
 	fx->path = join(fx->dir, "portfolj.db");
@@ -1958,12 +1959,84 @@ static void test_set_refused(void **state)
 	assert_rows(fx, "SELECT status FROM initiatives WHERE id = 'I1'", NULL, "pågående\n");
 }
 
+/* ---- the messages' language and headings (FORMATS.md section 1) ---- */
+
+/* A follow-up sheet with headings as a person writes them, a bad assessment and a slip in an id. */
+static const char *bad_followups(struct fixture *fx)
+{
+	return put(fx, "q4.csv",
+	           "Initiativ;Period;Bedömning;Kommentarer\n"
+	           "I1;2025Q4;grön;\n"
+	           "I1;2025Q3;lila;\n"
+	           "I 2;2025Q4;gul;\n");
+}
+
+static void test_swedish_messages(void **state)
+{
+	struct fixture *fx = *state;
+	const char *q4;
+
+	import_base(fx);
+	q4 = bad_followups(fx);
+	fx->err.lang = PF_LANG_SV;
+	assert_int_equal(IMPORT(fx, q4), PF_EINPUT);
+	/* the heading as the file has it, then the message in Swedish */
+	expect_error(&fx->err, AT(q4, 3, 3),
+	             "Bedömning: \"lila\" är ingen bedömning (använd grön, gul, röd)");
+	expect_error(&fx->err, AT(q4, 4, 1),
+	             "Initiativ: okänt initiativ \"I 2\": menade du \"I2\"?");
+	expect_diag(&fx->err, PF_SEV_WARNING, AT(q4, 1, 4),
+	            "okänd kolumn \"Kommentarer\" ignoreras: menade du kommentar?");
+	assert_int_equal(fx->err.errors, 2);
+}
+
+static void test_english_messages(void **state)
+{
+	struct fixture *fx = *state;
+	const char *q4;
+
+	import_base(fx);
+	q4 = bad_followups(fx);
+	assert_int_equal(IMPORT(fx, q4), PF_EINPUT);
+	expect_error(&fx->err, AT(q4, 3, 3),
+	             "Bedömning: \"lila\" is not an assessment (use grön, gul, röd)");
+	expect_error(&fx->err, AT(q4, 4, 1),
+	             "Initiativ: unknown initiative \"I 2\": did you mean \"I2\"?");
+	expect_diag(&fx->err, PF_SEV_WARNING, AT(q4, 1, 4),
+	            "unknown column \"Kommentarer\" ignored: did you mean kommentar?");
+}
+
+/* Nothing close, nothing suggested; an unknown indicator and roadmap version suggest too. */
+static void test_did_you_mean(void **state)
+{
+	struct fixture *fx = *state;
+	const char *m, *d;
+	const pf_diag *diag;
+
+	import_base(fx);
+	m = put(fx, "m.csv", "indikator_id;period;varde\nE 1;2025Q4;3\nZZZ-99;2025Q4;3\n");
+	fx->err.lang = PF_LANG_SV;
+	assert_int_equal(IMPORT(fx, m), PF_EINPUT);
+	expect_error(&fx->err, AT(m, 2, 1), "okänd indikator \"E 1\": menade du \"E1\"?");
+	diag = expect_error(&fx->err, AT(m, 3, 1), "okänd indikator \"ZZZ-99\"");
+	assert_null(strstr(diag->message, "menade du"));
+	pf_error_clear(&fx->err);
+	d = put(fx, "d.csv",
+	        "beslut_id;organ;datum;typ;fardplan;version\n"
+	        "B9;KBN;2025-05-05;information;NOPE;1\n");
+	assert_int_equal(IMPORT(fx, d), PF_EINPUT);
+	expect_error(&fx->err, AT(d, 2, 6), "okänd färdplansversion \"NOPE\" \"1\"");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    T(test_import_all_kinds),
+	    T(test_swedish_messages),
+	    T(test_english_messages),
+	    T(test_did_you_mean),
 	    T(test_import_twice_changes_nothing),
 	    T(test_update_writes_history),
 	    T(test_update_roadmap_version),

@@ -51,7 +51,7 @@ static pf_status try_render(pf_report_kind kind, json_t *doc, pf_lang lang, stru
 	pf_error err;
 	pf_status st;
 
-	pf_error_init(&err);
+	pf_test_error_init(&err);
 	st = pf_report_render(&r, PF_FORMAT_XLSX, &o, &b->data, &b->len, &err);
 	if (st == PF_OK)
 		assert_int_equal(err.errors, 0);
@@ -572,7 +572,7 @@ static void test_other_kinds(void **state)
 		assert_null(b.data);
 		assert_int_equal(b.len, 0);
 		/* the renderer itself, and its message */
-		pf_error_init(&err);
+		pf_test_error_init(&err);
 		assert_int_equal(pf_render_xlsx(&r, NULL, &b.data, &b.len, &err), PF_EUSAGE);
 		assert_int_equal(err.errors, 1);
 		assert_string_equal(err.diags[0].message,
@@ -585,7 +585,7 @@ static void test_other_kinds(void **state)
 		struct book b = {NULL, 0};
 		pf_error err;
 
-		pf_error_init(&err);
+		pf_test_error_init(&err);
 		assert_int_equal(pf_render_xlsx(&r, NULL, &b.data, &b.len, &err), PF_EUSAGE);
 		assert_null(b.data);
 		pf_error_clear(&err);

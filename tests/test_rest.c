@@ -202,7 +202,7 @@ static void fetch_url(struct run *r, const char *url, const pf_rest_opts *o)
 	opts.progress = on_progress;
 	opts.progress_ctx = r;
 	memset(r, 0, sizeof(*r));
-	pf_error_init(&r->err);
+	pf_test_error_init(&r->err);
 	double t0 = now();
 	r->st = pf_rest_fetch(url, &opts, on_page, r, &r->err);
 	r->secs = now() - t0;

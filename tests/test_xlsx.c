@@ -35,7 +35,7 @@ struct opened {
 
 static void open_file(struct opened *o, const char *path)
 {
-	pf_error_init(&o->err);
+	pf_test_error_init(&o->err);
 	o->st = pf_xlsx_open(path, &o->units, &o->n, &o->err);
 }
 
@@ -426,7 +426,7 @@ static void test_buffer(void **state)
 
 	(void)state;
 	assert_non_null(data);
-	pf_error_init(&o.err);
+	pf_test_error_init(&o.err);
 	o.st = pf_xlsx_open_buffer("minne.xlsx", data, len, &o.units, &o.n, &o.err);
 	free(data);
 	assert_int_equal(o.st, PF_OK);
@@ -1027,7 +1027,7 @@ static void read_all_buffer(const void *data, size_t len)
 	struct opened o;
 	pf_record r;
 
-	pf_error_init(&o.err);
+	pf_test_error_init(&o.err);
 	o.st = pf_xlsx_open_buffer("mutant.xlsx", data, len, &o.units, &o.n, &o.err);
 	assert_true(o.st == PF_OK || o.st == PF_EINPUT);
 	assert_true(o.st == PF_OK || (o.n == 0 && o.err.errors > 0));

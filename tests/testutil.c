@@ -2,6 +2,7 @@
 
 #define _XOPEN_SOURCE 700
 #include <ftw.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,4 +110,68 @@ struct pf_db *pf_test_load(const char *dir, const struct pf_test_sheet *sheets, 
 		return NULL;
 	}
 	return db;
+}
+
+void pf_test_error_init(pf_error *e)
+{
+	pf_error_init(e);
+	e->lang = PF_LANG_EN;
+}
+
+/* The conversions of a printf format, in order ("%zu%lld" for "År %zu (%lld)"); "%%" is text. */
+void pf_test_conversions(const char *fmt, char *out, size_t n)
+{
+	size_t j = 0;
+
+	for (const char *p = fmt; *p && j + 1 < n; p++) {
+		if (*p != '%')
+			continue;
+		if (p[1] == '%') {
+			p++;
+			continue;
+		}
+		out[j++] = *p++;
+		while (*p && j + 1 < n && !strchr("diouxXeEfFgGaAcspn", *p))
+			out[j++] = *p++;
+		if (*p && j + 1 < n)
+			out[j++] = *p;
+		if (!*p)
+			break;
+	}
+	out[j] = '\0';
+}
+
+/* Reads adjacent C string literals at *p ("a" "b" across lines) into one; NULL if none. */
+char *pf_test_c_literal(const char **p)
+{
+	const char *s = *p;
+	char *out = malloc(strlen(s) + 1), *d = out;
+	bool found = false;
+
+	if (!out)
+		abort();
+	for (;;) {
+		s += strspn(s, " \t\n");
+		if (*s != '"')
+			break;
+		found = true;
+		for (s++; *s && *s != '"'; s++) {
+			if (*s == '\\' && s[1]) {
+				s++;
+				*d++ = *s == 'n' ? '\n' : *s == 't' ? '\t' : *s;
+			} else {
+				*d++ = *s;
+			}
+		}
+		if (*s != '"')
+			abort(); /* a literal never closed: the scanner read something else */
+		s++;
+	}
+	*d = '\0';
+	*p = s;
+	if (!found) {
+		free(out);
+		return NULL;
+	}
+	return out;
 }

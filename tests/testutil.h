@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "portfolj/error.h"
+
 /* Creates a fresh directory under $TMPDIR (or /tmp); the caller frees the path with
  * pf_test_rmdir(). */
 char *pf_test_mkdtemp(void);
@@ -29,5 +31,19 @@ struct pf_test_sheet {
  * closes the database with pf_db_close().
  */
 struct pf_db *pf_test_load(const char *dir, const struct pf_test_sheet *sheets, size_t n);
+
+/*
+ * pf_error_init() in English: the tests that match messages match the English
+ * text (the Swedish has tests of its own, tests/test_messages.c).
+ */
+void pf_test_error_init(pf_error *e);
+
+/* The conversions of a printf format, in order ("%zu%lld" for "År %zu (%lld)"); "%%" is text. */
+void pf_test_conversions(const char *fmt, char *out, size_t n);
+/*
+ * Reads adjacent C string literals at *p ("a" "b" across lines) into one,
+ * escapes read; NULL if there is none. Moves *p past them; the caller frees.
+ */
+char *pf_test_c_literal(const char **p);
 
 #endif

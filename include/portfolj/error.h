@@ -19,6 +19,16 @@ typedef enum pf_status {
 	PF_ENOMEM     /* out of memory (exit 3) */
 } pf_status;
 
+/*
+ * A language of the messages and of the rendered reports: Swedish, the
+ * default, or English. (pf_lang_parse() in portfolj/report.h reads one.)
+ */
+typedef enum pf_lang {
+	PF_LANG_SV, /* Swedish, the default: decimal comma, "9 800 000" */
+	PF_LANG_EN, /* English: decimal point, "9,800,000" */
+	PF_LANG_COUNT
+} pf_lang;
+
 /* The exit code of FORMATS.md section 1 for a status. */
 int pf_status_exit_code(pf_status st);
 
@@ -33,19 +43,24 @@ typedef struct pf_diag {
 
 /*
  * A list of diagnostics owned by the caller. Keeps the first `limit` of them
- * (PF_ERROR_KEEP unless set) and counts all.
+ * (PF_ERROR_KEEP unless set) and counts all. Messages are written in `lang`
+ * (Swedish unless the caller sets it): every format given to the functions
+ * below is looked up in the message catalogue (pf_msg) before it is
+ * formatted; a location is never translated.
  */
 typedef struct pf_error {
 	pf_diag *diags;
 	size_t count, cap;
 	size_t errors, warnings, notes; /* totals, including those not kept */
 	size_t limit;
+	pf_lang lang;
 } pf_error;
 
 #define PF_ERROR_KEEP 1000
 
+/* An empty list, in Swedish. */
 void pf_error_init(pf_error *e);
-/* Frees every diagnostic; the pf_error can be used again. */
+/* Frees every diagnostic; the pf_error can be used again (its limit and language kept). */
 void pf_error_clear(pf_error *e);
 
 /*
@@ -67,6 +82,16 @@ void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *f
     __attribute__((format(printf, 4, 5)));
 void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/*
+ * The message catalogue: the format msgid (the English text, as the code
+ * writes it) in lang. English is msgid itself; Swedish is its catalogue
+ * entry, with the same printf conversions in the same order, or msgid when
+ * there is none. The result is a static string or msgid itself.
+ */
+const char *pf_msg(pf_lang lang, const char *msgid) __attribute__((format_arg(2)));
+/* pf_msg in e's language (Swedish for NULL): for a helper that formats a message itself. */
+const char *pf_error_msg(const pf_error *e, const char *msgid) __attribute__((format_arg(2)));
 
 #ifdef __cplusplus
 }

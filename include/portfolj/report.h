@@ -99,12 +99,8 @@ int pf_format_parse(const char *s);
 pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
                           const pf_report_opts *opts, pf_error *err);
 
-/* The language of a rendered report's words; json and csv are the same in every language. */
-typedef enum pf_lang {
-	PF_LANG_SV, /* Swedish, the default: decimal comma, "9 800 000" */
-	PF_LANG_EN, /* English: decimal point, "9,800,000" */
-	PF_LANG_COUNT
-} pf_lang;
+/* pf_lang (portfolj/error.h) is also the language of a rendered report's words; json and csv
+ * are the same in every language. */
 
 /* Reads "sv" or "en"; -1 for anything else (NULL too). */
 int pf_lang_parse(const char *s);

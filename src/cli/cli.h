@@ -26,6 +26,27 @@ int cmd_export(cli *c, int argc, char **argv);
 int cmd_set(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
 
+/*
+ * The language of the program's messages (FORMATS.md section 1): set once by
+ * main() from --lang, else $PORTFOLJ_LANG, else Swedish; report's own --lang
+ * sets it too. Every pf_error the commands make carries it.
+ */
+void cli_set_lang(pf_lang lang);
+pf_lang cli_lang(void);
+/* pf_error_init() in the program's language. */
+void cli_error_init(pf_error *err);
+/*
+ * Prints `WHERE: SEVERITY: MESSAGE` (or `WHERE: MESSAGE` when severity is
+ * NULL) to stderr, the message translated (pf_msg) and formatted.
+ */
+void cli_diag(const char *where, const char *severity, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/*
+ * After the diagnostics of an import that wrote nothing: the closing line
+ * `nothing was written: N errors` (FORMATS.md section 1).
+ */
+void cli_nothing_written(const pf_error *err);
+
 /* Prints every diagnostic as `WHERE: error: MESSAGE` to stderr. */
 void cli_print_diags(const pf_error *err);
 /* Prints the diagnostics and returns the exit code for st. */

@@ -22,7 +22,7 @@ int cmd_check(cli *c, int argc, char **argv)
 		return cli_usage_error("check", "unexpected argument \"%s\"", argv[1]);
 	if ((code = cli_open_existing_db(c, &db)))
 		return code;
-	pf_error_init(&err);
+	cli_error_init(&err);
 	st = pf_db_check(db, &err);
 	code = st ? cli_fail(&err, st) : 0;
 	if (!st)

@@ -30,7 +30,7 @@ static int export_to(const cli *c, const char *format, bool excel, const char *o
 
 	if (code)
 		return code;
-	pf_error_init(&err);
+	cli_error_init(&err);
 	if (!strcmp(format, "csv"))
 		st = pf_export_csv(db, out, excel ? PF_CSV_EXCEL : PF_CSV_PLAIN, &err);
 	else if (!strcmp(format, "xlsx"))

@@ -44,8 +44,10 @@ static void print_summary(const pf_import_summary *sum, bool dry_run)
 static void progress(void *ctx, size_t page, const char *url)
 {
 	(void)ctx;
-	if (page > 1)
-		fprintf(stderr, "\r\033[Kpage %zu: %.70s", page, url);
+	if (page > 1) {
+		fputs("\r\033[K", stderr);
+		fprintf(stderr, pf_msg(cli_lang(), "page %zu: %.70s"), page, url);
+	}
 }
 
 struct import_args {
@@ -74,7 +76,7 @@ static int import_sources(const cli *c, char **sources, int n, const struct impo
 
 	if (code)
 		return code;
-	pf_error_init(&err);
+	cli_error_init(&err);
 	if ((worst = pf_import_new(&imp, db, &o, &err)))
 		goto out;
 	/* Every source is opened first, so that all their errors are listed at once. */
@@ -93,6 +95,8 @@ static int import_sources(const cli *c, char **sources, int n, const struct impo
 	}
 out:
 	cli_print_diags(&err);
+	if (worst)
+		cli_nothing_written(&err);
 	code = pf_status_exit_code(worst);
 	if (!worst)
 		print_summary(&sum, a->dry_run);
@@ -173,7 +177,7 @@ static int load_demo(const cli *c)
 	char **paths;
 
 	if (n <= 0) {
-		fprintf(stderr, "%s: error: no demo portfolio here\n", dir);
+		cli_diag(dir, "error", "no demo portfolio here");
 		return EXIT_ENV;
 	}
 	paths = calloc((size_t)n, sizeof(*paths));

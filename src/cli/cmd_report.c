@@ -29,8 +29,9 @@ static const char report_usage[] =
     "                 2025-10-15T14:30:05; the JSON then has \"as_of\"\n"
     "  --format F     table (default), json, csv, md, html, or xlsx (a workbook of the\n"
     "                 quarter or committee report; needs -o PATH)\n"
-    "  --lang L       the language of table, md, html and xlsx: sv or en (default:\n"
-    "                 $PORTFOLJ_LANG if set, else sv); json and csv are the same in both\n"
+    "  --lang L       the language of table, md, html and xlsx and of messages: sv or\n"
+    "                 en (default: portfolj --lang L, else $PORTFOLJ_LANG if set, else\n"
+    "                 sv); json and csv are the same in both\n"
     "  -o PATH        write to PATH instead of standard output (\"-\": standard output,\n"
     "                 for xlsx only when it is not a terminal)\n";
 
@@ -99,6 +100,7 @@ static int parse_option(int ch, struct report_args *a)
 		if ((a->lang = pf_lang_parse(optarg)) < 0)
 			return cli_usage_error("report", "unknown language \"%s\" (use sv or en)",
 			                       optarg);
+		cli_set_lang((pf_lang)a->lang);
 		return 0;
 	case 'a':
 		a->o.all = true;
@@ -225,19 +227,13 @@ static int parse_args(int argc, char **argv, struct report_args *a)
 }
 
 /*
- * The language: --lang, else $PORTFOLJ_LANG when set and not empty, else
- * Swedish. The library never reads the environment; the program does.
+ * The language: report's --lang, else that of the messages (the global
+ * --lang, else $PORTFOLJ_LANG, else Swedish: main.c). The library never reads
+ * the environment; the program does.
  */
-static int report_lang(const struct report_args *a, pf_lang *out)
+static pf_lang report_lang(const struct report_args *a)
 {
-	const char *env = getenv("PORTFOLJ_LANG");
-	int lang = a->lang;
-
-	if (lang < 0 && env && *env && (lang = pf_lang_parse(env)) < 0)
-		return cli_usage_error(
-		    "report", "$PORTFOLJ_LANG: unknown language \"%s\" (use sv or en)", env);
-	*out = lang < 0 ? PF_LANG_SV : (pf_lang)lang;
-	return 0;
+	return a->lang >= 0 ? (pf_lang)a->lang : cli_lang();
 }
 
 static int run_report(const cli *c, const struct report_args *a)
@@ -251,11 +247,12 @@ static int run_report(const cli *c, const struct report_args *a)
 	char *text = NULL;
 	size_t len;
 	pf_status st;
-	int code = report_lang(a, &ro.lang);
+	int code;
 
-	if (code || (code = cli_open_existing_db(c, &db)))
+	ro.lang = report_lang(a);
+	if ((code = cli_open_existing_db(c, &db)))
 		return code;
-	pf_error_init(&err);
+	cli_error_init(&err);
 	if (!(st = pf_report_build(&r, db, a->kind, &a->o, &err)) &&
 	    !(st = pf_report_render(r, a->format, &ro, &text, &len, &err)))
 		code = cli_write_output(a->out, text, len);

@@ -9,6 +9,47 @@
 
 #include "cli.h"
 
+/* A program has one language for its messages: the one global state of the CLI. */
+static pf_lang messages_lang = PF_LANG_SV;
+
+void cli_set_lang(pf_lang lang)
+{
+	messages_lang = lang;
+}
+
+pf_lang cli_lang(void)
+{
+	return messages_lang;
+}
+
+void cli_error_init(pf_error *err)
+{
+	pf_error_init(err);
+	err->lang = messages_lang;
+}
+
+void cli_diag(const char *where, const char *severity, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", where);
+	if (severity)
+		fprintf(stderr, "%s: ", severity);
+	va_start(ap, fmt);
+	vfprintf(stderr, pf_msg(messages_lang, fmt), ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_nothing_written(const pf_error *err)
+{
+	fprintf(stderr,
+	        pf_msg(err->lang, err->errors == 1 ? "nothing was written: %zu error"
+	                                           : "nothing was written: %zu errors"),
+	        err->errors);
+	fputc('\n', stderr);
+}
+
 void cli_print_diags(const pf_error *err)
 {
 	static const char *const severity[] = {
@@ -21,7 +62,7 @@ void cli_print_diags(const pf_error *err)
 		        severity[d->severity], d->message);
 	}
 	if (total > err->count)
-		fprintf(stderr, "portfolj: %zu more diagnostics not shown\n", total - err->count);
+		cli_diag("portfolj", NULL, "%zu more diagnostics not shown", total - err->count);
 }
 
 int cli_fail(const pf_error *err, pf_status st)
@@ -36,9 +77,11 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 
 	fprintf(stderr, "portfolj %s: ", cmd);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, pf_msg(messages_lang, fmt), ap);
 	va_end(ap);
-	fprintf(stderr, "\n(see portfolj %s --help)\n", cmd);
+	fputc('\n', stderr);
+	fprintf(stderr, pf_msg(messages_lang, "(see portfolj %s --help)"), cmd);
+	fputc('\n', stderr);
 	return EXIT_USAGE;
 }
 
@@ -50,7 +93,7 @@ static int open_db(const cli *c, pf_db **db, bool must_exist)
 	pf_db_opts opts = {wait && *wait ? atoi(wait) : 0, user && *user ? user : NULL, must_exist};
 	pf_status st;
 
-	pf_error_init(&err);
+	cli_error_init(&err);
 	st = pf_db_open(db, c->db_path, &opts, &err);
 	int code = st ? cli_fail(&err, st) : 0;
 	pf_error_clear(&err);
@@ -85,11 +128,11 @@ int cli_write_output(const char *path, const char *data, size_t len)
 		/* A full disk or a closed descriptor behind standard output is an error too. */
 		if (fwrite(data, 1, len, stdout) == len && !fflush(stdout))
 			return 0;
-		fprintf(stderr, "portfolj: error: cannot write to standard output: %s\n",
-		        strerror(errno));
+		cli_diag("portfolj", "error", "cannot write to standard output: %s",
+		         strerror(errno));
 		return EXIT_ENV;
 	}
-	pf_error_init(&err);
+	cli_error_init(&err);
 	st = pf_write_file(path, data, len, &err);
 	int code = st ? cli_fail(&err, st) : 0;
 	pf_error_clear(&err);
@@ -135,11 +178,13 @@ int cli_import_one(const cli *c, const char *command, pf_kind kind, cli_add_fn a
 
 	if (code)
 		return code;
-	pf_error_init(&err);
+	cli_error_init(&err);
 	if (!(st = pf_import_new(&imp, db, &o, &err)) && !(st = add(imp, ctx, &err)))
 		st = pf_import_run(imp, &sum, &err);
 	code = st ? cli_fail(&err, st) : 0;
-	if (!st) {
+	if (st)
+		cli_nothing_written(&err);
+	else {
 		cli_print_diags(&err);
 		code = say_written(kind, &sum);
 	}

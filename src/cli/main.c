@@ -25,7 +25,7 @@ static const struct command {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: portfolj [--db PATH] COMMAND [ARGS...]\n\n"
+	fprintf(f, "usage: portfolj [--db PATH] [--lang sv|en] COMMAND [ARGS...]\n\n"
 	           "Keeps a digitalisation portfolio (färdplaner, initiatives, effect goals,\n"
 	           "follow-ups, decisions) in one SQLite file and reports effect realisation.\n\n"
 	           "Commands:\n");
@@ -33,16 +33,56 @@ static void usage(FILE *f)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\nOptions:\n"
 	           "  --db PATH   the database (default $PORTFOLJ_DB, else ./portfolj.db)\n"
+	           "  --lang L    the language of messages and reports: sv (default) or en\n"
+	           "              (default $PORTFOLJ_LANG, else sv)\n"
 	           "  --help      this text; COMMAND --help for a command's own\n"
 	           "  --version   the version\n\n"
 	           "Exit status: 0 success, 1 usage error, 2 input rejected (nothing written),\n"
 	           "3 environment error (file, network, database).\n");
 }
 
+/* --lang L or --lang=L at argv[*i] (moving *i past L): 1 read, 0 not --lang, -1 a bad one. */
+static int lang_option(int argc, char **argv, int *i, int *lang)
+{
+	const char *v;
+
+	if (!strcmp(argv[*i], "--lang") && *i + 1 < argc)
+		v = argv[++*i];
+	else if (!strncmp(argv[*i], "--lang=", 7))
+		v = argv[*i] + 7;
+	else
+		return 0;
+	if ((*lang = pf_lang_parse(v)) >= 0)
+		return 1;
+	cli_diag("portfolj", NULL, "unknown language \"%s\" (use sv or en)", v);
+	return -1;
+}
+
+/*
+ * The language of messages: --lang, else $PORTFOLJ_LANG when set and not
+ * empty, else Swedish. A --lang anywhere (report takes its own) wins over the
+ * environment, even over a bad one; a bad one otherwise is a usage error.
+ */
+static int messages_lang(int lang, int argc, char **argv)
+{
+	const char *env = getenv("PORTFOLJ_LANG");
+
+	for (int i = 1; lang < 0 && i < argc && strcmp(argv[i], "--"); i++)
+		if (!strcmp(argv[i], "--lang") || !strncmp(argv[i], "--lang=", 7))
+			return 0; /* the command reads it */
+	if (lang < 0 && env && *env && (lang = pf_lang_parse(env)) < 0) {
+		cli_diag("portfolj", NULL, "$PORTFOLJ_LANG: unknown language \"%s\" (use sv or en)",
+		         env);
+		return EXIT_USAGE;
+	}
+	cli_set_lang(lang < 0 ? PF_LANG_SV : (pf_lang)lang);
+	return 0;
+}
+
 /* Parses the options before the command; returns the index of the command or -1 to exit. */
 static int global_options(cli *c, int argc, char **argv, int *code)
 {
-	int i = 1;
+	int i = 1, lang = -1, r;
 
 	*code = 0;
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -64,8 +104,13 @@ static int global_options(cli *c, int argc, char **argv, int *code)
 				return -1;
 			}
 			c->db_path = v;
+		} else if ((r = lang_option(argc, argv, &i, &lang)) != 0) {
+			if (r < 0) {
+				*code = EXIT_USAGE;
+				return -1;
+			}
 		} else {
-			fprintf(stderr, "portfolj: unknown option %s\n", argv[i]);
+			cli_diag("portfolj", NULL, "unknown option %s", argv[i]);
 			usage(stderr);
 			*code = EXIT_USAGE;
 			return -1;
@@ -76,6 +121,8 @@ static int global_options(cli *c, int argc, char **argv, int *code)
 		*code = EXIT_USAGE;
 		return -1;
 	}
+	if ((*code = messages_lang(lang, argc - i, argv + i)))
+		return -1;
 	return i;
 }
 
@@ -100,7 +147,7 @@ int main(int argc, char **argv)
 			return code;
 		}
 	}
-	fprintf(stderr, "portfolj: unknown command \"%s\"\n", argv[i]);
+	cli_diag("portfolj", NULL, "unknown command \"%s\"", argv[i]);
 	usage(stderr);
 	return EXIT_USAGE;
 }

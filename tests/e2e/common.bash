@@ -31,6 +31,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/pfj-e2e.XXXXXX") || exit 1
 trap 'rm -rf "$WORK"' EXIT
 cd "$WORK" || exit 1
 unset PORTFOLJ_DB PORTFOLJ_TOKEN
+# the checks match English messages; messages.sh unsets it for its Swedish ones
+export PORTFOLJ_LANG=en
 export NO_COLOR=1
 
 FAILS=0

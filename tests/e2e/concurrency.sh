@@ -81,7 +81,7 @@ PY
 # Eight processes opening one new database at once: all succeed.
 pids=()
 for i in $(seq 1 8); do
-	"$PF" --db "$WORK/fresh.db" init >"$WORK/init$i.out" 2>&1 &
+	PORTFOLJ_BUSY_TIMEOUT=30000 "$PF" --db "$WORK/fresh.db" init >"$WORK/init$i.out" 2>&1 &
 	pids+=($!)
 done
 bad=0

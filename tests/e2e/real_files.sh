@@ -52,8 +52,8 @@ want_warning() { # NAME TEXT : stderr has the warning line
 }
 want_warning "stray byte warned at its line" \
 	'initiativ.csv:2:4: warning: invalid UTF-8 byte 0xC4, read as Windows-1252 "Ä"'
-want_warning "47.500 warned" 'matvarden.csv:2:3: warning: "47.500" is read as a decimal number'
-want_warning "a percentage beyond 100 warned" 'matvarden.csv:3:3: warning: the value 450 is outside 0-100'
+want_warning "47.500 warned" 'matvarden.csv:2:3: warning: varde: "47.500" is read as a decimal number'
+want_warning "a percentage beyond 100 warned" 'matvarden.csv:3:3: warning: varde: the value 450 is outside 0-100'
 grep -q 'error:' "$WORK/err" && fail "errors on stderr: $(grep error: "$WORK/err")" || ok "no errors"
 
 expect_rc 0 "export" "$PF" --db "$DB" export --format json -o "$WORK/x.json"

@@ -4,6 +4,8 @@
 # the figures of the JSON report in them, the same bytes twice); no workbook
 # without -o, none for the other kinds.
 . "$(dirname "$0")/common.bash" "$@"
+# the reports are checked in their default language, Swedish
+unset PORTFOLJ_LANG
 
 DB=$WORK/c.db
 conformance_db "$DB"
@@ -77,6 +79,7 @@ expect_rc 0 "quarter xlsx -o - into a file" pf report quarter --period 2025Q3 --
 cmp -s "$WORK/out" q.xlsx && ok "quarter xlsx: -o - writes the same bytes" || fail "quarter xlsx: -o - differs from -o q.xlsx"
 
 # --- refused ------------------------------------------------------------------------
+export PORTFOLJ_LANG=en # the messages checked are the English ones
 expect_rc 1 "committee xlsx without -o" pf report committee --period 2025Q3 --format xlsx
 [ -s "$WORK/out" ] && fail "xlsx without -o: wrote to stdout"
 grep -q -- '-o PATH' "$WORK/err" && ok "xlsx without -o: says -o PATH" || { fail "xlsx without -o: no hint at -o"; show_err; }

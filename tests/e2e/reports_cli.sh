@@ -4,6 +4,8 @@
 # unknown reports and unknown ids, JSON that parses, and which database is used
 # ($PORTFOLJ_DB, --db, ./portfolj.db).
 . "$(dirname "$0")/common.bash" "$@"
+# the reports are checked in their default language, Swedish
+unset PORTFOLJ_LANG
 
 DB=$WORK/c.db
 conformance_db "$DB"
