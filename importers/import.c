@@ -482,6 +482,16 @@ pf_status pf_ensure_unit(pf_import *imp, const char *name)
 	            : PF_OK;
 }
 
+/* Masks to's messages with from's secrets too. */
+static pf_status share_secrets(pf_error *to, const pf_error *from)
+{
+	pf_status st = PF_OK;
+
+	for (size_t i = 0; st == PF_OK && i < from->nsecrets; i++)
+		st = pf_error_secret(to, from->secrets[i]);
+	return st;
+}
+
 pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err)
 {
 	pf_import *imp = calloc(1, sizeof(*imp));
@@ -493,14 +503,17 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 	}
 	imp->db = db;
 	imp->dry_run = opts && opts->dry_run;
+	pf_error_init(&imp->secrets);
 	if (opts)
 		imp->opts = *opts;
-	if (opts && opts->map_path) {
-		pf_status st = pf_map_load(opts->map_path, &imp->map, err);
-		if (st) {
-			pf_import_free(imp);
-			return st;
-		}
+	pf_status st = pf_error_secret(&imp->secrets, imp->opts.token);
+	if (!st)
+		st = share_secrets(err, &imp->secrets);
+	if (!st && opts && opts->map_path)
+		st = pf_map_load(opts->map_path, &imp->map, err);
+	if (st) {
+		pf_import_free(imp);
+		return st;
 	}
 	*out = imp;
 	return PF_OK;
@@ -627,7 +640,13 @@ static pf_status add_source(pf_import *imp, const char *source, pf_error *err)
 
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 {
-	return credited(imp, add_source(imp, source, err), err);
+	pf_status st = share_secrets(err, &imp->secrets);
+
+	if (st == PF_OK)
+		st = credited(imp, add_source(imp, source, err), err);
+	/* A URL's password joins the secrets, for the errors pf_import_run() finds in its pages. */
+	pf_status kept = share_secrets(&imp->secrets, err);
+	return st ? st : kept;
 }
 
 pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
@@ -795,6 +814,8 @@ pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err)
 
 	memset(sum, 0, sizeof(*sum));
 	imp->err = err;
+	if ((st = share_secrets(err, &imp->secrets)))
+		return st;
 	if (!(imp->unit_counts = calloc(imp->nunits + 1, sizeof(*imp->unit_counts))))
 		return pf_error_set(err, PF_ENOMEM, "out of memory");
 	if ((st = begin(imp)))
@@ -856,5 +877,6 @@ void pf_import_free(pf_import *imp)
 	free(imp->seen);
 	free(imp->command);
 	pf_map_free(imp->map);
+	pf_error_clear(&imp->secrets);
 	free(imp);
 }

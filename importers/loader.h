@@ -110,6 +110,8 @@ struct pf_import {
 	pf_import_opts opts; /* as given; the strings belong to the caller */
 	bool dry_run;
 	bool credited; /* the map's credit was noted */
+	/* Only its secrets are used: the token and URL passwords, masked in every err we get. */
+	pf_error secrets;
 	char *command;
 	pf_unit **units;
 	size_t nunits;
