@@ -1018,3 +1018,16 @@ void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF])
 		               p->body, date, p->first);
 	copy_truncated(buf, PF_PROTOCOL_BUF, tmp);
 }
+
+/* ---- formulas ---- */
+
+bool pf_formula_like(const char *s)
+{
+	s += strspn(s, "'");
+	return *s && strchr("=+-@\t\r", *s);
+}
+
+const char *pf_formula_unmark(const char *s)
+{
+	return s && s[0] == '\'' && pf_formula_like(s) ? s + 1 : s;
+}
