@@ -1019,6 +1019,22 @@ void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF])
 	copy_truncated(buf, PF_PROTOCOL_BUF, tmp);
 }
 
+/* ---- limits ---- */
+
+bool pf_text_too_long(const char *s)
+{
+	size_t units = 0;
+
+	/* A lead byte starts a code point; one of four bytes is beyond the BMP: a surrogate pair.
+	 */
+	for (; *s && units <= PF_TEXT_MAX; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c & 0xc0) != 0x80)
+			units += c >= 0xf0 ? 2 : 1;
+	}
+	return units > PF_TEXT_MAX;
+}
+
 /* ---- formulas ---- */
 
 bool pf_formula_like(const char *s)

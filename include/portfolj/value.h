@@ -184,6 +184,15 @@ bool pf_protocol_parse(const char *s, pf_protocol *out);
 void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF]);
 
 /*
+ * The longest text a value may hold, in UTF-16 code units as Excel counts
+ * them: a cell holds no more, so a longer one is refused at import and every
+ * value stored can be exported to a workbook.
+ */
+#define PF_TEXT_MAX 32767
+/* True when s is longer than PF_TEXT_MAX (looks at no more than it needs). */
+bool pf_text_too_long(const char *s);
+
+/*
  * Formulas (FORMATS.md section 2): a CSV that portfolj writes puts a `'`
  * before a text value that a spreadsheet would run as a formula, one that
  * begins with `=`, `+`, `-`, `@`, TAB or CR (OWASP's advice), and the CSV
