@@ -553,6 +553,29 @@ static pf_status add_units(pf_import *imp, pf_unit **units, size_t n, pf_error *
 	return st;
 }
 
+/*
+ * Counts a document's values against PF_JSON_MAX_VALUES for the whole import:
+ * every document's tree is kept until pf_import_run(), so many pages (or
+ * files) each under the limit must not add up past it. A document over the
+ * limit on its own is left to pf_json_units(), which says so.
+ */
+static pf_status json_budget(pf_import *imp, const char *source, const char *text, size_t len,
+                             pf_error *err)
+{
+	size_t n = pf_json_values(text, len, PF_JSON_MAX_VALUES);
+
+	if (n > PF_JSON_MAX_VALUES)
+		return PF_OK;
+	imp->json_values += n;
+	if (imp->json_values <= PF_JSON_MAX_VALUES)
+		return PF_OK;
+	return pf_error_pos(err, PF_EINPUT, source, NULL,
+	                    "the JSON documents of this import hold more than %d values together "
+	                    "(the limit that keeps an import's memory bounded): import them in "
+	                    "several runs",
+	                    PF_JSON_MAX_VALUES);
+}
+
 static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
 {
 	char *text = NULL, *next = NULL;
@@ -560,8 +583,12 @@ static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
 	size_t len = 0, n = 0;
 	pf_status st = pf_read_file(path, PF_JSON_MAX_BYTES, &text, &len, err);
 
-	if (st)
+	if (st == PF_OK)
+		st = json_budget(imp, path, text, len, err);
+	if (st) {
+		free(text);
 		return st;
+	}
 	st = pf_json_units(path, text, len, imp->map, &units, &n, &next, err);
 	free(text);
 	if (next)
@@ -577,8 +604,10 @@ static pf_status add_page(void *ctx, const char *url, const char *body, size_t l
 	pf_import *imp = ctx;
 	pf_unit **units = NULL;
 	size_t n = 0;
-	pf_status st = pf_json_units(url, body, len, imp->map, &units, &n, next, err);
+	pf_status st = json_budget(imp, url, body, len, err);
 
+	if (st == PF_OK)
+		st = pf_json_units(url, body, len, imp->map, &units, &n, next, err);
 	return st ? st : add_units(imp, units, n, err);
 }
 

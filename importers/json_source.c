@@ -284,12 +284,7 @@ static bool too_deep(json_t *v, int depth)
 	return false;
 }
 
-/*
- * Whether text holds more than max JSON values, counted without building
- * anything: each container, string (a member name too) and scalar token.
- * Invalid JSON is counted somehow and left for jansson to reject.
- */
-static bool too_many_values(const char *text, size_t len, size_t max)
+size_t pf_json_values(const char *text, size_t len, size_t max)
 {
 	size_t n = 0;
 	bool in_token = false;
@@ -312,7 +307,7 @@ static bool too_many_values(const char *text, size_t len, size_t max)
 			in_token = true;
 		}
 	}
-	return n > max;
+	return n;
 }
 
 static pf_status parse_text(const char *source, const char *text, size_t len, size_t max,
@@ -330,7 +325,7 @@ static pf_status parse_text(const char *source, const char *text, size_t len, si
 		text += 3;
 		len -= 3;
 	}
-	if (too_many_values(text, len, PF_JSON_MAX_VALUES))
+	if (pf_json_values(text, len, PF_JSON_MAX_VALUES) > PF_JSON_MAX_VALUES)
 		return pf_error_pos(err, PF_EINPUT, source, NULL,
 		                    "the document holds more than %d JSON values (the limit that "
 		                    "keeps an import's memory bounded): split it into smaller "

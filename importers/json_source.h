@@ -27,6 +27,12 @@
 #define PF_JSON_MAX_VALUES 4000000
 #define PF_MAP_MAX_BYTES ((size_t)1 << 20) /* a mapping file */
 
+/*
+ * The JSON values in text (see PF_JSON_MAX_VALUES), counted without building
+ * anything, up to max + 1. Invalid JSON is counted somehow: jansson rejects it.
+ */
+size_t pf_json_values(const char *text, size_t len, size_t max);
+
 typedef struct pf_map pf_map;
 
 /*

@@ -112,6 +112,8 @@ struct pf_import {
 	bool credited; /* the map's credit was noted */
 	/* Only its secrets are used: the token and URL passwords, masked in every err we get. */
 	pf_error secrets;
+	/* JSON values of the documents and pages read so far: their units keep their trees. */
+	size_t json_values;
 	char *command;
 	pf_unit **units;
 	size_t nunits;

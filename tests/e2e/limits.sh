@@ -31,6 +31,12 @@ python3 -c 'import sys; sys.stdout.write("{\"measurements\":[" + ",".join(["{}"]
 expect_limit "4,000,001 JSON values" 2 "more than 4000000 JSON values" big.json
 grep -q "split it" "$WORK/err" && ok "says how to split" || fail "no advice to split"
 
+# Every document's tree is kept until the import is written: documents (or a REST source's
+# pages) each under the limit may not add up past it.
+python3 -c 'import sys; sys.stdout.write("{\"other\":[" + ",".join(["1"] * 3000000) + "]}")' >part1.json
+cp part1.json part2.json
+expect_limit "two documents of 3,000,002 values" 2 "part2.json: error: .*more than 4000000 values together" part1.json part2.json
+
 # Out of memory in jansson is out of memory, not "invalid JSON" (needs the memory limit).
 if [ "$VMEM" != unlimited ]; then
 	python3 -c 'import sys; sys.stdout.write("[" + ",".join(["{}"] * 1999999) + "]")' >many.json
