@@ -513,6 +513,16 @@ pf_status pf_ensure_unit(pf_import *imp, const char *name)
 	            : PF_OK;
 }
 
+/* Masks to's messages with from's secrets too. */
+static pf_status share_secrets(pf_error *to, const pf_error *from)
+{
+	pf_status st = PF_OK;
+
+	for (size_t i = 0; st == PF_OK && i < from->nsecrets; i++)
+		st = pf_error_secret(to, from->secrets[i]);
+	return st;
+}
+
 pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err)
 {
 	pf_import *imp = calloc(1, sizeof(*imp));
@@ -524,14 +534,17 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 	}
 	imp->db = db;
 	imp->dry_run = opts && opts->dry_run;
+	pf_error_init(&imp->secrets);
 	if (opts)
 		imp->opts = *opts;
-	if (opts && opts->map_path) {
-		pf_status st = pf_map_load(opts->map_path, &imp->map, err);
-		if (st) {
-			pf_import_free(imp);
-			return st;
-		}
+	pf_status st = pf_error_secret(&imp->secrets, imp->opts.token);
+	if (!st)
+		st = share_secrets(err, &imp->secrets);
+	if (!st && opts && opts->map_path)
+		st = pf_map_load(opts->map_path, &imp->map, err);
+	if (st) {
+		pf_import_free(imp);
+		return st;
 	}
 	*out = imp;
 	return PF_OK;
@@ -571,6 +584,29 @@ static pf_status add_units(pf_import *imp, pf_unit **units, size_t n, pf_error *
 	return st;
 }
 
+/*
+ * Counts a document's values against PF_JSON_MAX_VALUES for the whole import:
+ * every document's tree is kept until pf_import_run(), so many pages (or
+ * files) each under the limit must not add up past it. A document over the
+ * limit on its own is left to pf_json_units(), which says so.
+ */
+static pf_status json_budget(pf_import *imp, const char *source, const char *text, size_t len,
+                             pf_error *err)
+{
+	size_t n = pf_json_values(text, len, PF_JSON_MAX_VALUES);
+
+	if (n > PF_JSON_MAX_VALUES)
+		return PF_OK;
+	imp->json_values += n;
+	if (imp->json_values <= PF_JSON_MAX_VALUES)
+		return PF_OK;
+	return pf_error_pos(err, PF_EINPUT, source, NULL,
+	                    "the JSON documents of this import hold more than %d values together "
+	                    "(the limit that keeps an import's memory bounded): import them in "
+	                    "several runs",
+	                    PF_JSON_MAX_VALUES);
+}
+
 static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
 {
 	char *text = NULL, *next = NULL;
@@ -578,8 +614,12 @@ static pf_status add_json_file(pf_import *imp, const char *path, pf_error *err)
 	size_t len = 0, n = 0;
 	pf_status st = pf_read_file(path, PF_JSON_MAX_BYTES, &text, &len, err);
 
-	if (st)
+	if (st == PF_OK)
+		st = json_budget(imp, path, text, len, err);
+	if (st) {
+		free(text);
 		return st;
+	}
 	st = pf_json_units(path, text, len, imp->map, &units, &n, &next, err);
 	free(text);
 	if (next)
@@ -595,8 +635,10 @@ static pf_status add_page(void *ctx, const char *url, const char *body, size_t l
 	pf_import *imp = ctx;
 	pf_unit **units = NULL;
 	size_t n = 0;
-	pf_status st = pf_json_units(url, body, len, imp->map, &units, &n, next, err);
+	pf_status st = json_budget(imp, url, body, len, err);
 
+	if (st == PF_OK)
+		st = pf_json_units(url, body, len, imp->map, &units, &n, next, err);
 	return st ? st : add_units(imp, units, n, err);
 }
 
@@ -658,7 +700,13 @@ static pf_status add_source(pf_import *imp, const char *source, pf_error *err)
 
 pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err)
 {
-	return credited(imp, add_source(imp, source, err), err);
+	pf_status st = share_secrets(err, &imp->secrets);
+
+	if (st == PF_OK)
+		st = credited(imp, add_source(imp, source, err), err);
+	/* A URL's password joins the secrets, for the errors pf_import_run() finds in its pages. */
+	pf_status kept = share_secrets(&imp->secrets, err);
+	return st ? st : kept;
 }
 
 pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
@@ -826,6 +874,8 @@ pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err)
 
 	memset(sum, 0, sizeof(*sum));
 	imp->err = err;
+	if ((st = share_secrets(err, &imp->secrets)))
+		return st;
 	if (!(imp->unit_counts = calloc(imp->nunits + 1, sizeof(*imp->unit_counts))))
 		return pf_error_set(err, PF_ENOMEM, "out of memory");
 	if ((st = begin(imp)))
@@ -889,5 +939,6 @@ void pf_import_free(pf_import *imp)
 	free(imp->seen);
 	free(imp->command);
 	pf_map_free(imp->map);
+	pf_error_clear(&imp->secrets);
 	free(imp);
 }

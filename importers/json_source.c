@@ -244,10 +244,15 @@ bool pf_date_text_period(const char *s, char buf[PF_PERIOD_BUF])
 
 /* ---- Parsing a document (a page or a map) with limits ---- */
 
+/* Bytes of UTF-8 that are surely more than PF_TEXT_MAX characters. */
+#define PF_TEXT_MAX_BYTES (4 * PF_TEXT_MAX)
+
 static pf_status syntax_error(const char *source, const json_error_t *je, pf_error *err)
 {
-	if (json_error_code(je) == json_error_out_of_memory)
-		return pf_error_set(err, PF_ENOMEM, "out of memory");
+	/* jansson gives every syntax error a text; a failed allocation in its tree gives none. */
+	if (json_error_code(je) == json_error_out_of_memory || !je->text[0])
+		return pf_error_pos(err, PF_ENOMEM, source, NULL,
+		                    "out of memory reading the JSON document");
 	return pf_error_at(err, PF_EINPUT, source, je->line > 0 ? je->line : 0,
 	                   je->column > 0 ? je->column : 0, "invalid JSON: %s", je->text);
 }
@@ -279,6 +284,32 @@ static bool too_deep(json_t *v, int depth)
 	return false;
 }
 
+size_t pf_json_values(const char *text, size_t len, size_t max)
+{
+	size_t n = 0;
+	bool in_token = false;
+
+	for (size_t i = 0; i < len && n <= max; i++) {
+		char c = text[i];
+		if (c == '"') {
+			n++;
+			/* skip the string: a backslash escapes the next byte, a quote ends it */
+			for (i++; i < len && text[i] != '"'; i++)
+				i += text[i] == '\\';
+			in_token = false;
+		} else if (c == '{' || c == '[') {
+			n++;
+			in_token = false;
+		} else if (strchr("]},: \t\r\n", c) || !c) {
+			in_token = false;
+		} else if (!in_token) {
+			n++; /* a number, true, false or null begins */
+			in_token = true;
+		}
+	}
+	return n;
+}
+
 static pf_status parse_text(const char *source, const char *text, size_t len, size_t max,
                             json_t **out, pf_error *err)
 {
@@ -294,6 +325,12 @@ static pf_status parse_text(const char *source, const char *text, size_t len, si
 		text += 3;
 		len -= 3;
 	}
+	if (pf_json_values(text, len, PF_JSON_MAX_VALUES) > PF_JSON_MAX_VALUES)
+		return pf_error_pos(err, PF_EINPUT, source, NULL,
+		                    "the document holds more than %d JSON values (the limit that "
+		                    "keeps an import's memory bounded): split it into smaller "
+		                    "documents or pages",
+		                    PF_JSON_MAX_VALUES);
 	/* Duplicate keys make a record ambiguous; reject rather than keep the last. */
 	doc = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &je);
 	if (!doc)
@@ -1213,7 +1250,8 @@ static bool template_text(json_t *r, const char *t, char **out, const json_t **b
 	bool absent = false, ok = sb_add(&b, "", 0);
 
 	*out = NULL;
-	while (ok && *t && !absent && !*bad) {
+	/* Past PF_TEXT_MAX_BYTES the text is too long anyway: a map cannot make it grow further. */
+	while (ok && *t && !absent && !*bad && b.len <= PF_TEXT_MAX_BYTES) {
 		if ((t[0] == '{' && t[1] == '{') || (t[0] == '}' && t[1] == '}')) {
 			ok = sb_add(&b, t, 1);
 			t += 2;
@@ -1315,6 +1353,11 @@ static pf_status mapped_raw(const struct field_spec *fs, json_t *r, const pf_rec
 		break;
 	case HOW_TEMPLATE:
 		ok = template_text(r, fs->text, own, &bad);
+		if (ok && *own && strlen(*own) > PF_TEXT_MAX_BYTES)
+			return rec_error(err, rec, f,
+			                 "the template makes a text longer than %d characters, the "
+			                 "most a spreadsheet cell holds",
+			                 PF_TEXT_MAX);
 		break;
 	}
 	if (is_container(v))

@@ -18,7 +18,20 @@
 /* Limits that make hostile documents fail with a clear error instead of eating memory or stack. */
 #define PF_JSON_MAX_BYTES ((size_t)256 << 20) /* a document (a file or one REST page) */
 #define PF_JSON_MAX_DEPTH 64                  /* nested arrays and objects */
-#define PF_MAP_MAX_BYTES ((size_t)1 << 20)    /* a mapping file */
+/*
+ * Values in a document (every object, array, string, member name, number and
+ * literal), counted before jansson builds its tree: jansson spends up to 232
+ * bytes on an empty object (measured with jansson 2.14), so 4 million values
+ * keep the tree under 1 GiB whatever the document holds.
+ */
+#define PF_JSON_MAX_VALUES 4000000
+#define PF_MAP_MAX_BYTES ((size_t)1 << 20) /* a mapping file */
+
+/*
+ * The JSON values in text (see PF_JSON_MAX_VALUES), counted without building
+ * anything, up to max + 1. Invalid JSON is counted somehow: jansson rejects it.
+ */
+size_t pf_json_values(const char *text, size_t len, size_t max);
 
 typedef struct pf_map pf_map;
 

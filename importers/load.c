@@ -107,7 +107,13 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 	case PF_T_TEXT:
 		v->t = PF_V_TEXT;
 		v->s = s;
-		return true;
+		if (!pf_text_too_long(s))
+			return true;
+		pf_rec_error(imp, rec, f,
+		             "the text is longer than %d characters, the most a spreadsheet cell "
+		             "holds: shorten it",
+		             PF_TEXT_MAX);
+		return false;
 	case PF_T_NUMBER:
 		v->t = PF_V_REAL;
 		if (pf_number_parse(s, &v->d)) {

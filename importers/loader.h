@@ -110,6 +110,10 @@ struct pf_import {
 	pf_import_opts opts; /* as given; the strings belong to the caller */
 	bool dry_run;
 	bool credited; /* the map's credit was noted */
+	/* Only its secrets are used: the token and URL passwords, masked in every err we get. */
+	pf_error secrets;
+	/* JSON values of the documents and pages read so far: their units keep their trees. */
+	size_t json_values;
 	char *command;
 	pf_unit **units;
 	size_t nunits;

@@ -7,8 +7,10 @@
  * effective URL and checked against the URLs already read before the loop
  * in pf_rest_fetch() goes on.
  *
- * Every diagnostic goes through fail(), which masks the token: the one
- * place that keeps the promise of rest.h that it never shows.
+ * The token and the start URL's password are registered with the caller's
+ * pf_error (pf_error_secret()) before anything is fetched, so every
+ * diagnostic of the fetch, and of the import that reads its pages, shows
+ * them as "***": the promise of rest.h that they never show.
  */
 #include "rest.h"
 
@@ -38,7 +40,6 @@
 #define MAX_REDIRECTS 5L
 #define FIRST_BACKOFF_MS 500L      /* doubled for every further retry */
 #define MAX_RETRY_AFTER_S 2000000L /* so that the milliseconds fit a 32-bit long */
-#define MASK "***"
 
 /* The command line is single-threaded, so a plain flag is enough (see rest.h). */
 static int curl_ready;
@@ -87,34 +88,6 @@ static char *vformat(const char *fmt, va_list ap)
 	return s;
 }
 
-/* A copy of s with every occurrence of the token replaced by MASK. */
-static char *mask(const char *s, const char *token)
-{
-	size_t tlen = token ? strlen(token) : 0, n = 0;
-
-	if (!tlen)
-		return strdup(s);
-	for (const char *p = s; (p = strstr(p, token)); p += tlen)
-		n++;
-	char *out = malloc(strlen(s) - n * tlen + n * strlen(MASK) + 1);
-	if (!out)
-		return NULL;
-	char *w = out;
-	for (const char *p = s, *hit; *p; p = hit + tlen) {
-		hit = strstr(p, token);
-		if (!hit) {
-			strcpy(w, p);
-			return out;
-		}
-		memcpy(w, p, (size_t)(hit - p));
-		w += hit - p;
-		memcpy(w, MASK, strlen(MASK));
-		w += strlen(MASK);
-	}
-	*w = '\0';
-	return out;
-}
-
 /* url without its password, if curl can parse it; NULL when out of memory. */
 static char *without_password(const char *url)
 {
@@ -137,34 +110,31 @@ static char *without_password(const char *url)
 static char *public_url(const struct fetch *f, const char *url)
 {
 	char *plain = without_password(url);
-	char *out = plain ? mask(plain, f->o.token) : NULL;
+	char *out = plain ? pf_error_masked(f->err, plain) : NULL;
 
 	free(plain);
 	return out;
 }
 
-/* Records an error at url (NULL: none), the token masked everywhere. Returns st. */
+/* Records an error at url (NULL: none), without its password. Returns st. */
 static pf_status fail(const struct fetch *f, pf_status st, const char *url, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static pf_status fail(const struct fetch *f, pf_status st, const char *url, const char *fmt, ...)
 {
 	va_list ap;
-	char *msg, *text = NULL, *where = NULL;
+	char *msg, *where = NULL;
 
 	va_start(ap, fmt);
 	msg = vformat(pf_error_msg(f->err, fmt), ap);
 	va_end(ap);
-	if (msg)
-		text = mask(msg, f->o.token);
 	if (url)
 		where = public_url(f, url);
-	if (!text || (url && !where))
+	if (!msg || (url && !where))
 		st = pf_error_set(f->err, PF_ENOMEM, "out of memory");
 	else
-		pf_error_pos(f->err, st, where, NULL, "%s", text);
+		pf_error_pos(f->err, st, where, NULL, "%s", msg);
 	free(msg);
-	free(text);
 	free(where);
 	return st;
 }
@@ -835,12 +805,37 @@ static int has_control(const char *s)
 	return 0;
 }
 
+/* The password of url's userinfo as written and percent-decoded, as secrets of the fetch. */
+static pf_status url_secrets(struct fetch *f, const char *url)
+{
+	CURLU *u = curl_url();
+	char *raw = NULL, *decoded = NULL;
+	pf_status st = u ? PF_OK : nomem(f);
+
+	if (u && !curl_url_set(u, CURLUPART_URL, url, 0)) {
+		curl_url_get(u, CURLUPART_PASSWORD, &raw, 0);
+		curl_url_get(u, CURLUPART_PASSWORD, &decoded, CURLU_URLDECODE);
+	}
+	if (st == PF_OK)
+		st = pf_error_secret(f->err, raw);
+	if (st == PF_OK)
+		st = pf_error_secret(f->err, decoded);
+	curl_free(raw);
+	curl_free(decoded);
+	curl_url_cleanup(u);
+	return st;
+}
+
 /* Checks the arguments and sets up the fetch; *first is the normalised start URL. */
 static pf_status start(struct fetch *f, const char *url, char **first)
 {
 	CURLUcode uc;
 	pf_status st = global_init(f);
 
+	if (st == PF_OK)
+		st = pf_error_secret(f->err, f->o.token);
+	if (st == PF_OK)
+		st = url_secrets(f, url);
 	if (st != PF_OK)
 		return st;
 	/* Curl would refuse it anyway; a line break in a header is an injection. */
@@ -876,7 +871,7 @@ pf_status pf_rest_fetch(const char *url, const pf_rest_opts *o, pf_rest_page_fn 
 	char *cur = NULL, *next = NULL;
 	pf_status st;
 
-	assert(url && fn);
+	assert(url && fn && err); /* err holds the secrets that messages mask */
 	fill_opts(&f.o, o);
 	st = start(&f, url, &cur);
 	for (size_t page = 1; st == PF_OK && cur; page++) {

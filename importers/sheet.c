@@ -97,6 +97,8 @@ static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
 {
 	struct csv_unit *cu = (struct csv_unit *)u;
 	pf_csv_row row;
+	size_t nf;
+	const pf_field *fields = pf_kind_fields(u->kind, &nf);
 	pf_status st = pf_csv_next(cu->csv, &row, err);
 
 	if (st == PF_END)
@@ -124,6 +126,9 @@ static pf_status csv_next(pf_unit *u, pf_record *rec, pf_error *err)
 		if (f < 0)
 			continue;
 		rec->val[f] = pf_trim(row.fields[c]);
+		/* The mark our own CSV puts before a formula-like text (FORMATS.md, "Formulas"). */
+		if (pf_ftype_is_text(fields[f].type))
+			rec->val[f] = pf_formula_unmark(rec->val[f]);
 		rec->col[f] = (int)c + 1;
 		/* A date that does not parse is left as it is, for the period rule to reject. */
 		if (cu->dates[c] && rec->val[f] && pf_date_text_period(rec->val[f], cu->periods[c]))

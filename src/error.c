@@ -41,6 +41,9 @@ void pf_error_clear(pf_error *e)
 		free(e->diags[i].message);
 	}
 	free(e->diags);
+	for (size_t i = 0; i < e->nsecrets; i++)
+		free(e->secrets[i]);
+	free(e->secrets);
 	pf_error_init(e);
 	e->limit = limit;
 	e->lang = lang;
@@ -58,6 +61,71 @@ static char *vformat(const char *fmt, va_list ap)
 	if (s)
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
 	return s;
+}
+
+#define MASK "***"
+
+pf_status pf_error_secret(pf_error *e, const char *secret)
+{
+	if (!e || !secret || !*secret)
+		return PF_OK;
+	for (size_t i = 0; i < e->nsecrets; i++)
+		if (!strcmp(e->secrets[i], secret))
+			return PF_OK;
+	char **grown = realloc(e->secrets, (e->nsecrets + 1) * sizeof(*grown));
+	if (grown)
+		e->secrets = grown;
+	if (!grown || !(e->secrets[e->nsecrets] = strdup(secret)))
+		return pf_error_set(e, PF_ENOMEM, "out of memory");
+	e->nsecrets++;
+	return PF_OK;
+}
+
+/* A copy of s with every occurrence of secret replaced by MASK. */
+static char *mask_one(const char *s, const char *secret)
+{
+	size_t slen = strlen(secret), n = 0;
+
+	for (const char *p = s; (p = strstr(p, secret)); p += slen)
+		n++;
+	char *out = malloc(strlen(s) - n * slen + n * strlen(MASK) + 1), *w = out;
+	const char *p = s, *hit;
+
+	if (!out)
+		return NULL;
+	while ((hit = strstr(p, secret))) {
+		memcpy(w, p, (size_t)(hit - p));
+		w += hit - p;
+		memcpy(w, MASK, strlen(MASK));
+		w += strlen(MASK);
+		p = hit + slen;
+	}
+	strcpy(w, p);
+	return out;
+}
+
+char *pf_error_masked(const pf_error *e, const char *s)
+{
+	char *out = strdup(s);
+
+	for (size_t i = 0; out && e && i < e->nsecrets; i++) {
+		char *next = mask_one(out, e->secrets[i]);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* Replaces *s by its masked copy; frees it and leaves NULL when out of memory. */
+static void mask_in_place(const pf_error *e, char **s)
+{
+	char *m;
+
+	if (!*s || !e->nsecrets)
+		return;
+	m = pf_error_masked(e, *s);
+	free(*s);
+	*s = m;
 }
 
 static char *format_where(const char *source, const char *pos)
@@ -102,6 +170,8 @@ static void add(pf_error *e, pf_severity sev, const char *source, const char *po
 	d->where = format_where(source, pos);
 	/* the catalogue keeps the conversions of fmt (tests/test_messages.c checks it) */
 	d->message = vformat(pf_error_msg(e, fmt), ap);
+	mask_in_place(e, &d->where);
+	mask_in_place(e, &d->message);
 	if (!d->message) {
 		free(d->where);
 		return;

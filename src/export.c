@@ -247,17 +247,19 @@ struct csv_out {
 	const char *eol;
 };
 
-static void csv_field(const struct csv_out *o, const char *s)
+/* Writes s, after the mark of FORMATS.md's "Formulas" rule when mark is set. */
+static void csv_field(const struct csv_out *o, const char *s, bool mark)
 {
 	const char special[] = {o->delim, '"', '\r', '\n', '\0'};
 
 	if (!s)
 		return;
 	if (!strpbrk(s, special)) {
+		fputs(mark ? "'" : "", o->f);
 		fputs(s, o->f);
 		return;
 	}
-	fputc('"', o->f);
+	fputs(mark ? "\"'" : "\"", o->f);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', o->f);
@@ -290,7 +292,8 @@ static pf_status csv_row(void *ctx, sqlite3_stmt *st, const pf_field *fields, si
 	for (size_t c = 0; c < n; c++) {
 		if (c)
 			fputc(o->delim, o->f);
-		csv_field(o, csv_cell(o, st, (int)c, &fields[c], buf, sizeof(buf)));
+		const char *s = csv_cell(o, st, (int)c, &fields[c], buf, sizeof(buf));
+		csv_field(o, s, s && pf_ftype_is_text(fields[c].type) && pf_formula_like(s));
 	}
 	fputs(o->eol, o->f);
 	return ferror(o->f) ? PF_EENV : PF_OK;

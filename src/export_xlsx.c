@@ -21,6 +21,7 @@ struct sheet_ctx {
 	lxw_format *date;
 	lxw_row_t row;
 	lxw_error rc;
+	size_t col; /* where rc happened */
 };
 
 static lxw_error write_cell(struct sheet_ctx *c, sqlite3_stmt *st, int col, const pf_field *f)
@@ -58,9 +59,10 @@ static pf_status sheet_row(void *ctx, sqlite3_stmt *st, const pf_field *fields, 
 	struct sheet_ctx *c = ctx;
 
 	c->row++;
-	for (size_t i = 0; i < n && !c->rc; i++)
-		c->rc = write_cell(c, st, (int)i, &fields[i]);
-	return c->rc ? PF_EENV : PF_OK;
+	for (c->col = 0; c->col < n; c->col++)
+		if ((c->rc = write_cell(c, st, (int)c->col, &fields[c->col])))
+			return PF_EENV;
+	return PF_OK;
 }
 
 static pf_status write_sheet(pf_db *db, lxw_workbook *wb, pf_kind k, lxw_format *bold,
@@ -76,9 +78,12 @@ static pf_status write_sheet(pf_db *db, lxw_workbook *wb, pf_kind k, lxw_format 
 	for (size_t i = 0; i < n; i++)
 		worksheet_write_string(c.ws, 0, (lxw_col_t)i, fields[i].en, bold);
 	worksheet_freeze_panes(c.ws, 1, 0);
+	/* Rows are numbered as Excel shows them: the header is row 1. */
 	if ((s = pf_export_rows(db, k, sheet_row, &c, err)))
-		return c.rc ? pf_error_set(err, PF_EENV, "writing the workbook: %s",
-		                           lxw_strerror(c.rc))
+		return c.rc ? pf_error_set(err, PF_EENV,
+		                           "writing the workbook: sheet %s, row %lu, column %s: %s",
+		                           pf_kind_name(k), (unsigned long)c.row + 1,
+		                           fields[c.col].en, lxw_strerror(c.rc))
 		            : s;
 	worksheet_autofilter(c.ws, 0, 0, c.row, (lxw_col_t)(n - 1));
 	worksheet_set_column(c.ws, 0, (lxw_col_t)(n - 1), 16, NULL);

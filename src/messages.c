@@ -295,6 +295,7 @@ static const struct entry swedish[] = {
     {"only http and https URLs can be imported", "bara http- och https-URL:er kan importeras"},
     {"opening the database", "när databasen öppnades"},
     {"out of memory", "minnet räcker inte"},
+    {"out of memory reading the JSON document", "minnet tog slut vid läsningen av JSON-dokumentet"},
     {"out of memory rendering the report", "minnet räcker inte för att återge rapporten"},
     {"out of memory rendering the table", "minnet räcker inte för att återge tabellen"},
     {"out of memory rendering the workbook", "minnet räcker inte för att återge arbetsboken"},
@@ -340,6 +341,10 @@ static const struct entry swedish[] = {
      "bladet \"%s\" hoppas över: dess rubrikrad anger ingen känd bladsort"},
     {"sheet \"%s\": its part %s is missing from the archive",
      "bladet \"%s\": dess del %s saknas i arkivet"},
+    {"the JSON documents of this import hold more than %d values together (the limit that keeps an "
+     "import's memory bounded): import them in several runs",
+     "importens JSON-dokument har tillsammans fler än %d värden (gränsen som håller importens "
+     "minne begränsat): importera dem i flera omgångar"},
     {"the URL's path segment \"%.*s,...\" names %zu comma-separated ids, more than the %lld the "
      "map allows in one (max_ids_per_segment): split them over several URLs",
      "URL:ens sökvägssegment \"%.*s,...\" anger %zu kommaseparerade id:n, fler än de %lld "
@@ -368,6 +373,10 @@ static const struct entry swedish[] = {
      "datumcellen innehåller \"%.40s\", inget ISO 8601-datum"},
     {"the date cell holds %.40s, which is no day from 1900-01-01 to 9999-12-31",
      "datumcellen innehåller %.40s, som inte är någon dag från 1900-01-01 till 9999-12-31"},
+    {"the document holds more than %d JSON values (the limit that keeps an import's memory "
+     "bounded): split it into smaller documents or pages",
+     "dokumentet har fler än %d JSON-värden (gränsen som håller importens minne begränsat): dela "
+     "upp det i mindre dokument eller sidor"},
     {"the document holds none of the arrays initiatives, effects, measurements, followups, "
      "priorities, roadmaps, decisions: give --map for another shape",
      "dokumentet innehåller ingen av arrayerna initiatives, effects, measurements, followups, "
@@ -422,6 +431,10 @@ static const struct entry swedish[] = {
     {"the service reports a failure: %s", "tjänsten rapporterar ett fel: %s"},
     {"the target date %s is not after the baseline date %s",
      "måldatumet %s ligger inte efter basdatumet %s"},
+    {"the template makes a text longer than %d characters, the most a spreadsheet cell holds",
+     "mallen ger en text längre än %d tecken, det mesta en kalkylbladscell rymmer"},
+    {"the text is longer than %d characters, the most a spreadsheet cell holds: shorten it",
+     "texten är längre än %d tecken, det mesta en kalkylbladscell rymmer: korta den"},
     {"the value %.15g is beyond the target %.15g of %s by more than the whole way from its "
      "baseline (check the unit and the decimal point)",
      "värdet %.15g ligger bortom målvärdet %.15g för %s med mer än hela vägen från basvärdet "
@@ -484,7 +497,8 @@ static const struct entry swedish[] = {
      "ord gäller ett fält som läses från posterna: mappa %s i \"fields\""},
     {"writing the %s sheet: %s", "när bladet %s skrevs: %s"},
     {"writing the history", "när historiken skrevs"},
-    {"writing the workbook: %s", "när arbetsboken skrevs: %s"},
+    {"writing the workbook: sheet %s, row %lu, column %s: %s",
+     "skriver arbetsboken: blad %s, rad %lu, kolumn %s: %s"},
 };
 
 static int entry_cmp(const void *key, const void *e)

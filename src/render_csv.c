@@ -18,7 +18,9 @@
  * or LF (quotes doubled), UTF-8 without a byte-order mark, LF line ends. The
  * header row holds the JSON keys. Values are the JSON values: numbers as JSON
  * writes them (decimal point), true/false, null and anything unexpected as an
- * empty field. Text is written as it is, never altered.
+ * empty field. Text (a JSON string, a list, a traceability roadmap) is written
+ * as it is but for FORMATS.md's "Formulas" rule: a `'` before a text that
+ * begins with `=`, `+`, `-`, `@`, TAB or CR. Numbers never get it: -5 stays -5.
  *
  * The format is the same whatever language the report is rendered in
  * (pf_render_opts.lang): keys, canonical Swedish words and the traceability
@@ -27,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "portfolj/value.h"
 #include "render_util.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -67,10 +70,18 @@ static char *csv_value(const json_t *v)
 	return strdup("");
 }
 
-/* The item's value under the header's key. */
+/* s, a text, with the mark of the "Formulas" rule when it needs one; takes s. */
+static char *text_field(char *s)
+{
+	return s && pf_formula_like(s) ? pf_rjoin(strdup("'"), "", s) : s;
+}
+
+/* The item's value under the header's key: a text when a string or a list. */
 static char *key_field(const json_t *item, const char *head)
 {
-	return csv_value(pf_rget(item, head));
+	const json_t *v = pf_rget(item, head);
+
+	return json_is_string(v) || json_is_array(v) ? text_field(csv_value(v)) : csv_value(v);
 }
 
 /*
@@ -121,7 +132,7 @@ static char *roadmaps_field(const json_t *item, const char *head)
 
 	for (size_t i = 0; s && i < json_array_size(list); i++)
 		s = pf_rjoin(s, i ? ";" : "", roadmap_entry(json_array_get(list, i)));
-	return s;
+	return text_field(s);
 }
 
 /* "promised", "realised": the initiative's sum over its benefit types, empty when none. */

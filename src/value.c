@@ -1018,3 +1018,32 @@ void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF])
 		               p->body, date, p->first);
 	copy_truncated(buf, PF_PROTOCOL_BUF, tmp);
 }
+
+/* ---- limits ---- */
+
+bool pf_text_too_long(const char *s)
+{
+	size_t units = 0;
+
+	/* A lead byte starts a code point; one of four bytes is beyond the BMP: a surrogate pair.
+	 */
+	for (; *s && units <= PF_TEXT_MAX; s++) {
+		unsigned char c = (unsigned char)*s;
+		if ((c & 0xc0) != 0x80)
+			units += c >= 0xf0 ? 2 : 1;
+	}
+	return units > PF_TEXT_MAX;
+}
+
+/* ---- formulas ---- */
+
+bool pf_formula_like(const char *s)
+{
+	s += strspn(s, "'");
+	return *s && strchr("=+-@\t\r", *s);
+}
+
+const char *pf_formula_unmark(const char *s)
+{
+	return s && s[0] == '\'' && pf_formula_like(s) ? s + 1 : s;
+}

@@ -1254,6 +1254,33 @@ static void test_bom_comma_crlf(void **state)
 	free(desc);
 }
 
+/*
+ * FORMATS.md's "Formulas": the one `'` our CSV puts before a formula-like
+ * text is removed from text cells only; a number cell is no text.
+ */
+static void test_formula_mark_removed(void **state)
+{
+	struct fixture *fx = *state;
+	const char *path = put(fx, "initiativ.csv",
+	                       "id;titel;namnd;beskrivning;projektledare;nyttoagare;verksamhet\n"
+	                       "F1;'=HYPERLINK(\"http://x\",\"y\");KBN;'+46 70 123;'-minus;"
+	                       "'@SUM(A1);''=own mark\n"
+	                       "F2;'plain;KBN;'';'x;a'=b;'\n");
+
+	assert_ok(fx, IMPORT(fx, path));
+	assert_rows(fx,
+	            "SELECT id, title, description, project_manager, benefit_owner, unit "
+	            "FROM initiatives ORDER BY id",
+	            NULL,
+	            "F1|=HYPERLINK(\"http://x\",\"y\")|+46 70 123|-minus|@SUM(A1)|'=own mark\n"
+	            "F2|'plain|''|'x|a'=b|'\n");
+	pf_error_clear(&fx->err);
+	/* A number with a mark is still not a number. */
+	path = put(fx, "initiativ2.csv", "id;titel;namnd;budget_kr\nF3;t;KBN;'-5\n");
+	assert_int_equal(IMPORT(fx, path), PF_EINPUT);
+	expect_error(&fx->err, NULL, "-5");
+}
+
 static void test_tab_delimiter(void **state)
 {
 	struct fixture *fx = *state;
@@ -2062,6 +2089,7 @@ int main(void)
 	    T(test_invalid_words_list_allowed),
 	    T(test_windows_1252),
 	    T(test_bom_comma_crlf),
+	    T(test_formula_mark_removed),
 	    T(test_tab_delimiter),
 	    T(test_headings_and_unknown_columns),
 	    T(test_unknown_sheet_kind),

@@ -512,6 +512,21 @@ static void test_csv_score(void **state)
 }
 
 /* Commas, quotes, newlines and CR survive a round trip through RFC 4180 quoting. */
+/* The quarter report's csv of doc (one initiative) with its title set to title, read back. */
+static void quarter_with_title(struct csv *c, const char *doc_text, const char *title)
+{
+	json_t *doc = parse(doc_text);
+	char *text;
+
+	json_object_set_new(json_array_get(json_object_get(doc, "initiatives"), 0), "title",
+	                    json_string(title));
+	text = render_doc(PF_REPORT_QUARTER, doc, CSV);
+	csv_read(c, text);
+	assert_int_equal(c->nrows, 2);
+	free(text);
+	json_decref(doc);
+}
+
 static void test_csv_quoting(void **state)
 {
 	static const char *const titles[] = {
@@ -520,21 +535,48 @@ static void test_csv_quoting(void **state)
 
 	(void)state;
 	for (size_t i = 0; i < COUNT_OF(titles); i++) {
-		json_t *doc =
-		    parse("{\"initiatives\":[{\"id\":\"P-1\",\"title\":null,\"rank\":2}]}");
-		char *text;
 		struct csv c;
 
-		json_object_set_new(json_array_get(json_object_get(doc, "initiatives"), 0), "title",
-		                    json_string(titles[i]));
-		text = render_doc(PF_REPORT_QUARTER, doc, CSV);
-		csv_read(&c, text);
-		assert_int_equal(c.nrows, 2);
+		quarter_with_title(&c,
+		                   "{\"initiatives\":[{\"id\":\"P-1\",\"title\":null,\"rank\":2}]}",
+		                   titles[i]);
 		assert_string_equal(c.field[1][1], titles[i]);
 		assert_string_equal(c.field[1][3], "2");
 		csv_free(&c);
-		free(text);
-		json_decref(doc);
+	}
+}
+
+/* FORMATS.md's "Formulas": a text a spreadsheet would run gets a `'`; numbers never do. */
+static void test_csv_formulas(void **state)
+{
+	static const struct {
+		const char *title, *want;
+	} rows[] = {
+	    {"=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"},
+	    {"+46 70 123", "'+46 70 123"},
+	    {"-minus", "'-minus"},
+	    {"@SUM(A1)", "'@SUM(A1)"},
+	    {"\tTAB", "'\tTAB"},
+	    {"\rCR", "'\rCR"},
+	    {"'=own mark", "''=own mark"},
+	    {"'plain", "'plain"},
+	    {"a=b", "a=b"},
+	    {"", ""},
+	};
+
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(rows); i++) {
+		struct csv c;
+
+		quarter_with_title(&c,
+		                   "{\"initiatives\":[{\"id\":\"-P1\",\"title\":null,\"rank\":-2,"
+		                   "\"realisation\":-0.5}]}",
+		                   rows[i].title);
+		assert_string_equal(c.field[1][0], "'-P1");
+		assert_string_equal(c.field[1][1], rows[i].want);
+		assert_string_equal(c.field[1][3], "-2");
+		assert_string_equal(c.field[1][7], "-0.5");
+		csv_free(&c);
 	}
 }
 
@@ -1208,16 +1250,16 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_csv_tables),        cmocka_unit_test(test_csv_expected),
 	    cmocka_unit_test(test_csv_values),        cmocka_unit_test(test_csv_quoting),
-	    cmocka_unit_test(test_csv_lists),         cmocka_unit_test(test_csv_score),
-	    cmocka_unit_test(test_md_tables),         cmocka_unit_test(test_md_expected),
-	    cmocka_unit_test(test_md_new_sections),   cmocka_unit_test(test_stale_marks),
-	    cmocka_unit_test(test_md_roadmap_title),  cmocka_unit_test(test_md_escape),
-	    cmocka_unit_test(test_html_pages),        cmocka_unit_test(test_html_escape),
-	    cmocka_unit_test(test_html_lights),       cmocka_unit_test(test_html_charts),
-	    cmocka_unit_test(test_html_new_sections), cmocka_unit_test(test_lights_by_quarter),
-	    cmocka_unit_test(test_english),           cmocka_unit_test(test_numbers),
-	    cmocka_unit_test(test_odd_documents),     cmocka_unit_test(test_no_document),
-	    cmocka_unit_test(test_unknown_kind),
+	    cmocka_unit_test(test_csv_lists),         cmocka_unit_test(test_csv_formulas),
+	    cmocka_unit_test(test_csv_score),         cmocka_unit_test(test_md_tables),
+	    cmocka_unit_test(test_md_expected),       cmocka_unit_test(test_md_new_sections),
+	    cmocka_unit_test(test_stale_marks),       cmocka_unit_test(test_md_roadmap_title),
+	    cmocka_unit_test(test_md_escape),         cmocka_unit_test(test_html_pages),
+	    cmocka_unit_test(test_html_escape),       cmocka_unit_test(test_html_lights),
+	    cmocka_unit_test(test_html_charts),       cmocka_unit_test(test_html_new_sections),
+	    cmocka_unit_test(test_lights_by_quarter), cmocka_unit_test(test_english),
+	    cmocka_unit_test(test_numbers),           cmocka_unit_test(test_odd_documents),
+	    cmocka_unit_test(test_no_document),       cmocka_unit_test(test_unknown_kind),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

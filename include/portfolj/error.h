@@ -54,14 +54,34 @@ typedef struct pf_error {
 	size_t errors, warnings, notes; /* totals, including those not kept */
 	size_t limit;
 	pf_lang lang;
+	/* Texts no diagnostic may show (a bearer token, a URL's password): see pf_error_secret().
+	 */
+	char **secrets;
+	size_t nsecrets;
 } pf_error;
 
 #define PF_ERROR_KEEP 1000
 
 /* An empty list, in Swedish. */
 void pf_error_init(pf_error *e);
-/* Frees every diagnostic; the pf_error can be used again (its limit and language kept). */
+/* Frees every diagnostic and secret; the pf_error can be used again (its limit and language
+ * kept). */
 void pf_error_clear(pf_error *e);
+
+/*
+ * From now on every diagnostic recorded in e (its message and its location)
+ * shows each occurrence of secret as "***". An import registers its bearer
+ * token and a URL's password here, so that no message built from what a
+ * server sent back can show them. NULL or "" is no secret. Returns
+ * PF_ENOMEM (recorded) when the copy cannot be made.
+ */
+pf_status pf_error_secret(pf_error *e, const char *secret);
+
+/*
+ * A copy of s with every secret of e replaced by "***" (a copy of s when e
+ * is NULL). The caller frees it; NULL when out of memory.
+ */
+char *pf_error_masked(const pf_error *e, const char *s);
 
 /*
  * Records an error (or a warning with pf_warn_*) and returns st, so that

@@ -34,6 +34,13 @@ typedef enum pf_ftype {
 	PF_T_PROTOCOL
 } pf_ftype;
 
+/* Whether a field holds text (FORMATS.md section 2's formula mark applies), not a number or date.
+ */
+static inline bool pf_ftype_is_text(pf_ftype t)
+{
+	return t == PF_T_TEXT || t == PF_T_WORD || t == PF_T_BODY || t == PF_T_PROTOCOL;
+}
+
 typedef struct pf_field {
 	const char *sv; /* the Swedish heading, folded (`namnd`) */
 	const char *en; /* the English alias (`committee`): JSON key and export heading */

@@ -183,6 +183,27 @@ bool pf_protocol_parse(const char *s, pf_protocol *out);
 /* Writes the canonical `KBN 2025-03-04 § 43` or `RS 2024-11-26 §§ 272-305`. */
 void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF]);
 
+/*
+ * The longest text a value may hold, in UTF-16 code units as Excel counts
+ * them: a cell holds no more, so a longer one is refused at import and every
+ * value stored can be exported to a workbook.
+ */
+#define PF_TEXT_MAX 32767
+/* True when s is longer than PF_TEXT_MAX (looks at no more than it needs). */
+bool pf_text_too_long(const char *s);
+
+/*
+ * Formulas (FORMATS.md section 2): a CSV that portfolj writes puts a `'`
+ * before a text value that a spreadsheet would run as a formula, one that
+ * begins with `=`, `+`, `-`, `@`, TAB or CR (OWASP's advice), and the CSV
+ * import removes it again. Leading `'`s are looked past, so that a text
+ * that itself begins with `'=` gets its own mark and survives the round trip.
+ * Numbers are not text and never get the mark.
+ */
+bool pf_formula_like(const char *s);
+/* s without its one leading `'` when it is the mark pf_formula_like asks for, else s. */
+const char *pf_formula_unmark(const char *s);
+
 #ifdef __cplusplus
 }
 #endif

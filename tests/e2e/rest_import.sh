@@ -29,6 +29,12 @@ class H(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.headers.get("Authorization") != "Bearer s3cret":
             return self.send(401, b'{"error":"no"}')
+        auth = self.headers.get("Authorization", "")
+        if self.path == "/echo/value":   # a hostile server: the token into a value
+            rec = {"indicator_id": "X-1", "period": "2025Q1", "value": auth, "comment": auth}
+            return self.send(200, json.dumps({"measurements": [rec]}).encode())
+        if self.path == "/echo/500":     # ... and into an error body and a header
+            return self.send(500, ("failed for " + auth).encode(), [("X-Echo", auth)])
         parts = self.path.strip("/").split("/")   # body/N, link/N, fail/N
         mode, i = parts[0], int(parts[1])
         last = i == len(kinds) - 1
@@ -74,6 +80,24 @@ grep -q "/fail/2: error: HTTP 500" "$WORK/err" && ok "names the page and status"
 snapshot "$DB" "$WORK/after"
 cmp -s "$WORK/before" "$WORK/after" && ok "nothing written after a failing page" ||
 	fail "the database changed after a failed import"
+
+# A server that echoes the token back: it is masked in every message.
+for route in value 500; do
+	rm -f "$DB"*
+	pf init >/dev/null
+	run env PORTFOLJ_TOKEN=s3cret "$PF" --db "$DB" import "$BASE/echo/$route"
+	[ "$RC" -ne 0 ] && ok "echo/$route rejected" || fail "echo/$route imported"
+	if [ $route = value ]; then
+		grep -q '"Bearer \*\*\*" is not a number' "$WORK/err" && ok "echo/value: token masked" ||
+			{ fail "echo/value: not masked as ***"; show_err; }
+	fi
+	if grep -q s3cret "$WORK/out" "$WORK/err" "$DB"*; then
+		fail "echo/$route: the token was shown or stored"; show_err
+	else ok "echo/$route: token nowhere"; fi
+	[ "$(sqlite3 "$DB" "SELECT count(*) FROM changes WHERE new LIKE '%s3cret%' OR old LIKE '%s3cret%'")" = 0 ] &&
+		[ "$(sqlite3 "$DB" "SELECT count(*) FROM run_sources WHERE source LIKE '%s3cret%'")" = 0 ] &&
+		ok "echo/$route: not in the database" || fail "echo/$route: token in the database"
+done
 
 unset PORTFOLJ_TOKEN
 expect_rc 3 "no token" pf import "$BASE/body/0"

@@ -5,6 +5,17 @@
 . "$(dirname "$0")/common.bash" "$@"
 export PORTFOLJ_EXAMPLES=$SRC/examples
 "$PF" --db "$WORK/a.db" init --demo >/dev/null || { fail "init --demo"; finish; }
+# Texts a spreadsheet would run as formulas (FORMATS.md section 2, "Formulas"): marked with a
+# `'` in every CSV, unmarked by the import; a text with its own leading `'` keeps it; a negative
+# number is no text and stays as it is.
+"$PF" --db "$WORK/a.db" set initiative KBN-01 titel='=HYPERLINK("http://x","y")' \
+	beskrivning='+46 70 123' projektledare='-minus' nyttoagare='@SUM(A1)' verksamhet="'	tab" \
+	>/dev/null || fail "set formula-like texts"
+"$PF" --db "$WORK/a.db" set initiative KBN-02 titel="'=already marked" >/dev/null ||
+	fail "set a text with its own mark"
+"$PF" --db "$WORK/a.db" set effect KBN-01-M1 malvarde=-3.5 >/dev/null || fail "negative target"
+"$PF" --db "$WORK/a.db" measure KBN-01-M1 --period 2025Q4 --value 20 --comment "-5 kr" \
+	>/dev/null || fail "measure"
 
 "$PF" --db "$WORK/a.db" export -o "$WORK/a.json" && ok "export json" || fail "export json"
 "$PF" --db "$WORK/b.db" import "$WORK/a.json" >/dev/null && ok "import json" || fail "import json"
@@ -17,6 +28,19 @@ cmp -s "$WORK/a.json" "$WORK/b.json" && ok "json round trip is byte-identical" |
 "$PF" --db "$WORK/c.db" export --format csv -o "$WORK/csv-c"
 diff -r "$WORK/csv-a" "$WORK/csv-c" >/dev/null && ok "csv round trip is byte-identical" ||
 	fail "csv round trip differs"
+python3 - "$WORK/csv-a" >"$WORK/f.out" 2>&1 <<'PY'
+import os, sys
+d = sys.argv[1]
+ini = open(os.path.join(d, "initiatives.csv"), encoding="utf-8").read()
+for want in ['"\'=HYPERLINK(""http://x"",""y"")"', ",'+46 70 123,", ",'-minus,", ",'@SUM(A1),",
+             ",''\ttab,", ",''=already marked,"]:
+    assert want in ini, want
+mea = open(os.path.join(d, "measurements.csv"), encoding="utf-8").read()
+assert "KBN-01-M1,2025Q4,20,'-5 kr\n" in mea, mea
+eff = open(os.path.join(d, "effects.csv"), encoding="utf-8").read()
+assert ",-3.5,2026-12-31," in eff, eff
+PY
+[ $? -eq 0 ] && ok "csv: formula-like texts marked, numbers not" || fail "csv marks: $(cat "$WORK/f.out")"
 [ "$(ls "$WORK/csv-a" | wc -l)" -eq 7 ] && ok "one csv file per kind" || fail "csv files: $(ls "$WORK/csv-a")"
 
 # For Excel with Swedish settings: its own round trip, and the same portfolio.
@@ -27,6 +51,9 @@ diff -r "$WORK/csv-a" "$WORK/csv-c" >/dev/null && ok "csv round trip is byte-ide
 "$PF" --db "$WORK/e.db" export --format csv --excel -o "$WORK/xl-e"
 diff -r "$WORK/xl-a" "$WORK/xl-e" >/dev/null && ok "csv --excel round trip is byte-identical" ||
 	fail "csv --excel round trip differs"
+grep -q "^KBN-01-M1;2025Q4;20;'-5 kr" "$WORK/xl-a/measurements.csv" &&
+	grep -q "^KBN-01;\"'=HYPERLINK" "$WORK/xl-a/initiatives.csv" &&
+	ok "csv --excel: formula-like texts marked, numbers not" || fail "csv --excel marks"
 python3 - "$WORK/xl-a" >"$WORK/xl.out" 2>&1 <<'PY'
 import os, sys
 d = sys.argv[1]
