@@ -27,9 +27,14 @@ class H(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers(); self.wfile.write(body)
     def do_GET(self):
+        auth = self.headers.get("Authorization", "")
+        if self.path == "/echo/basic":   # the URL's user:password, decoded, into a value
+            import base64
+            who = base64.b64decode(auth.split(" ")[-1]).decode() if auth.startswith("Basic ") else ""
+            rec = {"indicator_id": "X-1", "period": "2025Q1", "value": who}
+            return self.send(200, json.dumps({"measurements": [rec]}).encode())
         if self.headers.get("Authorization") != "Bearer s3cret":
             return self.send(401, b'{"error":"no"}')
-        auth = self.headers.get("Authorization", "")
         if self.path == "/echo/value":   # a hostile server: the token into a value
             rec = {"indicator_id": "X-1", "period": "2025Q1", "value": auth, "comment": auth}
             return self.send(200, json.dumps({"measurements": [rec]}).encode())
@@ -98,6 +103,12 @@ for route in value 500; do
 		[ "$(sqlite3 "$DB" "SELECT count(*) FROM run_sources WHERE source LIKE '%s3cret%'")" = 0 ] &&
 		ok "echo/$route: not in the database" || fail "echo/$route: token in the database"
 done
+
+# A password in the URL is as secret as the token.
+rm -f "$DB"*
+run env -u PORTFOLJ_TOKEN "$PF" --db "$DB" import "http://alice:pw9x@127.0.0.1:$PORT/echo/basic"
+grep -q '"alice:\*\*\*" is not a number' "$WORK/err" && ! grep -q pw9x "$WORK/out" "$WORK/err" &&
+	ok "the URL's password masked" || { fail "the URL's password shown"; show_err; }
 
 unset PORTFOLJ_TOKEN
 expect_rc 3 "no token" pf import "$BASE/body/0"
