@@ -1025,6 +1025,14 @@ bool pf_text_too_long(const char *s)
 {
 	size_t units = 0;
 
+	/*
+	 * A code point takes at least as many UTF-8 bytes as UTF-16 units, so a
+	 * text of at most PF_TEXT_MAX bytes, every text of an import's hot path,
+	 * is within the limit without counting.
+	 */
+	if (strnlen(s, PF_TEXT_MAX + 1) <= PF_TEXT_MAX)
+		return false;
+
 	/* A lead byte starts a code point; one of four bytes is beyond the BMP: a surrogate pair.
 	 */
 	for (; *s && units <= PF_TEXT_MAX; s++) {
