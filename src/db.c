@@ -90,6 +90,14 @@ int pf_db_schema_version(pf_db *db)
 	return pragma_int(db, "PRAGMA user_version");
 }
 
+static pf_status mark(pf_db *db, pf_error *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", PF_APPLICATION_ID);
+	return pf_db_exec(db, sql, err);
+}
+
 /*
  * Applies migration i (0-based) in its own transaction, unless another
  * process applied it while this one waited for the write lock: the version
@@ -112,7 +120,9 @@ static pf_status migrate_one(pf_db *db, size_t i, pf_error *err)
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return st;
 	}
-	if ((st = pf_db_exec(db, pragma, err)) || (st = pf_db_exec(db, "COMMIT", err))) {
+	/* Marked in the same transaction, so no other process sees tables without the mark. */
+	if ((st = pf_db_exec(db, pragma, err)) || (st = mark(db, err)) ||
+	    (st = pf_db_exec(db, "COMMIT", err))) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return st;
 	}
@@ -131,14 +141,6 @@ static pf_status check_version(pf_db *db, int *v, pf_error *err)
 		                    "knows (%zu); use a newer portfolj",
 		                    *v, pf_schema_count);
 	return PF_OK;
-}
-
-static pf_status mark(pf_db *db, pf_error *err)
-{
-	char sql[64];
-
-	snprintf(sql, sizeof(sql), "PRAGMA application_id = %d", PF_APPLICATION_ID);
-	return pf_db_exec(db, sql, err);
 }
 
 static pf_status migrate(pf_db *db, pf_error *err)
@@ -178,12 +180,18 @@ static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 {
 	int ms = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000;
 	pf_status st;
-
 	int v;
 
 	sqlite3_busy_timeout(db->h, ms);
 	sqlite3_extended_result_codes(db->h, 1);
-	if ((st = check_version(db, &v, err)) || (st = check_identity(db, v, err)) ||
+	/* One read transaction: version, mark and tables as one process committed them. */
+	if ((st = pf_db_exec(db, "BEGIN", err)))
+		return st;
+	if ((st = check_version(db, &v, err)) || (st = check_identity(db, v, err))) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return st;
+	}
+	if ((st = pf_db_exec(db, "COMMIT", err)) ||
 	    (st = pf_db_exec(db, "PRAGMA foreign_keys = ON", err)))
 		return st;
 	if ((st = pf_db_exec(db, "PRAGMA journal_mode = WAL", err)))
