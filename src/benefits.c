@@ -20,6 +20,8 @@ struct benefit_acc {
 	bool any[PF_BENEFIT_COUNT];
 	const pf_eval *eval;
 	json_t *unmeasured;
+	json_t *not_this_period; /* or NULL: ids without a value for period itself */
+	pf_period period;
 };
 
 /* Row: indicator pk, id, initiative pk, benefit type, yearly value in kronor. */
@@ -32,6 +34,9 @@ static pf_status benefit_row(sqlite3_stmt *st, void *ctx)
 
 	if (!e || !e->measured)
 		json_array_append_new(a->unmeasured, pf_json_text(pf_col_text(st, 1)));
+	/* The latest value at or before P is P's own when there is one. */
+	if (a->not_this_period && (!e || !e->measured || e->at != a->period))
+		json_array_append_new(a->not_this_period, pf_json_text(pf_col_text(st, 1)));
 	if (type < 0 || sqlite3_column_type(st, 4) == SQLITE_NULL)
 		return PF_OK;
 	double value = sqlite3_column_double(st, 4);
@@ -64,9 +69,9 @@ static json_t *benefits_json(const struct benefit_acc *a)
  * each, and preparing it each time cost more than running it.
  */
 static pf_status add_benefits(pf_db *db, const char *sql, const char *text, int64_t key,
-                              const pf_eval *eval, json_t *obj, sqlite3_stmt **keep, pf_error *err)
+                              struct benefit_acc a, json_t *obj, sqlite3_stmt **keep,
+                              pf_error *err)
 {
-	struct benefit_acc a = {.eval = eval, .unmeasured = json_array()};
 	sqlite3_stmt *st = keep ? *keep : NULL;
 	pf_status s = st ? PF_OK : pf_db_prepare(db, &st, sql, err);
 
@@ -96,7 +101,9 @@ pf_status pf_benefits_initiative(pf_db *db, int64_t initiative, const pf_eval *e
 	static const char sql[] = "SELECT pk, id, initiative, benefit_type, benefit_sek "
 	                          "FROM indicators WHERE initiative = ?1 ORDER BY id";
 
-	return add_benefits(db, sql, NULL, initiative, eval, obj, keep, err);
+	struct benefit_acc a = {.eval = eval, .unmeasured = json_array()};
+
+	return add_benefits(db, sql, NULL, initiative, a, obj, keep, err);
 }
 
 /*
@@ -175,9 +182,15 @@ pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const 
 	static const char sql[] =
 	    "SELECT i.pk, i.id, i.initiative, i.benefit_type, i.benefit_sek FROM indicators i "
 	    "JOIN initiatives n ON n.pk = i.initiative WHERE n.committee = ?1 ORDER BY i.id";
+	struct benefit_acc a = {.eval = eval,
+	                        .unmeasured = json_array(),
+	                        .not_this_period = json_object_get(obj, "not_measured_this_period"),
+	                        .period = p};
 	pf_status s;
 
-	if ((s = after_completion(db, code, p, eval, obj, err)))
+	if ((s = after_completion(db, code, p, eval, obj, err))) {
+		json_decref(a.unmeasured);
 		return s;
-	return add_benefits(db, sql, code, 0, eval, obj, NULL, err);
+	}
+	return add_benefits(db, sql, code, 0, a, obj, NULL, err);
 }

@@ -16,6 +16,8 @@
  * Adds to a committee's object: "after_completion" {"completed",
  * "still_measured": [ids], "measuring_stopped": [ids]}, "benefits" {type: {"promised",
  * "realised"}}, "unmeasured_indicators" [ids]. eval: every indicator at p.
+ * When obj has the array "not_measured_this_period", the ids of the indicators
+ * without a value for p are appended to it (in the same pass).
  * An initiative completed after p is not counted: it was not completed at p.
  */
 pf_status pf_benefits_committee(pf_db *db, const char *code, pf_period p, const pf_eval *eval,

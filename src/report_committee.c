@@ -166,35 +166,6 @@ static json_t *committee_json(const char *code, const struct committee_acc *a)
 	return j;
 }
 
-/* The committee's indicators with no value for P itself, by id (section 5). */
-static const char not_measured_sql[] =
-    "SELECT i.id FROM indicators i JOIN initiatives n ON n.pk = i.initiative "
-    "WHERE n.committee = ?1 AND NOT EXISTS (SELECT 1 FROM measurements m "
-    "WHERE m.key = (i.pk << 16 | ?2)) ORDER BY i.id";
-
-static pf_status id_row(sqlite3_stmt *st, void *ctx)
-{
-	json_array_append_new(ctx, pf_json_column(st, 0));
-	return PF_OK;
-}
-
-static pf_status not_measured(pf_db *db, const char *code, pf_period p, json_t *j, pf_error *err)
-{
-	json_t *ids = json_array();
-	sqlite3_stmt *st;
-	pf_status s = pf_db_prepare(db, &st, not_measured_sql, err);
-
-	if (!s) {
-		pf_bind_text(st, 1, code);
-		sqlite3_bind_int(st, 2, p);
-		s = pf_query_rows(db, st, err, id_row, ids);
-	}
-	if (!s)
-		json_object_set(j, "not_measured_this_period", ids);
-	json_decref(ids);
-	return s;
-}
-
 static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts *o,
                                const pf_eval *history, json_t *list, pf_error *err)
 {
@@ -214,8 +185,8 @@ static pf_status one_committee(pf_db *db, const char *code, const pf_report_opts
 		return s;
 	json_t *j = committee_json(code, &acc);
 	json_array_append_new(list, j);
-	if ((s = not_measured(db, code, o->period, j, err)))
-		return s;
+	/* Filled by the benefits' pass over the committee's indicators, by id. */
+	json_object_set_new(j, "not_measured_this_period", json_array());
 	json_object_set_new(j, "lights_by_quarter", history_json(&acc, o->period));
 	json_object_set_new(j, "kpis_by_year", years_json(&acc, pf_period_year(o->period)));
 	return pf_benefits_committee(db, code, o->period, eval, j, err);
