@@ -36,7 +36,7 @@ get_target_property(pf_fuzz_libs portfolj LINK_LIBRARIES)
 add_library(portfolj_fuzzlib STATIC ${pf_fuzz_sources})
 target_compile_options(portfolj_fuzzlib PRIVATE ${PF_FUZZ_SAN} -fsanitize=fuzzer-no-link -g)
 target_include_directories(portfolj_fuzzlib PRIVATE ${pf_fuzz_includes}
-  PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src ${CMAKE_SOURCE_DIR}/importers)
+  PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src ${CMAKE_SOURCE_DIR})
 if(pf_fuzz_defs)
   target_compile_definitions(portfolj_fuzzlib PRIVATE ${pf_fuzz_defs})
 endif()

@@ -10,7 +10,7 @@
 
 #include "portfolj/error.h"
 #include "portfolj/kinds.h"
-#include "sha256.h"
+#include "util/sha256.h"
 
 typedef enum pf_loc_style {
 	PF_LOC_LINECOL, /* SOURCE:LINE:COL (CSV, TSV) */

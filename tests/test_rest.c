@@ -1,5 +1,5 @@
 /*
- * Tests of the REST transport (importers/rest.c) against a real HTTP server,
+ * Tests of the REST transport (importers/read/rest.c) against a real HTTP server,
  * tests/rest_server.py, started on 127.0.0.1 for each test and killed after.
  */
 #include <stdarg.h>
@@ -19,7 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "rest.h"
+#include "importers/read/rest.h"
 #include "testutil.h"
 
 #define SERVER_SCRIPT PF_SOURCE_DIR "/tests/rest_server.py"

@@ -1,9 +1,9 @@
 /*
- * The JSON importer without a map (importers/json_source.c): any bytes as a
+ * The JSON importer without a map (importers/read/json_source.c): any bytes as a
  * document of FORMATS.md section 3, every unit's records read until the end.
  */
 #include "fuzz.h"
-#include "json_source.h"
+#include "importers/read/json_source.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
