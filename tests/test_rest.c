@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "importers/read/rest.h"
+#include "portfolj/global.h"
 #include "testutil.h"
 
 #define SERVER_SCRIPT PF_SOURCE_DIR "/tests/rest_server.py"
@@ -948,7 +949,8 @@ int main(void)
 		unsetenv(proxies[i]);
 	signal(SIGPIPE, SIG_IGN);
 
+	assert_int_equal(pf_global_init(NULL), PF_OK);
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
-	pf_rest_global_cleanup();
+	pf_global_cleanup();
 	return failed;
 }

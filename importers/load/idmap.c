@@ -10,14 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static uint32_t hash_of(const char *s)
-{
-	uint32_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
+#include "util/hash.h"
 
 /* The slot of id: its own, or the empty one where it would go. */
 static size_t find(const pf_idmap *m, const char *id, uint32_t h)
@@ -46,7 +39,7 @@ bool pf_idmap_get(pf_idmap *m, const char *id, int64_t *val)
 	else if (is_entry(m, m->last + 1, id))
 		e = m->last + 1;
 	else {
-		size_t i = find(m, id, hash_of(id));
+		size_t i = find(m, id, pf_hash(id));
 		if (!m->slots[i].entry)
 			return false;
 		e = m->slots[i].entry - 1;
@@ -107,7 +100,7 @@ static bool make_room(pf_idmap *m, size_t len)
 
 bool pf_idmap_put(pf_idmap *m, const char *id, int64_t val)
 {
-	uint32_t h = hash_of(id);
+	uint32_t h = pf_hash(id);
 	size_t len = strlen(id) + 1;
 
 	if (m->n >= UINT32_MAX - 1 || !make_room(m, len))

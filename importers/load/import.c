@@ -656,11 +656,6 @@ static pf_status add_url(pf_import *imp, const char *url, pf_error *err)
 	return pf_rest_fetch(url, &o, add_page, imp, err);
 }
 
-void pf_import_global_cleanup(void)
-{
-	pf_rest_global_cleanup();
-}
-
 /* The map's credit, once an import has read a source through it (its terms ask for it). */
 static pf_status credited(pf_import *imp, pf_status st, pf_error *err)
 {

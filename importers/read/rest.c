@@ -14,6 +14,8 @@
  */
 #include "importers/read/rest.h"
 
+#include "portfolj/global.h"
+
 #include <assert.h>
 #include <ctype.h>
 #include <errno.h>
@@ -40,9 +42,6 @@
 #define MAX_REDIRECTS 5L
 #define FIRST_BACKOFF_MS 500L      /* doubled for every further retry */
 #define MAX_RETRY_AFTER_S 2000000L /* so that the milliseconds fit a 32-bit long */
-
-/* The command line is single-threaded, so a plain flag is enough (see rest.h). */
-static int curl_ready;
 
 struct body {
 	char *data; /* NUL-terminated once anything was allocated */
@@ -727,24 +726,19 @@ static void fill_opts(pf_rest_opts *out, const pf_rest_opts *in)
 		out->max_body = DEFAULT_MAX_BODY;
 }
 
-static pf_status global_init(const struct fetch *f)
+pf_status pf_global_init(pf_error *err)
 {
-	CURLcode rc;
+	CURLcode rc = curl_global_init(CURL_GLOBAL_DEFAULT);
 
-	if (curl_ready)
-		return PF_OK;
-	if ((rc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK)
-		return fail(f, PF_EENV, NULL, "cannot initialise libcurl: %s",
-		            curl_easy_strerror(rc));
-	curl_ready = 1;
+	if (rc != CURLE_OK)
+		return pf_error_set(err, PF_EENV, "cannot initialise libcurl: %s",
+		                    curl_easy_strerror(rc));
 	return PF_OK;
 }
 
-void pf_rest_global_cleanup(void)
+void pf_global_cleanup(void)
 {
-	if (curl_ready)
-		curl_global_cleanup();
-	curl_ready = 0;
+	curl_global_cleanup();
 }
 
 /* The options every request of a fetch shares. */
@@ -830,10 +824,8 @@ static pf_status url_secrets(struct fetch *f, const char *url)
 static pf_status start(struct fetch *f, const char *url, char **first)
 {
 	CURLUcode uc;
-	pf_status st = global_init(f);
+	pf_status st = pf_error_secret(f->err, f->o.token);
 
-	if (st == PF_OK)
-		st = pf_error_secret(f->err, f->o.token);
 	if (st == PF_OK)
 		st = url_secrets(f, url);
 	if (st != PF_OK)

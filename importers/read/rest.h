@@ -9,11 +9,9 @@
  * a URL given to the callback or to the progress hook: wherever it would
  * (a server may echo it into a link), it is replaced by "***".
  *
- * libcurl's global state is set up by the first pf_rest_fetch() through a
- * plain static flag, which is enough because the command line is
- * single-threaded; a multi-threaded caller must call pf_rest_fetch() once
- * from one thread before starting others. A program that wants a clean
- * leak report calls pf_rest_global_cleanup() before it exits.
+ * libcurl's global state is the program's to set up, once, before any thread:
+ * pf_global_init() and pf_global_cleanup() of portfolj/global.h (defined in
+ * rest.c, libcurl being the library's only process-wide state).
  */
 #ifndef PF_IMPORTERS_REST_H
 #define PF_IMPORTERS_REST_H
@@ -79,9 +77,6 @@ typedef pf_status (*pf_rest_page_fn)(void *ctx, const char *url, const char *bod
  */
 pf_status pf_rest_fetch(const char *url, const pf_rest_opts *o, pf_rest_page_fn fn, void *ctx,
                         pf_error *err);
-
-/* Releases libcurl's global state if pf_rest_fetch() set it up; optional, at exit. */
-void pf_rest_global_cleanup(void);
 
 /*
  * The target of the first link with relation "next" in the value of one

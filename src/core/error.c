@@ -6,25 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int pf_status_exit_code(pf_status st)
-{
-	switch (st) {
-	case PF_OK:
-	case PF_END:
-		return 0;
-	case PF_EUSAGE:
-		return 1;
-	case PF_EINPUT:
-	case PF_ENOTFOUND:
-		return 2;
-	case PF_EENV:
-	case PF_EBUSY:
-	case PF_ENOMEM:
-		return 3;
-	}
-	return 3;
-}
-
 void pf_error_init(pf_error *e)
 {
 	memset(e, 0, sizeof(*e));
