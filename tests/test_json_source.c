@@ -12,7 +12,9 @@
 #include <string.h>
 
 #include "importers/read/csvsheet.h"
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 #include "testutil.h"
 
 #define MAPS PF_SOURCE_DIR "/examples/maps/"

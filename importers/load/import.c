@@ -6,7 +6,8 @@
 
 #include <errno.h>
 
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
 #include "importers/read/rest.h"
 #include "importers/read/xlsx.h"
 
@@ -279,7 +280,8 @@ static pf_status insert_row(pf_import *imp, const pf_table *t, const pf_val *val
 		return PF_EENV;
 	for (int i = 0; i < t->nkeys + t->ncols; i++)
 		bind_val(ins, i + 1, &vals[i]);
-	/* Every table records the run that wrote the row (src/store/sqlite/schema/002_history.sql). */
+	/* Every table records the run that wrote the row (src/store/sqlite/schema/002_history.sql).
+	 */
 	sqlite3_bind_int64(ins, t->nkeys + t->ncols + 1, imp->run);
 	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
 		return pf_db_fail(imp->db, rc, imp->err, "inserting a row");
@@ -680,7 +682,10 @@ static pf_status add_source(pf_import *imp, const char *source, pf_error *err)
 	if (has_suffix(source, ".xlsx")) {
 		pf_unit **units = NULL;
 		size_t n = 0;
-		st = pf_xlsx_open_map(source, imp->map, &units, &n, err);
+		pf_headings headings;
+		if (imp->map)
+			pf_map_headings(imp->map, &headings);
+		st = pf_xlsx_open_map(source, imp->map ? &headings : NULL, &units, &n, err);
 		return st ? st : add_units(imp, units, n, err);
 	}
 	if (!has_suffix(source, ".csv") && !has_suffix(source, ".tsv") &&

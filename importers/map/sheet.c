@@ -11,76 +11,9 @@
 #include <string.h>
 
 #include "importers/read/csvsheet.h"
-#include "importers/read/json_source.h"
+#include "importers/map/map.h"
 #include "portfolj/value.h"
 #include "util/suggest.h"
-
-char *pf_trim(char *s)
-{
-	char *e;
-
-	for (;;) {
-		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\n')
-			s++;
-		else if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
-			s += 2;
-		else
-			break;
-	}
-	e = s + strlen(s);
-	for (;;) {
-		if (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n'))
-			e--;
-		else if (e - s >= 2 && (unsigned char)e[-2] == 0xC2 && (unsigned char)e[-1] == 0xA0)
-			e -= 2;
-		else
-			break;
-	}
-	*e = '\0';
-	return *s ? s : NULL;
-}
-
-static void column_letters(int col, char *buf, size_t n)
-{
-	char tmp[8];
-	int i = 0;
-
-	for (; col > 0 && i < 7; col = (col - 1) / 26)
-		tmp[i++] = (char)('A' + (col - 1) % 26);
-	size_t j = 0;
-	while (i > 0 && j + 1 < n)
-		buf[j++] = tmp[--i];
-	buf[j] = '\0';
-}
-
-void pf_record_pos(const pf_record *r, int f, char *buf, size_t n)
-{
-	int col = f >= 0 ? r->col[f] : 0;
-	char letters[8];
-	size_t nf;
-	const pf_field *fields = pf_kind_fields(r->kind, &nf);
-
-	switch (r->style) {
-	case PF_LOC_LINECOL:
-		/* FORMATS.md always gives a column: a record-level error points at the first. */
-		snprintf(buf, n, "%ld:%d", r->line, col > 0 ? col : 1);
-		break;
-	case PF_LOC_CELL:
-		column_letters(col > 0 ? col : 1, letters, sizeof(letters));
-		snprintf(buf, n, "%s!%s%ld", r->sheet ? r->sheet : "", letters, r->line);
-		break;
-	case PF_LOC_INDEX:
-		if (f >= 0)
-			snprintf(buf, n, "%s[%ld].%s", pf_kind_name(r->kind), r->line,
-			         fields[f].en);
-		else
-			snprintf(buf, n, "%s[%ld]", pf_kind_name(r->kind), r->line);
-		break;
-	case PF_LOC_OPTION:
-		snprintf(buf, n, "%s", f >= 0 && r->opt && r->opt[f] ? r->opt[f] : "");
-		break;
-	}
-}
 
 struct csv_unit {
 	pf_unit base;
@@ -199,33 +132,6 @@ static void map_headings(struct csv_unit *cu, const pf_csv_row *row, const char 
 	}
 }
 
-bool pf_near_heading(pf_kind kind, const char *heading, const int *map, size_t ncols, char *out,
-                     size_t n)
-{
-	size_t nf;
-	const pf_field *fields = pf_kind_fields(kind, &nf);
-	const char *best;
-	bool found = false;
-	pf_suggest s;
-
-	pf_suggest_init(&s, heading);
-	for (size_t f = 0; f < nf; f++) {
-		bool taken = false;
-		for (size_t c = 0; c < ncols && !taken; c++)
-			taken = map[c] == (int)f;
-		if (!taken) {
-			pf_suggest_add(&s, fields[f].sv);
-			pf_suggest_add(&s, fields[f].en);
-		}
-	}
-	if ((best = pf_suggest_best(&s)) && strlen(best) < n) {
-		memcpy(out, best, strlen(best) + 1);
-		found = true;
-	}
-	pf_suggest_free(&s);
-	return found;
-}
-
 static void warn_unknown_column(const struct csv_unit *cu, const pf_csv_row *row, size_t c,
                                 pf_error *err)
 {
@@ -316,82 +222,4 @@ pf_status pf_unit_csv_open(pf_unit **out, const char *path, const pf_map *map, p
 	}
 	*out = &cu->base;
 	return PF_OK;
-}
-
-struct fields_unit {
-	pf_unit base;
-	bool done;
-	unsigned has; /* the fields named: see pf_record.has */
-	char *val[PF_FIELDS_MAX];
-	char *opt[PF_FIELDS_MAX];
-};
-
-static pf_status fields_next(pf_unit *u, pf_record *rec, pf_error *err)
-{
-	struct fields_unit *fu = (struct fields_unit *)u;
-
-	(void)err;
-	if (fu->done)
-		return PF_END;
-	fu->done = true;
-	memset(rec, 0, sizeof(*rec));
-	rec->kind = u->kind;
-	rec->style = PF_LOC_OPTION;
-	rec->source = u->source;
-	rec->opt = (const char *const *)fu->opt;
-	rec->head = rec->opt; /* the position names the option already: no prefix */
-	rec->has = fu->has;
-	for (int f = 0; f < PF_FIELDS_MAX; f++)
-		rec->val[f] = fu->val[f] ? pf_trim(fu->val[f]) : NULL;
-	return PF_OK;
-}
-
-static void fields_free(pf_unit *u)
-{
-	struct fields_unit *fu = (struct fields_unit *)u;
-
-	for (int f = 0; f < PF_FIELDS_MAX; f++) {
-		free(fu->val[f]);
-		free(fu->opt[f]);
-	}
-	free(u->source);
-	free(fu);
-}
-
-void pf_unit_fields_give(pf_unit *u, unsigned has)
-{
-	((struct fields_unit *)u)->has &= has;
-}
-
-pf_status pf_unit_fields_new(pf_unit **out, pf_kind kind, const char *source,
-                             const char *const *names, const char *const *values,
-                             const char *const *options, size_t n, pf_error *err)
-{
-	struct fields_unit *fu = calloc(1, sizeof(*fu));
-
-	*out = NULL;
-	if (!fu || !(fu->base.source = strdup(source)))
-		goto nomem;
-	fu->base.kind = kind;
-	fu->base.next = fields_next;
-	fu->base.free = fields_free;
-	for (size_t i = 0; i < n; i++) {
-		int f = pf_kind_field(kind, names[i]);
-		if (f < 0) {
-			fields_free(&fu->base);
-			return pf_error_set(err, PF_EUSAGE, "no field \"%s\" in %s", names[i],
-			                    pf_kind_name(kind));
-		}
-		fu->has |= 1u << f;
-		if (values[i] && !(fu->val[f] = strdup(values[i])))
-			goto nomem;
-		if (options && options[i] && !(fu->opt[f] = strdup(options[i])))
-			goto nomem;
-	}
-	*out = &fu->base;
-	return PF_OK;
-nomem:
-	if (fu)
-		fields_free(&fu->base);
-	return pf_error_set(err, PF_ENOMEM, "out of memory");
 }

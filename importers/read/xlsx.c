@@ -14,8 +14,6 @@
  */
 #include "importers/read/xlsx.h"
 
-#include "importers/read/json_source.h"
-
 #include <errno.h>
 #include <expat.h>
 #include <limits.h>
@@ -114,8 +112,8 @@ struct book {
 	size_t nsst, capsst;
 	unsigned char *xf_shows; /* cellXfs index -> what its number format shows: FMT_* */
 	size_t nxf;
-	uint64_t unpacked; /* decompressed bytes read so far, against MAX_TOTAL */
-	const pf_map *map; /* --map for the headings, or NULL; the caller keeps it alive */
+	uint64_t unpacked;      /* decompressed bytes read so far, against MAX_TOTAL */
+	const pf_headings *map; /* --map for the headings, or NULL; the caller keeps it alive */
 };
 
 static void book_unref(struct book *b)
@@ -1649,13 +1647,13 @@ static const char **header_headings(const struct xlsx_unit *u, size_t *n)
  * The headings as a --map reads them: one it names becomes its field name,
  * one it ignores becomes empty (no warning), the rest stay as they are.
  */
-static void map_headings(struct xlsx_unit *u, const pf_map *m, const char **h)
+static void map_headings(struct xlsx_unit *u, const pf_headings *m, const char **h)
 {
 	for (size_t c = 0; c < u->ncols; c++) {
 		bool dates = false;
-		const char *f = pf_map_heading(m, h[c], &dates);
+		const char *f = m->field(m->ctx, h[c], &dates);
 		u->dates[c] = f && dates;
-		h[c] = pf_map_ignores(m, h[c]) ? "" : f ? f : h[c];
+		h[c] = m->ignores(m->ctx, h[c]) ? "" : f ? f : h[c];
 	}
 }
 
@@ -1697,12 +1695,12 @@ static pf_status read_header(struct xlsx_unit *u, bool *skip, pf_error *err)
 		st = pf_error_set(err, PF_ENOMEM, "out of memory");
 		goto out;
 	}
-	const pf_map *m = u->book->map;
+	const pf_headings *m = u->book->map;
 	if (m)
 		map_headings(u, m, h);
 	int kind = pf_kind_detect(h, u->ncols, u->map, &near);
-	if (m && pf_map_sheet_kind(m) >= 0 && kind != pf_map_sheet_kind(m)) {
-		near = pf_map_sheet_kind(m);
+	if (m && m->kind >= 0 && kind != m->kind) {
+		near = m->kind;
 		kind = -1;
 	}
 	if ((*skip = kind < 0)) {
@@ -1897,7 +1895,7 @@ pf_status pf_xlsx_open(const char *path, pf_unit ***units, size_t *n, pf_error *
 	return pf_xlsx_open_map(path, NULL, units, n, err);
 }
 
-pf_status pf_xlsx_open_map(const char *path, const pf_map *map, pf_unit ***units, size_t *n,
+pf_status pf_xlsx_open_map(const char *path, const pf_headings *map, pf_unit ***units, size_t *n,
                            pf_error *err)
 {
 	unsigned char head[8];

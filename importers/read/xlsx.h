@@ -32,7 +32,7 @@
  */
 pf_status pf_xlsx_open(const char *path, pf_unit ***units, size_t *n, pf_error *err);
 /* The same, reading each sheet's headings through a --map (the caller keeps it alive). */
-pf_status pf_xlsx_open_map(const char *path, const struct pf_map *map, pf_unit ***units, size_t *n,
+pf_status pf_xlsx_open_map(const char *path, const pf_headings *map, pf_unit ***units, size_t *n,
                            pf_error *err);
 
 /* The same over a buffer (for fuzzing), which is copied; name is what errors call it. */

@@ -3,7 +3,9 @@
  * document of FORMATS.md section 3, every unit's records read until the end.
  */
 #include "fuzz.h"
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,7 +6,9 @@
  * unit's records are read until the end.
  */
 #include "fuzz.h"
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 static const char *const map_files[] = {
     "examples/maps/stratsys-kpidata.json",

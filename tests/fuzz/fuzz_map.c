@@ -5,7 +5,9 @@
  * sheets, and for heading look-ups.
  */
 #include "fuzz.h"
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 static const char *const doc_files[] = {
     "examples/maps/stratsys-kpidata.sample.json",

@@ -5,7 +5,9 @@
  * examples/maps/stratsys-import-sheet.json.
  */
 #include "fuzz.h"
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 static pf_map *map;
 

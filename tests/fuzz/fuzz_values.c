@@ -10,7 +10,9 @@
 #include <math.h>
 
 #include "fuzz.h"
-#include "importers/read/json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 #include "portfolj/report.h"
 #include "portfolj/value.h"
 
