@@ -10,6 +10,7 @@
 #include "importers/load/idmap.h"
 #include "portfolj/import.h"
 #include "importers/record.h"
+#include "store/store.h"
 
 /* A typed value bound to a column. */
 typedef struct pf_val {
@@ -183,6 +184,12 @@ pf_status pf_committee_known(pf_import *imp, const char *code, bool *known);
  * PF_UNKNOWN_SUGGEST unknown references of an import get one.
  */
 enum { PF_UNKNOWN_SUGGEST = 100 };
+/*
+ * The stored id of a list nearest to word, into out (n bytes), for "did you
+ * mean"; false when none is close (or the database cannot tell).
+ */
+bool pf_near_stored(pf_db *db, pf_store_ids which, const char *of, const char *word, char *out,
+                    size_t n);
 void pf_unknown_initiative(pf_import *imp, const pf_record *rec, int f, const char *id);
 void pf_unknown_indicator(pf_import *imp, const pf_record *rec, int f, const char *id);
 void pf_unknown_version(pf_import *imp, const pf_record *rec, int f, const char *roadmap,

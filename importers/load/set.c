@@ -33,16 +33,15 @@ static pf_status unknown_row(pf_import *imp, pf_kind k, const char *const *key, 
 {
 	static const struct {
 		pf_kind kind;
-		const char *fmt, *near_fmt, *sql;
+		const char *fmt, *near_fmt;
+		pf_store_ids ids;
 	} rows[] = {
 	    {PF_KIND_INITIATIVES, PF_MSG_("unknown initiative \"%s\""),
-	     PF_MSG_("unknown initiative \"%s\": did you mean \"%s\"?"),
-	     "SELECT id FROM initiatives"},
+	     PF_MSG_("unknown initiative \"%s\": did you mean \"%s\"?"), PF_IDS_INITIATIVES},
 	    {PF_KIND_EFFECTS, PF_MSG_("unknown indicator \"%s\""),
-	     PF_MSG_("unknown indicator \"%s\": did you mean \"%s\"?"),
-	     "SELECT id FROM indicators"},
+	     PF_MSG_("unknown indicator \"%s\": did you mean \"%s\"?"), PF_IDS_INDICATORS},
 	    {PF_KIND_DECISIONS, PF_MSG_("unknown decision \"%s\""),
-	     PF_MSG_("unknown decision \"%s\": did you mean \"%s\"?"), "SELECT id FROM decisions"},
+	     PF_MSG_("unknown decision \"%s\": did you mean \"%s\"?"), PF_IDS_DECISIONS},
 	};
 	char near[PF_SUGGEST_LEN + 1];
 
@@ -53,7 +52,7 @@ static pf_status unknown_row(pf_import *imp, pf_kind k, const char *const *key, 
 	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
 		if (rows[i].kind != k)
 			continue;
-		if (pf_suggest_query(imp->db->h, rows[i].sql, NULL, key[0], near, sizeof(near)))
+		if (pf_near_stored(imp->db, rows[i].ids, NULL, key[0], near, sizeof(near)))
 			return pf_error_pos(err, PF_EINPUT, "set", NULL, rows[i].near_fmt, key[0],
 			                    near);
 		return pf_error_pos(err, PF_EINPUT, "set", NULL, rows[i].fmt, key[0]);

@@ -5,26 +5,55 @@
  */
 #include "importers/load/loader.h"
 
+#include <string.h>
+
 #include "core/messages.h"
+#include "store/store.h"
 #include "util/suggest.h"
 
-/* The stored id nearest to id by sql (?1 bound to bind), if the budget allows a look. */
-static bool near_id(pf_import *imp, const char *sql, const char *bind, const char *id, char *out,
+static bool offer(void *ctx, const char *id)
+{
+	pf_suggest *s = ctx;
+
+	pf_suggest_add(s, id);
+	return s->seen <= PF_SUGGEST_MAX;
+}
+
+bool pf_near_stored(pf_db *db, pf_store_ids which, const char *of, const char *word, char *out,
+                    size_t n)
+{
+	pf_suggest s;
+	const char *best;
+	bool found = false;
+
+	pf_suggest_init(&s, word);
+	/* A failure of the database only means no suggestion: the error is the unknown id. */
+	if (s.wlen && !pf_store_ids_each(db, which, of, offer, &s, NULL) &&
+	    (best = pf_suggest_best(&s)) && strlen(best) < n) {
+		memcpy(out, best, strlen(best) + 1);
+		found = true;
+	}
+	pf_suggest_free(&s);
+	return found;
+}
+
+/* The stored id nearest to id in a list, if the budget allows a look. */
+static bool near_id(pf_import *imp, pf_store_ids which, const char *of, const char *id, char *out,
                     size_t n)
 {
 	if (imp->suggestions >= PF_UNKNOWN_SUGGEST)
 		return false;
 	imp->suggestions++;
-	return pf_suggest_query(imp->db->h, sql, bind, id, out, n);
+	return pf_near_stored(imp->db, which, of, id, out, n);
 }
 
-/* The error of an unknown id: fmt, or near_fmt with the stored id nearest by sql. */
-static void unknown_id(pf_import *imp, const pf_record *rec, int f, const char *sql, const char *id,
-                       const char *fmt, const char *near_fmt)
+/* The error of an unknown id: fmt, or near_fmt with the nearest stored id of the list. */
+static void unknown_id(pf_import *imp, const pf_record *rec, int f, pf_store_ids which,
+                       const char *id, const char *fmt, const char *near_fmt)
 {
 	char near[PF_SUGGEST_LEN + 1];
 
-	if (near_id(imp, sql, NULL, id, near, sizeof(near)))
+	if (near_id(imp, which, NULL, id, near, sizeof(near)))
 		pf_rec_error(imp, rec, f, near_fmt, id, near);
 	else
 		pf_rec_error(imp, rec, f, fmt, id);
@@ -32,15 +61,13 @@ static void unknown_id(pf_import *imp, const pf_record *rec, int f, const char *
 
 void pf_unknown_initiative(pf_import *imp, const pf_record *rec, int f, const char *id)
 {
-	unknown_id(imp, rec, f, "SELECT id FROM initiatives", id,
-	           PF_MSG_("unknown initiative \"%s\""),
+	unknown_id(imp, rec, f, PF_IDS_INITIATIVES, id, PF_MSG_("unknown initiative \"%s\""),
 	           PF_MSG_("unknown initiative \"%s\": did you mean \"%s\"?"));
 }
 
 void pf_unknown_indicator(pf_import *imp, const pf_record *rec, int f, const char *id)
 {
-	unknown_id(imp, rec, f, "SELECT id FROM indicators", id,
-	           PF_MSG_("unknown indicator \"%s\""),
+	unknown_id(imp, rec, f, PF_IDS_INDICATORS, id, PF_MSG_("unknown indicator \"%s\""),
 	           PF_MSG_("unknown indicator \"%s\": did you mean \"%s\"?"));
 }
 
@@ -48,15 +75,13 @@ void pf_unknown_indicator(pf_import *imp, const pf_record *rec, int f, const cha
 void pf_unknown_version(pf_import *imp, const pf_record *rec, int f, const char *roadmap,
                         const char *version)
 {
-	static const char versions[] = "SELECT version FROM roadmap_versions WHERE roadmap = ?1";
-	static const char roadmaps[] = "SELECT DISTINCT roadmap FROM roadmap_versions";
 	char near[PF_SUGGEST_LEN + 1];
 
-	if (near_id(imp, versions, roadmap, version, near, sizeof(near)))
+	if (near_id(imp, PF_IDS_ROADMAP_VERSIONS, roadmap, version, near, sizeof(near)))
 		pf_rec_error(imp, rec, f,
 		             "unknown roadmap version \"%s\" \"%s\": did you mean \"%s\" \"%s\"?",
 		             roadmap, version, roadmap, near);
-	else if (near_id(imp, roadmaps, NULL, roadmap, near, sizeof(near)))
+	else if (near_id(imp, PF_IDS_ROADMAPS, NULL, roadmap, near, sizeof(near)))
 		pf_rec_error(imp, rec, f,
 		             "unknown roadmap version \"%s\" \"%s\": did you mean the roadmap "
 		             "\"%s\"?",

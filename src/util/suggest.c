@@ -100,31 +100,3 @@ void pf_suggest_free(pf_suggest *s)
 	free(s->best);
 	s->best = NULL;
 }
-
-bool pf_suggest_query(sqlite3 *db, const char *sql, const char *bind, const char *word, char *out,
-                      size_t n)
-{
-	sqlite3_stmt *st = NULL;
-	pf_suggest s;
-	const char *best;
-	bool found = false;
-	int rc;
-
-	pf_suggest_init(&s, word);
-	if (!s.wlen || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		goto out;
-	if (bind)
-		sqlite3_bind_text(st, 1, bind, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && s.seen <= PF_SUGGEST_MAX)
-		pf_suggest_add(&s, (const char *)sqlite3_column_text(st, 0));
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		goto out;
-	if ((best = pf_suggest_best(&s)) && strlen(best) < n) {
-		memcpy(out, best, strlen(best) + 1);
-		found = true;
-	}
-out:
-	sqlite3_finalize(st);
-	pf_suggest_free(&s);
-	return found;
-}

@@ -6,7 +6,6 @@
 #ifndef PF_SUGGEST_H
 #define PF_SUGGEST_H
 
-#include <sqlite3.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -48,13 +47,5 @@ void pf_suggest_add(pf_suggest *s, const char *candidate);
  */
 const char *pf_suggest_best(const pf_suggest *s);
 void pf_suggest_free(pf_suggest *s);
-
-/*
- * The nearest to word of the first column of sql's rows (?1 bound to bind
- * unless NULL), copied into out (n bytes); false when none is close or the
- * query fails (the suggestion is only a help: its failure is not an error).
- */
-bool pf_suggest_query(sqlite3 *db, const char *sql, const char *bind, const char *word, char *out,
-                      size_t n);
 
 #endif
