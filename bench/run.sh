@@ -89,7 +89,7 @@ pf=${PORTFOLJ:-}
 if [ -z "$pf" ]; then
 	pf=$root/build-dev/portfolj
 	if [ ! -x "$pf" ] || [ -n "$(find "$root/src" "$root/importers" "$root/include" \
-		"$root/schema" "$root/CMakeLists.txt" -newer "$pf" -print -quit 2>/dev/null)" ]; then
+		"$root/CMakeLists.txt" -newer "$pf" -print -quit 2>/dev/null)" ]; then
 		echo "bench: $pf is missing or older than the sources; building a Release build" >&2
 		{ cmake -S "$root" -B /tmp/bench-build -DCMAKE_BUILD_TYPE=Release &&
 			cmake --build /tmp/bench-build -j2; } >/tmp/bench-build.log 2>&1 ||

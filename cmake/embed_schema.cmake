@@ -1,5 +1,5 @@
 # Writes OUT: a C file with every migration in FILES (sorted) as a string literal.
-set(body "/* Generated from the schema/ migrations by cmake/embed_schema.cmake. */\n#include <stddef.h>\n")
+set(body "/* Generated from the schema migrations by cmake/embed_schema.cmake. */\n#include <stddef.h>\n")
 set(list "const char *const pf_schema_migrations[] = {\n")
 set(n 0)
 string(REPLACE "," ";" FILES "${FILES}")

@@ -27,24 +27,24 @@ set(PF_FUZZ_DIR ${CMAKE_SOURCE_DIR}/tests/fuzz)
 set(PF_FUZZ_SAN -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
 
 # The library once more, instrumented for coverage but without libFuzzer's main: the sources,
-# include directories, definitions and libraries of the portfolj target, so that this file
+# include directories, definitions and libraries of the portfolj_objects target, so that this file
 # needs no change when the library gains a source file or a dependency.
-get_target_property(pf_fuzz_sources portfolj SOURCES)
-get_target_property(pf_fuzz_includes portfolj INCLUDE_DIRECTORIES)
-get_target_property(pf_fuzz_defs portfolj COMPILE_DEFINITIONS)
-get_target_property(pf_fuzz_libs portfolj LINK_LIBRARIES)
+get_target_property(pf_fuzz_sources portfolj_objects SOURCES)
+get_target_property(pf_fuzz_includes portfolj_objects INCLUDE_DIRECTORIES)
+get_target_property(pf_fuzz_defs portfolj_objects COMPILE_DEFINITIONS)
+get_target_property(pf_fuzz_libs portfolj_objects LINK_LIBRARIES)
 add_library(portfolj_fuzzlib STATIC ${pf_fuzz_sources})
 target_compile_options(portfolj_fuzzlib PRIVATE ${PF_FUZZ_SAN} -fsanitize=fuzzer-no-link -g)
 target_include_directories(portfolj_fuzzlib PRIVATE ${pf_fuzz_includes}
-  PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src ${CMAKE_SOURCE_DIR}/importers)
+  PUBLIC ${CMAKE_SOURCE_DIR}/include ${CMAKE_SOURCE_DIR}/src ${CMAKE_SOURCE_DIR})
 if(pf_fuzz_defs)
   target_compile_definitions(portfolj_fuzzlib PRIVATE ${pf_fuzz_defs})
 endif()
 # PUBLIC: the targets use libzip (fuzz_xlsx_xml builds archives) and the static library's
 # dependencies must follow it to the link.
 target_link_libraries(portfolj_fuzzlib PUBLIC ${pf_fuzz_libs})
-# The generated sources (schema_sql.c) come from custom commands of the portfolj target.
-add_dependencies(portfolj_fuzzlib portfolj)
+# The generated sources (schema_sql.c) come from custom commands of the portfolj_objects target.
+add_dependencies(portfolj_fuzzlib portfolj_objects)
 
 if(NOT PF_TESTS)
   enable_testing()

@@ -10,7 +10,8 @@
 
 #include "portfolj/error.h"
 #include "portfolj/kinds.h"
-#include "sha256.h"
+#include "portfolj/value.h"
+#include "util/sha256.h"
 
 typedef enum pf_loc_style {
 	PF_LOC_LINECOL, /* SOURCE:LINE:COL (CSV, TSV) */
@@ -98,5 +99,28 @@ bool pf_near_heading(pf_kind kind, const char *heading, const int *map, size_t n
 
 /* Trims blanks (ASCII and no-break spaces) in place; returns NULL for an empty result. */
 char *pf_trim(char *s);
+
+/*
+ * Reads `YYYY-MM-DD`, or a timestamp that starts with one followed by `T` or
+ * a space (`2025-05-15T10:30:00Z`), and writes its quarter (`2025Q2`).
+ * Returns false for anything else.
+ */
+bool pf_date_text_period(const char *s, char buf[PF_PERIOD_BUF]);
+
+/*
+ * How a sheet reader reads its header row through a --map without knowing
+ * mapping files: the mapper (importers/map/, pf_map_headings()) fills one in.
+ */
+typedef struct pf_headings {
+	const void *ctx;
+	/*
+	 * The field name the map gives a heading, or NULL; *dates (may be NULL)
+	 * tells whether the column holds dates to be read as their quarter.
+	 */
+	const char *(*field)(const void *ctx, const char *heading, bool *dates);
+	/* True when the map names the heading with null: an ignored column. */
+	bool (*ignores)(const void *ctx, const char *heading);
+	int kind; /* the kind the map declares for sheets, or -1 */
+} pf_headings;
 
 #endif

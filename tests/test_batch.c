@@ -1,6 +1,6 @@
 /*
  * Big measurement sheets: new rows are held, put in key order and written
- * many to a statement (importers/batch.c), every other row row by row. These
+ * many to a statement (importers/load/batch.c), every other row row by row. These
  * tests check that which path a row takes never shows: the same rows in any
  * order (sorted, reversed, interleaved runs, by period) give the same table,
  * duplicates are caught wherever they fall and reported at the later line, a

@@ -1,4 +1,4 @@
-/* Tests of the CSV/TSV reader (importers/csv.c). */
+/* Tests of the CSV/TSV reader (importers/read/csv.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvsheet.h"
+#include "importers/read/csvsheet.h"
 #include "testutil.h"
 
 #define MALFORMED                                                                                  \

@@ -1,5 +1,5 @@
 /*
- * Tests for src/effect.c: the arithmetic of FORMATS.md section 4, one table
+ * Tests for src/core/effect.c: the arithmetic of FORMATS.md section 4, one table
  * per function (adding a case is adding a row). Every expected number is
  * worked out by hand from the formulas in the comment of its row.
  *

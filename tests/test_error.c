@@ -1,5 +1,5 @@
 /*
- * Tests for src/error.c: secrets (a bearer token, a URL's password) never
+ * Tests for src/core/error.c: secrets (a bearer token, a URL's password) never
  * reach a recorded diagnostic, neither its message nor its location.
  */
 #include <stdarg.h>

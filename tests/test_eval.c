@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "eval.h"
+#include "report/eval.h"
 #include "portfolj/db.h"
 #include "testutil.h"
 

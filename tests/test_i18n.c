@@ -1,5 +1,5 @@
 /*
- * Tests for src/i18n.c, the catalogue of the rendered reports' words, and for
+ * Tests for src/render/i18n.c, the catalogue of the rendered reports' words, and for
  * its use by the renderers and the program:
  *
  * - the catalogue is sorted and unique (bsearch needs it), every English text
@@ -26,8 +26,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "i18n.h"
-#include "render_util.h"
+#include "render/i18n.h"
+#include "render/render_util.h"
 #include "testutil.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -240,10 +240,10 @@ static bool in_catalogue(const char *id)
 	return false;
 }
 
-/* The message ids of every src/render_*.c. */
+/* The message ids of every src/render/render_*.c. */
 static void renderer_ids(struct ids *ids)
 {
-	DIR *dir = opendir(PF_SOURCE_DIR "/src");
+	DIR *dir = opendir(PF_SOURCE_DIR "/src/render");
 	struct dirent *e;
 	size_t files = 0;
 
@@ -255,7 +255,7 @@ static void renderer_ids(struct ids *ids)
 
 		if (strncmp(e->d_name, "render_", 7) || n < 3 || strcmp(e->d_name + n - 2, ".c"))
 			continue;
-		snprintf(path, sizeof(path), PF_SOURCE_DIR "/src/%s", e->d_name);
+		snprintf(path, sizeof(path), PF_SOURCE_DIR "/src/render/%s", e->d_name);
 		text = pf_test_read(path, NULL);
 		assert_non_null(text);
 		scan_ids(text, ids);
@@ -292,7 +292,7 @@ static void test_every_id_translated(void **state)
 	assert_true(ids.n > 100);
 	for (size_t i = 0; i < ids.n; i++) {
 		if (!in_catalogue(ids.id[i])) {
-			print_error("no English for \"%s\" (add it to src/i18n.c)\n", ids.id[i]);
+			print_error("no English for \"%s\" (add it to src/render/i18n.c)\n", ids.id[i]);
 			missing++;
 		}
 	}

@@ -1,5 +1,5 @@
 /*
- * The id map of importers/idmap.c: growth, collisions, absent ids, and the
+ * The id map of importers/load/idmap.c: growth, collisions, absent ids, and the
  * shortcuts for ids met again (the same as last, the one put after it).
  */
 #include <setjmp.h>
@@ -10,7 +10,7 @@
 
 #include <cmocka.h>
 
-#include "idmap.h"
+#include "importers/load/idmap.h"
 
 enum { N = 100000 };
 

@@ -1,4 +1,4 @@
-/* Tests of JSON documents, REST pages and mapping files (importers/json_source.c). */
+/* Tests of JSON documents, REST pages and mapping files (importers/read/json_source.c). */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -11,8 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvsheet.h"
-#include "json_source.h"
+#include "importers/read/csvsheet.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 #include "testutil.h"
 
 #define MAPS PF_SOURCE_DIR "/examples/maps/"

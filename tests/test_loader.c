@@ -1,5 +1,5 @@
 /*
- * Tests for the loader (importers/import.c, load.c, load_roadmap.c) through
+ * Tests for the loader (importers/load/import.c, load.c, load_roadmap.c) through
  * the public API of include/portfolj/import.h: real sheet files in, the
  * database read back with sqlite3 on its own connection. The rules are
  * those of FORMATS.md section 2 (values and import rules).

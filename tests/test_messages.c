@@ -1,5 +1,5 @@
 /*
- * Tests for the messages' language (src/messages.c, src/suggest.c):
+ * Tests for the messages' language (src/core/messages.c, src/util/suggest.c):
  *
  * - the catalogue is sorted and unique (bsearch needs it), and each Swedish
  *   format has exactly the conversions of its English one in the same order
@@ -21,8 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "messages.h"
-#include "suggest.h"
+#include "core/messages.h"
+#include "util/suggest.h"
 #include "testutil.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))
@@ -213,6 +213,7 @@ static void scan_ids(const char *text, struct ids *ids)
 	}
 }
 
+/* Scans every .c file below dir, its subfolders too. */
 static void scan_dir(const char *dir, struct ids *ids)
 {
 	DIR *d = opendir(dir);
@@ -223,9 +224,15 @@ static void scan_dir(const char *dir, struct ids *ids)
 		size_t n = strlen(e->d_name);
 		char path[4096], *text;
 
-		if (n < 3 || strcmp(e->d_name + n - 2, ".c"))
+		if (e->d_name[0] == '.')
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (e->d_type == DT_DIR) {
+			scan_dir(path, ids);
+			continue;
+		}
+		if (n < 3 || strcmp(e->d_name + n - 2, ".c"))
+			continue;
 		text = pf_test_read(path, NULL);
 		assert_non_null(text);
 		scan_ids(text, ids);
@@ -282,12 +289,11 @@ static void test_every_format_translated(void **state)
 
 	(void)state;
 	scan_dir(PF_SOURCE_DIR "/src", &ids);
-	scan_dir(PF_SOURCE_DIR "/src/cli", &ids);
 	scan_dir(PF_SOURCE_DIR "/importers", &ids);
 	assert_true(ids.n > 250);
 	for (size_t i = 0; i < ids.n; i++) {
 		if (has_words(ids.id[i]) && pf_msg(PF_LANG_SV, ids.id[i]) == ids.id[i]) {
-			print_error("no Swedish for \"%s\" (add it to src/messages.c)\n",
+			print_error("no Swedish for \"%s\" (add it to src/core/messages.c)\n",
 			            ids.id[i]);
 			missing++;
 		}

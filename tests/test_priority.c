@@ -2,7 +2,7 @@
  * The council's view (report priority): waiting initiatives ordered
  * cross-cutting first then by score, the score's parts, and how the priority
  * list changed. Figures by hand from the score defined in
- * src/report_priority.c (weights 30 benefit, 25 it_load, 20 readiness,
+ * src/report/report_priority.c (weights 30 benefit, 25 it_load, 20 readiness,
  * 15 innovative, 10 measurable):
  *
  *   X1 idé, cross-cutting, no hours:      0 + 25 + 0.2*20 + 0 + 0 = 29
@@ -211,7 +211,7 @@ static void test_list_changes(void **state)
 }
 
 /*
- * Hours (the comment at the top of src/report_priority.c): C decided for
+ * Hours (the comment at the top of src/report/report_priority.c): C decided for
  * 2025Q4..2026Q2, 900 hours, 300 a quarter; A a förstudie planned for
  * 2025Q2..2025Q4, 600 hours; U an idé without dates, 400 hours; Z paused,
  * 1000 hours that count nowhere. Seen from before, during and after C's span.

@@ -1,6 +1,6 @@
 /*
- * Tests for src/render_csv.c, src/render_md.c, src/render_html.c and
- * src/render_util.c: every report kind rendered in every format from the
+ * Tests for src/render/render_csv.c, src/render/render_md.c, src/render/render_html.c and
+ * src/render/render_util.c: every report kind rendered in every format from the
  * documents under tests/data/render/ (the conformance expectations, a
  * hand-written initiative and priority document, and an all-null document
  * per kind), then read back: CSV with an RFC 4180 reader, Markdown by its
@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_util.h"
+#include "render/render_util.h"
 #include "testutil.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))

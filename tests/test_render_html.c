@@ -1,5 +1,5 @@
 /*
- * Tests for the layout of src/render_html.c, read back from the SVG and CSS
+ * Tests for the layout of src/render/render_html.c, read back from the SVG and CSS
  * it writes: the hours chart's value labels clear of each other and of the
  * capacity line, chart axes whose labels do not run together, ids kept on
  * one line, Swedish pages without English labels, and the print frame.
@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render_util.h"
+#include "render/render_util.h"
 #include "testutil.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,5 +1,5 @@
 /*
- * Tests for src/render_table.c: every report kind rendered from a document
+ * Tests for src/render/render_table.c: every report kind rendered from a document
  * under tests/data/golden/ and compared with its golden text, in Swedish
  * (NAME.txt) and in English (NAME.en.txt); colour only when asked and never
  * changing the text; alignment in display columns; and documents with
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report_internal.h"
+#include "report/report_internal.h"
 #include "testutil.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))

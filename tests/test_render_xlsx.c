@@ -1,5 +1,5 @@
 /*
- * Tests for src/render_xlsx.c, the `xlsx` format of the quarter and committee
+ * Tests for src/render/render_xlsx.c, the `xlsx` format of the quarter and committee
  * reports: the documents under tests/data/golden/ and tests/data/render/ are
  * rendered, the bytes opened as a zip with libzip, and the workbook's parts
  * read: the sheet names in xl/workbook.xml, the cells of each sheet (strings
@@ -20,7 +20,7 @@
 #include <expat.h>
 #include <zip.h>
 
-#include "render_util.h"
+#include "render/render_util.h"
 #include "testutil.h"
 
 #define COUNT_OF(a) (sizeof(a) / sizeof((a)[0]))

@@ -1,5 +1,5 @@
 /*
- * Tests of the REST transport (importers/rest.c) against a real HTTP server,
+ * Tests of the REST transport (importers/read/rest.c) against a real HTTP server,
  * tests/rest_server.py, started on 127.0.0.1 for each test and killed after.
  */
 #include <stdarg.h>
@@ -19,7 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "rest.h"
+#include "importers/read/rest.h"
+#include "portfolj/global.h"
 #include "testutil.h"
 
 #define SERVER_SCRIPT PF_SOURCE_DIR "/tests/rest_server.py"
@@ -948,7 +949,8 @@ int main(void)
 		unsetenv(proxies[i]);
 	signal(SIGPIPE, SIG_IGN);
 
+	assert_int_equal(pf_global_init(NULL), PF_OK);
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
-	pf_rest_global_cleanup();
+	pf_global_cleanup();
 	return failed;
 }

@@ -1,5 +1,5 @@
 /*
- * Tests for src/value.c: one table per parser (adding a case is adding a
+ * Tests for src/core/value.c: one table per parser (adding a case is adding a
  * row), exhaustive date and period round trips, and a fixed-seed fuzz pass.
  */
 #include <stdarg.h>

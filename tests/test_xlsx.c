@@ -1,5 +1,5 @@
 /*
- * Tests of the XLSX reader (importers/xlsx.c). The committed fixtures under
+ * Tests of the XLSX reader (importers/read/xlsx.c). The committed fixtures under
  * tests/data/xlsx/ come from make_fixtures.py (Python's zipfile) and from
  * LibreOffice; the big hostile archives are made here at run time with libzip.
  */
@@ -17,9 +17,9 @@
 #include <zip.h>
 
 #include "portfolj/kinds.h"
-#include "record.h"
+#include "importers/record.h"
 #include "testutil.h"
-#include "xlsx.h"
+#include "importers/read/xlsx.h"
 
 #define DATA PF_TEST_DATA "/xlsx/"
 #define MIB (1024 * 1024)

@@ -27,18 +27,18 @@ typedef struct pf_db_opts {
  * migration of schema/. A database of a newer schema than this library is
  * refused (PF_EENV). opts may be NULL. The caller closes it with pf_db_close().
  */
-pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err);
-void pf_db_close(pf_db *db);
+PF_API pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err);
+PF_API void pf_db_close(pf_db *db);
 
 /*
  * Runs SQLite's integrity check. PF_OK when the database is whole; PF_EENV
  * with each problem found (at most 100) and how to recover in err.
  */
-pf_status pf_db_check(pf_db *db, pf_error *err);
+PF_API pf_status pf_db_check(pf_db *db, pf_error *err);
 
 /* The schema version this library writes, and the one of an open database. */
-int pf_db_schema_latest(void);
-int pf_db_schema_version(pf_db *db);
+PF_API int pf_db_schema_latest(void);
+PF_API int pf_db_schema_version(pf_db *db);
 
 #ifdef __cplusplus
 }

@@ -4,6 +4,8 @@
 
 #include <stddef.h>
 
+#include "portfolj/api.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -28,9 +30,6 @@ typedef enum pf_lang {
 	PF_LANG_EN, /* English: decimal point, "9,800,000" */
 	PF_LANG_COUNT
 } pf_lang;
-
-/* The exit code of FORMATS.md section 1 for a status. */
-int pf_status_exit_code(pf_status st);
 
 /* A note is neither wrong nor suspect: something the user is asked to know (a source's credit). */
 typedef enum pf_severity { PF_SEV_ERROR, PF_SEV_WARNING, PF_SEV_NOTE } pf_severity;
@@ -63,10 +62,10 @@ typedef struct pf_error {
 #define PF_ERROR_KEEP 1000
 
 /* An empty list, in Swedish. */
-void pf_error_init(pf_error *e);
+PF_API void pf_error_init(pf_error *e);
 /* Frees every diagnostic and secret; the pf_error can be used again (its limit and language
  * kept). */
-void pf_error_clear(pf_error *e);
+PF_API void pf_error_clear(pf_error *e);
 
 /*
  * From now on every diagnostic recorded in e (its message and its location)
@@ -75,32 +74,32 @@ void pf_error_clear(pf_error *e);
  * server sent back can show them. NULL or "" is no secret. Returns
  * PF_ENOMEM (recorded) when the copy cannot be made.
  */
-pf_status pf_error_secret(pf_error *e, const char *secret);
+PF_API pf_status pf_error_secret(pf_error *e, const char *secret);
 
 /*
  * A copy of s with every secret of e replaced by "***" (a copy of s when e
  * is NULL). The caller frees it; NULL when out of memory.
  */
-char *pf_error_masked(const pf_error *e, const char *s);
+PF_API char *pf_error_masked(const pf_error *e, const char *s);
 
 /*
  * Records an error (or a warning with pf_warn_*) and returns st, so that
  * `return pf_error_at(err, PF_EINPUT, ...)` reads naturally. `line` and `col`
  * count from 1; 0 leaves them out of the location. `source` may be NULL.
  */
-pf_status pf_error_at(pf_error *e, pf_status st, const char *source, long line, long col,
-                      const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+PF_API pf_status pf_error_at(pf_error *e, pf_status st, const char *source, long line, long col,
+                             const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* The location is SOURCE:POS where POS is a preformatted place (a cell `Sheet!G7`, a record). */
-pf_status pf_error_pos(pf_error *e, pf_status st, const char *source, const char *pos,
-                       const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+PF_API pf_status pf_error_pos(pf_error *e, pf_status st, const char *source, const char *pos,
+                              const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* An error without a location. */
-pf_status pf_error_set(pf_error *e, pf_status st, const char *fmt, ...)
+PF_API pf_status pf_error_set(pf_error *e, pf_status st, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
-void pf_warn_at(pf_error *e, const char *source, long line, long col, const char *fmt, ...)
+PF_API void pf_warn_at(pf_error *e, const char *source, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
-void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
+PF_API void pf_warn_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
-void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
+PF_API void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 /*
@@ -109,9 +108,10 @@ void pf_note_pos(pf_error *e, const char *source, const char *pos, const char *f
  * entry, with the same printf conversions in the same order, or msgid when
  * there is none. The result is a static string or msgid itself.
  */
-const char *pf_msg(pf_lang lang, const char *msgid) __attribute__((format_arg(2)));
+PF_API const char *pf_msg(pf_lang lang, const char *msgid) __attribute__((format_arg(2)));
 /* pf_msg in e's language (Swedish for NULL): for a helper that formats a message itself. */
-const char *pf_error_msg(const pf_error *e, const char *msgid) __attribute__((format_arg(2)));
+PF_API const char *pf_error_msg(const pf_error *e, const char *msgid)
+    __attribute__((format_arg(2)));
 
 #ifdef __cplusplus
 }

@@ -18,7 +18,7 @@ extern "C" {
  * One JSON document with an array per kind (English field names). The caller
  * frees *out with free().
  */
-pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err);
+PF_API pf_status pf_export_json(pf_db *db, char **out, size_t *len, pf_error *err);
 
 /* How the CSV files are written. */
 typedef enum pf_csv_flavour {
@@ -37,13 +37,13 @@ typedef enum pf_csv_flavour {
  * is written to a temporary name and renamed. Either flavour imports back to
  * the same portfolio.
  */
-pf_status pf_export_csv(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_error *err);
+PF_API pf_status pf_export_csv(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_error *err);
 
 /*
  * One XLSX workbook at path with a sheet per kind: typed cells, date cells,
  * a frozen header row with filters. Written to a temporary name and renamed.
  */
-pf_status pf_export_xlsx(pf_db *db, const char *path, pf_error *err);
+PF_API pf_status pf_export_xlsx(pf_db *db, const char *path, pf_error *err);
 
 #ifdef __cplusplus
 }

@@ -52,7 +52,8 @@ typedef struct pf_import_summary {
 } pf_import_summary;
 
 /* opts may be NULL. The caller frees the import with pf_import_free(). */
-pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, pf_error *err);
+PF_API pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts,
+                               pf_error *err);
 
 /*
  * Adds a source: a .csv, .tsv or .txt sheet, an .xlsx workbook, a .json
@@ -61,16 +62,16 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
  * whole) now, so a source of no known kind fails here; records are read by pf_import_run(). Errors
  * are recorded in err; adding may go on so that every source's errors are listed.
  */
-pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err);
+PF_API pf_status pf_import_add(pf_import *imp, const char *source, pf_error *err);
 
 /*
  * Adds one record given as field names (Swedish or English headings) and
  * texts, as a command line gives it. Errors name `source` and, in the
  * position, the option a field came from (`options[i]`, e.g. "--period").
  */
-pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
-                               const char *const *names, const char *const *values,
-                               const char *const *options, size_t n, pf_error *err);
+PF_API pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
+                                      const char *const *names, const char *const *values,
+                                      const char *const *options, size_t n, pf_error *err);
 
 /*
  * Reads, validates and writes every source, in the order of the kinds so
@@ -87,16 +88,13 @@ pf_status pf_import_add_fields(pf_import *imp, pf_kind kind, const char *source,
  * an import. An unknown row is PF_EINPUT; an unknown field, or the key's,
  * PF_EUSAGE. Reads the stored row now.
  */
-pf_status pf_import_add_set(pf_import *imp, pf_kind kind, const char *const *key,
-                            const char *const *names, const char *const *values, size_t n,
-                            pf_error *err);
+PF_API pf_status pf_import_add_set(pf_import *imp, pf_kind kind, const char *const *key,
+                                   const char *const *names, const char *const *values, size_t n,
+                                   pf_error *err);
 
-pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err);
+PF_API pf_status pf_import_run(pf_import *imp, pf_import_summary *sum, pf_error *err);
 
-void pf_import_free(pf_import *imp);
-
-/* Releases what fetching URLs set up for the whole process; call once at exit. */
-void pf_import_global_cleanup(void);
+PF_API void pf_import_free(pf_import *imp);
 
 #ifdef __cplusplus
 }

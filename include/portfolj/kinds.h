@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "portfolj/api.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -136,13 +138,13 @@ enum {
 #define PF_FIELDS_MAX 16
 
 /* The kind's name as in FORMATS.md and the JSON arrays: "initiatives", ... */
-const char *pf_kind_name(pf_kind k);
+PF_API const char *pf_kind_name(pf_kind k);
 /* Reads a kind name (English, or Swedish: initiativ, effekter, matvarden, ...); -1 if unknown. */
-int pf_kind_parse(const char *s);
+PF_API int pf_kind_parse(const char *s);
 /* The kind's fields; *n receives their number. */
-const pf_field *pf_kind_fields(pf_kind k, size_t *n);
+PF_API const pf_field *pf_kind_fields(pf_kind k, size_t *n);
 /* The field index of a heading (folded or not, Swedish or English) in kind k, or -1. */
-int pf_kind_field(pf_kind k, const char *heading);
+PF_API int pf_kind_field(pf_kind k, const char *heading);
 
 /*
  * Recognises a sheet's kind from its header row: the kind all of whose
@@ -150,7 +152,7 @@ int pf_kind_field(pf_kind k, const char *heading);
  * headings. `map` (n entries) receives each column's field index or -1.
  * Returns -1 when no kind fits; `near` then gets the closest kind (or -1).
  */
-int pf_kind_detect(const char *const *headings, size_t n, int *map, int *near);
+PF_API int pf_kind_detect(const char *const *headings, size_t n, int *map, int *near);
 
 #ifdef __cplusplus
 }

@@ -15,8 +15,8 @@ extern "C" {
  * The next free decision id of the form BODY-DATE-N (`KBN-2025-03-04-1`),
  * where BODY is the canonical body. Writes at most n bytes.
  */
-pf_status pf_decision_next_id(pf_db *db, const char *body, const char *date, char *buf, size_t n,
-                              pf_error *err);
+PF_API pf_status pf_decision_next_id(pf_db *db, const char *body, const char *date, char *buf,
+                                     size_t n, pf_error *err);
 
 #ifdef __cplusplus
 }

@@ -25,7 +25,7 @@ extern "C" {
  * (a full disk, a file-size limit: the caller ignores SIGXFSZ) is PF_EENV,
  * with the old file left as it was and nothing else left behind.
  */
-pf_status pf_write_file(const char *path, const void *data, size_t len, pf_error *err);
+PF_API pf_status pf_write_file(const char *path, const void *data, size_t len, pf_error *err);
 
 #ifdef __cplusplus
 }

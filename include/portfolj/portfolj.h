@@ -6,6 +6,7 @@
 #include "portfolj/effect.h"
 #include "portfolj/error.h"
 #include "portfolj/export.h"
+#include "portfolj/global.h"
 #include "portfolj/import.h"
 #include "portfolj/kinds.h"
 #include "portfolj/model.h"

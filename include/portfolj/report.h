@@ -73,7 +73,7 @@ typedef struct pf_report_opts {
  * space may stand for the T. Writes `YYYY-MM-DDTHH:MM:SS` to out; false for
  * anything else.
  */
-bool pf_moment_parse(const char *s, char out[20]);
+PF_API bool pf_moment_parse(const char *s, char out[20]);
 
 /*
  * Reads --weights "benefit=40,it_load=20": comma-separated NAME=WEIGHT, the
@@ -82,28 +82,29 @@ bool pf_moment_parse(const char *s, char out[20]);
  * 0 or more with a decimal point; a part not named keeps its default. False,
  * with why (n bytes), when the text is not such a list or all weights are 0.
  */
-bool pf_score_weights_parse(const char *spec, double weights[PF_SCORE_PARTS], char *why, size_t n);
+PF_API bool pf_score_weights_parse(const char *spec, double weights[PF_SCORE_PARTS], char *why,
+                                   size_t n);
 
 typedef struct pf_report pf_report;
 
 /* Reads "quarter", "committee", ... ; -1 when unknown. */
-int pf_report_kind_parse(const char *s);
-const char *pf_report_kind_name(pf_report_kind k);
+PF_API int pf_report_kind_parse(const char *s);
+PF_API const char *pf_report_kind_name(pf_report_kind k);
 /* Reads "table", "json", "csv", "md", "html", "xlsx"; -1 when unknown. */
-int pf_format_parse(const char *s);
+PF_API int pf_format_parse(const char *s);
 
 /*
  * Builds a report. PF_ENOTFOUND when the initiative or roadmap asked for does
  * not exist. The caller frees the report with pf_report_free().
  */
-pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
-                          const pf_report_opts *opts, pf_error *err);
+PF_API pf_status pf_report_build(pf_report **out, pf_db *db, pf_report_kind kind,
+                                 const pf_report_opts *opts, pf_error *err);
 
 /* pf_lang (portfolj/error.h) is also the language of a rendered report's words; json and csv
  * are the same in every language. */
 
 /* Reads "sv" or "en"; -1 for anything else (NULL too). */
-int pf_lang_parse(const char *s);
+PF_API int pf_lang_parse(const char *s);
 
 typedef struct pf_render_opts {
 	bool color;   /* table: ANSI colours for the lights (the caller decides: a terminal, no
@@ -119,10 +120,10 @@ typedef struct pf_render_opts {
  * PF_REPORT_COMMITTEE (PF_EUSAGE for the others); it goes through a temporary
  * file under P_tmpdir (PF_EENV when that cannot be written).
  */
-pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
-                           char **out, size_t *len, pf_error *err);
+PF_API pf_status pf_report_render(const pf_report *r, pf_format fmt, const pf_render_opts *opts,
+                                  char **out, size_t *len, pf_error *err);
 
-void pf_report_free(pf_report *r);
+PF_API void pf_report_free(pf_report *r);
 
 #ifdef __cplusplus
 }

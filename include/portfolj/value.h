@@ -10,6 +10,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "portfolj/api.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -27,23 +29,23 @@ typedef int pf_date;
  * with `K` or `kv` (any case) for `Q`. Leading and trailing blanks are
  * ignored. Years 1900..9999, quarters 1..4. Returns false on anything else.
  */
-bool pf_period_parse(const char *s, pf_period *out);
+PF_API bool pf_period_parse(const char *s, pf_period *out);
 /* Writes the canonical `2025Q1`. */
-void pf_period_format(pf_period p, char buf[PF_PERIOD_BUF]);
-int pf_period_year(pf_period p);
-int pf_period_quarter(pf_period p); /* 1..4 */
-pf_period pf_period_make(int year, int quarter);
-pf_date pf_period_start(pf_period p);
-pf_date pf_period_end(pf_period p); /* 2025Q2 -> 2025-06-30 */
-pf_period pf_period_of_date(pf_date d);
+PF_API void pf_period_format(pf_period p, char buf[PF_PERIOD_BUF]);
+PF_API int pf_period_year(pf_period p);
+PF_API int pf_period_quarter(pf_period p); /* 1..4 */
+PF_API pf_period pf_period_make(int year, int quarter);
+PF_API pf_date pf_period_start(pf_period p);
+PF_API pf_date pf_period_end(pf_period p); /* 2025Q2 -> 2025-06-30 */
+PF_API pf_period pf_period_of_date(pf_date d);
 
 /* Strict `YYYY-MM-DD` with a real day (leap years), years 1900..9999. */
-bool pf_date_parse(const char *s, pf_date *out);
-void pf_date_format(pf_date d, char buf[PF_DATE_BUF]);
-pf_date pf_date_from_ymd(int y, int m, int d);
-void pf_date_to_ymd(pf_date date, int *y, int *m, int *d);
+PF_API bool pf_date_parse(const char *s, pf_date *out);
+PF_API void pf_date_format(pf_date d, char buf[PF_DATE_BUF]);
+PF_API pf_date pf_date_from_ymd(int y, int m, int d);
+PF_API void pf_date_to_ymd(pf_date date, int *y, int *m, int *d);
 /* Excel's serial day number (1900 system, 1 = 1900-01-01, with the 1900-02-29 bug). */
-pf_date pf_date_from_excel(double serial);
+PF_API pf_date pf_date_from_excel(double serial);
 
 /*
  * Reads `12.5`, `12,5`, `-3`, `1 234,5`, `1 234 567.25` (a space or a UTF-8
@@ -53,16 +55,16 @@ pf_date pf_date_from_excel(double serial);
  * Rejects empty text, `1,2,3`, `12,5.3`, `1e5`, `inf`, `nan`, hex, a lone
  * sign and anything else. Returns false on rejection.
  */
-bool pf_number_parse(const char *s, double *out);
+PF_API bool pf_number_parse(const char *s, double *out);
 /*
  * True for a number pf_number_parse reads as a decimal though a thousands
  * separator was likely meant: 1..3 digits (not a lone 0), a point and exactly
  * three digits, as `47.500` or `-1.250 %` (FORMATS.md section 2 warns).
  */
-bool pf_number_point_grouping(const char *s);
+PF_API bool pf_number_point_grouping(const char *s);
 
 /* ja/nej, yes/no, true/false, 1/0, x (true); an empty or blank string is false. */
-bool pf_bool_parse(const char *s, bool *out);
+PF_API bool pf_bool_parse(const char *s, bool *out);
 
 /*
  * Folds a heading or word for matching: Unicode NFC first (so `a` plus a
@@ -72,7 +74,7 @@ bool pf_bool_parse(const char *s, bool *out);
  * read as one `_`, leading and trailing blanks dropped. Writes at most n bytes including the
  * NUL, and returns the length the whole result needs (like snprintf).
  */
-size_t pf_fold(const char *s, char *buf, size_t n);
+PF_API size_t pf_fold(const char *s, char *buf, size_t n);
 
 /* The enumerated words of FORMATS.md section 2. */
 typedef enum pf_wordset {
@@ -142,13 +144,13 @@ typedef enum pf_frequency {
  * Horizons also read `ar 1`, `år1`, `1`, `year 1`; lights also `grön`/`gron`,
  * `green`. Returns the enum value, or -1 for an unknown word or empty text.
  */
-int pf_word_parse(pf_wordset set, const char *s);
+PF_API int pf_word_parse(pf_wordset set, const char *s);
 /* The canonical Swedish word with accents (`pågående`, `år 1`, `fastställande`). */
-const char *pf_word(pf_wordset set, int value);
+PF_API const char *pf_word(pf_wordset set, int value);
 /* The English alias (`ongoing`, `year1`, `adoption`). */
-const char *pf_word_en(pf_wordset set, int value);
+PF_API const char *pf_word_en(pf_wordset set, int value);
 /* How many words the set has (PF_PHASE_COUNT for PF_WORDS_PHASE, ...). */
-int pf_word_count(pf_wordset set);
+PF_API int pf_word_count(pf_wordset set);
 
 #define PF_BODY_MANAGEMENT "regionledningen"
 #define PF_BODY_COUNCIL "digitaliseringsrådet"
@@ -162,9 +164,9 @@ int pf_word_count(pf_wordset set);
  * letter, written upper case in the result (`kbn` -> `KBN`). Writes the
  * canonical form. Returns false for anything else.
  */
-bool pf_body_parse(const char *s, char buf[PF_BODY_BUF]);
+PF_API bool pf_body_parse(const char *s, char buf[PF_BODY_BUF]);
 /* True when a canonical body is a committee code. */
-bool pf_body_is_committee(const char *body);
+PF_API bool pf_body_is_committee(const char *body);
 
 /* A protocol reference `KBN 2025-03-04 § 43` or `RS 2024-11-26 §§ 272-305`. */
 typedef struct pf_protocol {
@@ -179,9 +181,9 @@ typedef struct pf_protocol {
  * around the pieces are free, `–` is read as `-`), with N >= 1 and M > N.
  * Returns false for anything else.
  */
-bool pf_protocol_parse(const char *s, pf_protocol *out);
+PF_API bool pf_protocol_parse(const char *s, pf_protocol *out);
 /* Writes the canonical `KBN 2025-03-04 § 43` or `RS 2024-11-26 §§ 272-305`. */
-void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF]);
+PF_API void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF]);
 
 /*
  * The longest text a value may hold, in UTF-16 code units as Excel counts
@@ -190,7 +192,7 @@ void pf_protocol_format(const pf_protocol *p, char buf[PF_PROTOCOL_BUF]);
  */
 #define PF_TEXT_MAX 32767
 /* True when s is longer than PF_TEXT_MAX (looks at no more than it needs). */
-bool pf_text_too_long(const char *s);
+PF_API bool pf_text_too_long(const char *s);
 
 /*
  * Formulas (FORMATS.md section 2): a CSV that portfolj writes puts a `'`
@@ -200,9 +202,9 @@ bool pf_text_too_long(const char *s);
  * that itself begins with `'=` gets its own mark and survives the round trip.
  * Numbers are not text and never get the mark.
  */
-bool pf_formula_like(const char *s);
+PF_API bool pf_formula_like(const char *s);
 /* s without its one leading `'` when it is the mark pf_formula_like asks for, else s. */
-const char *pf_formula_unmark(const char *s);
+PF_API const char *pf_formula_unmark(const char *s);
 
 #ifdef __cplusplus
 }

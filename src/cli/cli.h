@@ -10,6 +10,9 @@
 /* Exit codes of FORMATS.md section 1. */
 enum { EXIT_USAGE = 1, EXIT_INPUT = 2, EXIT_ENV = 3 };
 
+/* The exit code of FORMATS.md section 1 for a status: the one place that maps them. */
+int cli_exit_code(pf_status st);
+
 typedef struct cli {
 	const char *db_path; /* --db, else $PORTFOLJ_DB, else ./portfolj.db */
 } cli;

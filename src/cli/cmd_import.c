@@ -82,7 +82,7 @@ static int import_sources(const cli *c, char **sources, int n, const struct impo
 	/* Every source is opened first, so that all their errors are listed at once. */
 	for (int i = 0; i < n; i++) {
 		pf_status st = pf_import_add(imp, sources[i], &err);
-		if (st && pf_status_exit_code(st) > pf_status_exit_code(worst))
+		if (st && cli_exit_code(st) > cli_exit_code(worst))
 			worst = st;
 	}
 	/* Sources that were read are still checked, so that every error is listed. */
@@ -90,14 +90,14 @@ static int import_sources(const cli *c, char **sources, int n, const struct impo
 		fputs("\r\033[K", stderr);
 	if (!worst || worst == PF_EINPUT) {
 		pf_status st = pf_import_run(imp, &sum, &err);
-		if (pf_status_exit_code(st) > pf_status_exit_code(worst))
+		if (cli_exit_code(st) > cli_exit_code(worst))
 			worst = st;
 	}
 out:
 	cli_print_diags(&err);
 	if (worst)
 		cli_nothing_written(&err);
-	code = pf_status_exit_code(worst);
+	code = cli_exit_code(worst);
 	if (!worst)
 		print_summary(&sum, a->dry_run);
 	pf_import_free(imp);

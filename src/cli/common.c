@@ -68,7 +68,7 @@ void cli_print_diags(const pf_error *err)
 int cli_fail(const pf_error *err, pf_status st)
 {
 	cli_print_diags(err);
-	return pf_status_exit_code(st);
+	return cli_exit_code(st);
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)

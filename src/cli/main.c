@@ -142,8 +142,14 @@ int main(int argc, char **argv)
 		c.db_path = "portfolj.db";
 	for (size_t k = 0; k < sizeof(commands) / sizeof(commands[0]); k++) {
 		if (!strcmp(argv[i], commands[k].name)) {
+			pf_error err;
+			pf_status st;
+
+			cli_error_init(&err);
+			if ((st = pf_global_init(&err)))
+				return cli_fail(&err, st);
 			code = commands[k].fn(&c, argc - i, argv + i);
-			pf_import_global_cleanup();
+			pf_global_cleanup();
 			return code;
 		}
 	}

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "portfolj/error.h"
-#include "record.h"
+#include "importers/record.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,10 +1,10 @@
 /*
- * The CSV/TSV reader (importers/csv.c): any bytes as a sheet, every row read
+ * The CSV/TSV reader (importers/read/csv.c): any bytes as a sheet, every row read
  * until the end or an error. Checks what csvsheet.h promises of a row:
  * NUL-terminated UTF-8 fields of the given lengths, within the limits, and
  * lines that never go back.
  */
-#include "csvsheet.h"
+#include "importers/read/csvsheet.h"
 #include "fuzz.h"
 
 static void check_row(const pf_csv_row *row, long *last_line)

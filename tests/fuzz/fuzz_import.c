@@ -1,5 +1,5 @@
 /*
- * The whole import of one sheet (importers/import.c, load.c, load_roadmap.c
+ * The whole import of one sheet (importers/load/import.c, load.c, load_roadmap.c
  * over sheet.c and csv.c): any bytes as a .csv file added to a dry-run import
  * into an in-memory database that holds the example portfolio of
  * examples/demo/ (loaded once), so that references can resolve and rows can

@@ -1,9 +1,11 @@
 /*
- * The JSON importer without a map (importers/json_source.c): any bytes as a
+ * The JSON importer without a map (importers/read/json_source.c): any bytes as a
  * document of FORMATS.md section 3, every unit's records read until the end.
  */
 #include "fuzz.h"
-#include "json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,12 +1,14 @@
 /*
- * The JSON importer through mapping files (importers/json_source.c): any bytes
+ * The JSON importer through mapping files (importers/read/json_source.c): any bytes
  * as a document read through each map of examples/maps/ that describes JSON
  * records, and through the maps of tests/fuzz/maps/ that use what those do
  * not (array records, templates, several kinds): all loaded once. Every
  * unit's records are read until the end.
  */
 #include "fuzz.h"
-#include "json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 static const char *const map_files[] = {
     "examples/maps/stratsys-kpidata.json",

@@ -1,11 +1,13 @@
 /*
- * Mapping files (--map, importers/json_source.c): any bytes as a map. A map
+ * Mapping files (--map, importers/read/json_source.c): any bytes as a map. A map
  * that loads is then used as the importer uses it: on the sample documents of
  * examples/maps/, tests/fuzz/maps/ and tests/data/json/ (read once), on two
  * sheets, and for heading look-ups.
  */
 #include "fuzz.h"
-#include "json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 static const char *const doc_files[] = {
     "examples/maps/stratsys-kpidata.sample.json",

@@ -1,11 +1,13 @@
 /*
- * Sheets as record streams (importers/sheet.c over importers/csv.c): any
+ * Sheets as record streams (importers/map/sheet.c over importers/read/csv.c): any
  * bytes as a .csv file, its header row matched to a kind, every record read.
  * Each input is read twice: as it is, and through the heading map of
  * examples/maps/stratsys-import-sheet.json.
  */
 #include "fuzz.h"
-#include "json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 
 static pf_map *map;
 

@@ -1,5 +1,5 @@
 /*
- * The value parsers of include/portfolj/value.h (src/value.c), and the date
+ * The value parsers of include/portfolj/value.h (src/core/value.c), and the date
  * reader of mapped columns (pf_date_text_period) and pf_trim: the input, as a
  * NUL-terminated string, goes to every one of them. What one accepts must
  * survive its canonical form: parse(format(x)) == x for periods, dates and
@@ -10,7 +10,9 @@
 #include <math.h>
 
 #include "fuzz.h"
-#include "json_source.h"
+#include "importers/map/json_units.h"
+#include "importers/read/json.h"
+#include "importers/read/json_pointer.h"
 #include "portfolj/report.h"
 #include "portfolj/value.h"
 

@@ -1,11 +1,11 @@
 /*
- * The XLSX reader (importers/xlsx.c) over any bytes: the zip container first
+ * The XLSX reader (importers/read/xlsx.c) over any bytes: the zip container first
  * (libzip), then the XML of whatever parts survive. Every unit's records are
  * read until the end or an error. fuzz_xlsx_xml.c reaches the XML more
  * easily by building the zip itself.
  */
 #include "fuzz.h"
-#include "xlsx.h"
+#include "importers/read/xlsx.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -1,5 +1,5 @@
 /*
- * The XML side of the XLSX reader (importers/xlsx.c). Random bytes rarely
+ * The XML side of the XLSX reader (importers/read/xlsx.c). Random bytes rarely
  * survive a zip's checksums, so this target builds the archive itself: the
  * input is a list of parts, each a name and its text ended by NUL bytes
  *
@@ -13,7 +13,7 @@
 #include <zip.h>
 
 #include "fuzz.h"
-#include "xlsx.h"
+#include "importers/read/xlsx.h"
 
 #define MAX_PARTS 32
 

@@ -76,7 +76,7 @@ def cp1252_sheet():
         "cp1252")
 
 
-CHUNK = 65536  # the CSV reader's and the XLSX reader's read size (importers/csv.c, xlsx.c)
+CHUNK = 65536  # the CSV reader's and the XLSX reader's read size (importers/read/csv.c, xlsx.c)
 
 
 def pad_rows(out, upto, eol=b"\r\n"):
