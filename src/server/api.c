@@ -357,7 +357,7 @@ static void api_me(pf_call *c)
 	for (size_t i = 0; i < c->user->nscopes; i++)
 		json_array_append_new(scopes, json_string(c->user->scopes[i]));
 	json_t *doc = json_pack(
-	    "{ss ss ss so s? ss}", "user", c->user->name, "role", pf_role_name(c->user->role),
+	    "{ss ss ss so so ss}", "user", c->user->name, "role", pf_role_name(c->user->role),
 	    "role_sv", pf_role_name_sv(c->user->role), "scopes", scopes, "email",
 	    c->user->email ? json_string(c->user->email) : json_null(), "auth", how[c->auth]);
 	if (doc && c->auth == PF_AUTH_SESSION) {

@@ -236,6 +236,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *conn, const char
 	answer(s, conn, url, method, p, &resp);
 	if (!resp.status)
 		pf_http_simple(&resp, 500, "no answer");
+	if (!resp.user[0])
+		strcpy(resp.user, "-");
 	access_log(s, method, url, resp.status, &p->start, resp.user);
 	ok = respond(conn, &resp);
 	pf_http_response_free(&resp);
