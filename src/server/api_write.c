@@ -363,7 +363,7 @@ static void patch_row(pf_call *c, pf_kind k, const char *id, struct body *b)
 
 void pf_api_write_row(pf_call *c, pf_kind k, const char *const *key)
 {
-	struct body b;
+	struct body b = {0};
 
 	if (!pf_auth_write_ok(c))
 		return;
@@ -378,7 +378,7 @@ void pf_api_write_row(pf_call *c, pf_kind k, const char *const *key)
 
 void pf_api_decision(pf_call *c)
 {
-	struct body b;
+	struct body b = {0};
 	char body[PF_BODY_BUF];
 	int m;
 
