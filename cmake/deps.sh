@@ -4,7 +4,8 @@
 set -euo pipefail
 pkgs=(cmake make gcc pkg-config python3
       libsqlite3-dev libcurl4-openssl-dev libjansson-dev libcmocka-dev libcsv-dev
-      libzip-dev libexpat1-dev libxlsxwriter-dev libutf8proc-dev libssl-dev)
+      libzip-dev libexpat1-dev libxlsxwriter-dev libutf8proc-dev libssl-dev
+      libmicrohttpd-dev libsodium-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -59,6 +59,13 @@ foreach(src IN LISTS PF_FUZZ_SOURCES)
   target_link_options(${target} PRIVATE ${PF_FUZZ_SAN} -fsanitize=fuzzer)
   target_link_libraries(${target} PRIVATE portfolj_fuzzlib)
   target_compile_definitions(${target} PRIVATE PF_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+  # The server's request handler (src/server/, without the libmicrohttpd glue) is not in the
+  # library: fuzz_http compiles it in, instrumented.
+  if(name STREQUAL "http")
+    target_sources(${target} PRIVATE ${PF_SERVER_SOURCES})
+    target_include_directories(${target} PRIVATE ${CMAKE_SOURCE_DIR}/src/server)
+    target_link_libraries(${target} PRIVATE PkgConfig::SODIUM PkgConfig::LIBZIP Threads::Threads)
+  endif()
 
   add_test(NAME ${target}_regressions
            COMMAND bash ${PF_FUZZ_DIR}/short.sh regressions $<TARGET_FILE:${target}>

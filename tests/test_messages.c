@@ -134,7 +134,7 @@ static const struct {
     {"xml_fail", 3},    {"cell_error_at", 2}, {"cell_error", 1},   {"sheet_fail", 2},
     {"fail", 3},        {"map_error", 2},     {"rec_error", 3},    {"cli_usage_error", 1},
     {"cli_diag", 2},    {"pf_msg", 1},        {"pf_error_msg", 1}, {"pf_db_fail", 3},
-    {"PF_MSG_", 0},
+    {"pf_resp_error", 2}, {"PF_MSG_", 0},
 };
 
 /* Skips a string or character literal at p; returns the character after it. */

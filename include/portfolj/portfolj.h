@@ -12,6 +12,8 @@
 #include "portfolj/model.h"
 #include "portfolj/outfile.h"
 #include "portfolj/report.h"
+#include "portfolj/rows.h"
+#include "portfolj/users.h"
 #include "portfolj/value.h"
 
 #define PF_VERSION_STRING "0.1.0"

@@ -28,6 +28,9 @@ int cmd_report(cli *c, int argc, char **argv);
 int cmd_export(cli *c, int argc, char **argv);
 int cmd_set(cli *c, int argc, char **argv);
 int cmd_check(cli *c, int argc, char **argv);
+int cmd_serve(cli *c, int argc, char **argv);
+int cmd_user(cli *c, int argc, char **argv);
+int cmd_token(cli *c, int argc, char **argv);
 
 /*
  * The language of the program's messages (FORMATS.md section 1): set once by

@@ -21,6 +21,9 @@ static const struct command {
     {"set", cmd_set, "change fields of one stored initiative, effect, roadmap row or decision"},
     {"report", cmd_report,
      "quarter, committee, initiative, priority, roadmap, traceability, benefits"},
+    {"serve", cmd_serve, "serve the JSON API over HTTP (users, roles, tokens)"},
+    {"user", cmd_user, "add, list, remove users of the server, or set a password"},
+    {"token", cmd_token, "make, list or revoke a user's API token"},
 };
 
 static void usage(FILE *f)
