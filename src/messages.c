@@ -155,6 +155,8 @@ static const struct entry swedish[] = {
     {"cannot convert from Windows-1252: %s", "kan inte konvertera från Windows-1252: %s"},
     {"cannot create the directory: %s", "kan inte skapa katalogen: %s"},
     {"cannot initialise libcurl: %s", "kan inte initiera libcurl: %s"},
+    {"cannot make a directory for the new files: %s",
+     "kan inte skapa en katalog för de nya filerna: %s"},
     {"cannot make a file in memory: %s", "kan inte skapa en fil i minnet: %s"},
     {"cannot open the database: %s", "kan inte öppna databasen: %s"},
     {"cannot open the file: %s", "kan inte öppna filen: %s"},
