@@ -162,6 +162,12 @@ static const struct entry swedish[] = {
     {"cannot open the file: %s", "kan inte öppna filen: %s"},
     {"cannot open: %s", "kan inte öppna: %s"},
     {"cannot read %s: %s", "kan inte läsa %s: %s"},
+    {"cannot read the database: its -wal file is there, and the -shm file SQLite reads it "
+     "through cannot be made in a directory that cannot be written; let a command that writes "
+     "open it once where it can write, or copy the database with its -wal file elsewhere",
+     "kan inte läsa databasen: dess -wal-fil finns, och -shm-filen som SQLite läser den genom kan "
+     "inte skapas i en katalog som inte går att skriva i; låt ett kommando som skriver öppna den "
+     "en gång där det kan skriva, eller kopiera databasen med sin -wal-fil någon annanstans"},
     {"cannot read the file a second time (is it a pipe?): %s",
      "kan inte läsa filen en andra gång (är den ett rör?): %s"},
     {"cannot read the file: %s", "kan inte läsa filen: %s"},
@@ -177,6 +183,7 @@ static const struct entry swedish[] = {
      "cellreferensen \"%s\" är ingen kolumn A..XFD på den här raden"},
     {"checking for duplicates", "när dubbletter söktes"},
     {"checking the database", "kontrollerar databasen"},
+    {"copying the database", "när databasen kopierades"},
     {"counting decisions", "när beslut räknades"},
     {"direction %s but the target %g is above the baseline %g",
      "riktningen är %s men målvärdet %g är över basvärdet %g"},
@@ -367,10 +374,25 @@ static const struct entry swedish[] = {
      "portfolj",
      "databasen har schemaversion %d, nyare än den här portfolj känner till (%zu); använd en nyare "
      "portfolj"},
+    {"the database has schema version %d, older than this portfolj's (%zu), and a command that "
+     "only reads does not migrate it: run one that writes first, e.g. `portfolj --db %s init`",
+     "databasen har schemaversion %d, äldre än den här portfoljs (%zu), och ett kommando som "
+     "bara läser migrerar den inte: kör först ett som skriver, t.ex. `portfolj --db %s init`"},
+    {"the database has schema version %d, which no portfolj writes (its PRAGMA user_version was "
+     "set by something else); restore a backup, or import the last export into a new database",
+     "databasen har schemaversion %d, som ingen portfolj skriver (dess PRAGMA user_version har "
+     "satts av något annat); återställ en säkerhetskopia, eller importera den senaste exporten "
+     "till en ny databas"},
     {"the database is busy (another portfolj is writing); try again",
      "databasen är upptagen (en annan portfolj skriver); försök igen"},
     {"the database is damaged (%s). %s", "databasen är skadad (%s). %s"},
     {"the database is damaged. %s", "databasen är skadad. %s"},
+    {"the database is read-only (%s): a command that writes needs write permission on the file "
+     "and on its directory (for the -wal and -shm files beside it); commands that only read "
+     "(report, export, check, import --dry-run) work as it is",
+     "databasen är skrivskyddad (%s): ett kommando som skriver behöver skrivrätt till filen och "
+     "till dess katalog (för -wal- och -shm-filerna bredvid den); kommandon som bara läser "
+     "(report, export, check, import --dry-run) fungerar som den är"},
     {"the date cell holds \"%.40s\", not an ISO 8601 date",
      "datumcellen innehåller \"%.40s\", inget ISO 8601-datum"},
     {"the date cell holds %.40s, which is no day from 1900-01-01 to 9999-12-31",

@@ -55,8 +55,16 @@ int cli_fail(const pf_error *err, pf_status st);
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Opens the database; on failure prints why and returns the exit code (0 on success). */
 int cli_open_db(const cli *c, pf_db **db);
-/* The same for commands that only read: a database that does not exist is refused. */
+/*
+ * The same for commands that only read: opened read-only and never migrated;
+ * a database that does not exist is refused.
+ */
 int cli_open_existing_db(const cli *c, pf_db **db);
+/*
+ * For import --dry-run: a private copy in memory of the database (read
+ * read-only), which the import may write; an empty one when there is none.
+ */
+int cli_open_scratch_db(const cli *c, pf_db **db);
 /* The quarter that today falls in. */
 pf_period cli_current_period(void);
 /* Writes data to path through a temporary file and a rename; "-" or NULL is stdout. */

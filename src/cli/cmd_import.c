@@ -72,7 +72,7 @@ static int import_sources(const cli *c, char **sources, int n, const struct impo
 	pf_db *db = NULL;
 	pf_error err;
 	pf_status worst = PF_OK;
-	int code = cli_open_db(c, &db);
+	int code = a->dry_run ? cli_open_scratch_db(c, &db) : cli_open_db(c, &db);
 
 	if (code)
 		return code;
