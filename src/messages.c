@@ -29,6 +29,9 @@ struct entry {
 };
 
 static const struct entry swedish[] = {
+    {"\"%.24s%s\" is too large: a number must be less than 10^15 (1 000 000 000 000 000) in size",
+     "\"%.24s%s\" är för stort: ett tal måste vara mindre än 10^15 (1 000 000 000 000 000) till "
+     "storleken"},
     {"\"%s\" and \"%s\" both give %s", "\"%s\" och \"%s\" ger båda %s"},
     {"\"%s\" is %s: expected an array of records", "\"%s\" är %s: väntade en array av poster"},
     {"\"%s\" is missing: give a JSON Pointer such as \"/Result\"",
@@ -128,6 +131,7 @@ static const struct entry swedish[] = {
      "--format xlsx skriver en binär arbetsbok, inte till en terminal: ange -o SÖKVÄG"},
     {"--format xlsx writes a binary workbook: give -o PATH (e.g. -o rapport.xlsx)",
      "--format xlsx skriver en binär arbetsbok: ange -o SÖKVÄG (t.ex. -o rapport.xlsx)"},
+    {"--lang is given twice: give it once", "--lang anges två gånger: ange den en gång"},
     {"--timeout wants seconds, e.g. 30", "--timeout vill ha sekunder, t.ex. 30"},
     {"--weights: %s", "--weights: %s"},
     {"HTTP %ld%s%s%s%s%s%s", "HTTP %ld%s%s%s%s%s%s"},
@@ -148,6 +152,10 @@ static const struct entry swedish[] = {
      "ett fast värde är en text, ett tal eller ett sanningsvärde"},
     {"a map is a JSON object (see examples/maps/README.md)",
      "en mappning är ett JSON-objekt (se examples/maps/README.md)"},
+    {"a number is too large (%s): a number must be less than 10^15 (1 000 000 000 000 000) in "
+     "size",
+     "ett tal är för stort (%s): ett tal måste vara mindre än 10^15 (1 000 000 000 000 000) till "
+     "storleken"},
     {"a record is an object, not %s", "en post är ett objekt, inte %s"},
     {"adding a name", "när ett namn lades till"},
     {"cannot add the %s sheet", "kan inte lägga till bladet %s"},

@@ -2,6 +2,7 @@
 #ifndef PF_CLI_H
 #define PF_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -53,6 +54,12 @@ void cli_print_diags(const pf_error *err);
 int cli_fail(const pf_error *err, pf_status st);
 /* Prints `portfolj CMD: MESSAGE` and the usage hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A single-value option given twice is a mistake, not "the last one wins":
+ * returns ch, or -1 after the usage error when ch, an option of opts that
+ * takes a value, was seen before (seen: 128 flags, false at first).
+ */
+int cli_option_once(const char *cmd, const struct option *opts, int ch, bool seen[128]);
 /* Opens the database; on failure prints why and returns the exit code (0 on success). */
 int cli_open_db(const cli *c, pf_db **db);
 /*

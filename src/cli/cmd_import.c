@@ -113,11 +113,14 @@ int cmd_import(cli *c, int argc, char **argv)
 	    {"cacert", required_argument, NULL, 'c'}, {"timeout", required_argument, NULL, 't'},
 	    {"help", no_argument, NULL, 'h'},         {0}};
 	struct import_args a = {false, NULL, NULL, 0};
+	bool seen[128] = {false};
 	double secs;
 	int ch;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "nm:c:t:h", opts, NULL)) != -1) {
+		if ((ch = cli_option_once("import", opts, ch, seen)) < 0)
+			return EXIT_USAGE;
 		if (ch == 'n')
 			a.dry_run = true;
 		else if (ch == 'm')

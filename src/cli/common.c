@@ -85,6 +85,21 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+int cli_option_once(const char *cmd, const struct option *opts, int ch, bool seen[128])
+{
+	for (; ch > 0 && ch < 128 && opts->name; opts++) {
+		if (opts->val != ch || opts->has_arg == no_argument)
+			continue;
+		if (seen[ch]) {
+			cli_usage_error(cmd, "--%s is given twice: give it once", opts->name);
+			return -1;
+		}
+		seen[ch] = true;
+		break;
+	}
+	return ch;
+}
+
 static int open_db(const cli *c, pf_db **db, pf_db_opts opts)
 {
 	pf_error err;
