@@ -123,6 +123,7 @@ static const struct entry swedish[] = {
     {"(see portfolj %s --help)", "(se portfolj %s --help)"},
     {"--%s is given twice: give it once", "--%s anges två gånger: ange den en gång"},
     {"--%s is required", "--%s krävs"},
+    {"--%s wants seconds, e.g. 30", "--%s vill ha sekunder, t.ex. 30"},
     {"--excel goes with --format csv", "--excel hör ihop med --format csv"},
     {"--format %s needs -o PATH", "--format %s kräver -o SÖKVÄG"},
     {"--format xlsx is for the quarter and committee reports, not %s",
@@ -132,7 +133,6 @@ static const struct entry swedish[] = {
     {"--format xlsx writes a binary workbook: give -o PATH (e.g. -o rapport.xlsx)",
      "--format xlsx skriver en binär arbetsbok: ange -o SÖKVÄG (t.ex. -o rapport.xlsx)"},
     {"--lang is given twice: give it once", "--lang anges två gånger: ange den en gång"},
-    {"--timeout wants seconds, e.g. 30", "--timeout vill ha sekunder, t.ex. 30"},
     {"--weights: %s", "--weights: %s"},
     {"HTTP %ld%s%s%s%s%s%s", "HTTP %ld%s%s%s%s%s%s"},
     {"NUL byte in text: is this a binary file?", "NUL-byte i texten: är det här en binärfil?"},
@@ -446,6 +446,10 @@ static const struct entry swedish[] = {
      "nästa sidas URL är %s: väntade en text eller null"},
     {"the number cell holds \"%.40s\", which is not a number",
      "talcellen innehåller \"%.40s\", som inte är något tal"},
+    {"the overall deadline passed: every page of the import was to be read within %.3g s "
+     "(--timeout); nothing of it is used",
+     "den totala tidsgränsen passerades: varje sida i importen skulle läsas inom %.3g s "
+     "(--timeout); inget av den används"},
     {"the page links to a next page at %s, which the map does not follow (its \"next\" is %s%s%s): "
      "the pages after this one are not read",
      "sidan länkar till en nästa sida på %s, som mappningen inte följer (dess \"next\" är %s%s%s): "
