@@ -240,6 +240,25 @@ static pf_status check_identity(pf_db *db, int version, pf_error *err)
 	                    "as it is; give portfolj a database of its own with --db");
 }
 
+/*
+ * Switches the database to WAL (a no-op when it is in WAL already). The
+ * switch wants the file to itself, and SQLite answers SQLITE_BUSY at once,
+ * without the busy handler, while another connection reads it (several
+ * processes opening a new database at once): tried again for as long as
+ * the busy timeout allows.
+ */
+static pf_status set_wal(pf_db *db, int ms, pf_error *err)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return PF_OK;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= ms)
+			return pf_db_fail(db, rc, err, "setting the journal mode");
+		sqlite3_sleep(10);
+	}
+}
+
 static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 {
 	int ms = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000;
@@ -265,7 +284,7 @@ static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 		return pf_db_exec(db, "PRAGMA query_only = ON", err);
 	if (read_only)
 		return PF_OK;
-	if ((st = pf_db_exec(db, "PRAGMA journal_mode = WAL", err)))
+	if ((st = set_wal(db, ms, err)))
 		return st;
 	return pf_db_exec(db, "PRAGMA synchronous = NORMAL", err);
 }

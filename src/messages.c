@@ -347,6 +347,7 @@ static const struct entry swedish[] = {
     {"row number \"%s\" is not 1..%ld (in %s line %lu)",
      "radnumret \"%s\" är inte 1..%ld (i %s rad %lu)"},
     {"rows of %s are not changed one by one", "rader i %s ändras inte en och en"},
+    {"setting the journal mode", "när journalläget sattes"},
     {"sheet \"%s\" is empty: skipped", "bladet \"%s\" är tomt: hoppas över"},
     {"sheet \"%s\" is not a worksheet (a chart or dialog sheet): skipped",
      "bladet \"%s\" är inget kalkylblad (ett diagram- eller dialogblad): hoppas över"},
