@@ -121,7 +121,7 @@ cmp -s "$WORK/before" "$WORK/after2" && ok "nothing written without a token" ||
 # tests/rest_server.py serves /slowpages/K?of=N: N pages of one initiative, 0.3 s each.
 python3 "$SRC/tests/rest_server.py" >"$WORK/slow.port" 2>/dev/null &
 SLOW=$!
-trap 'kill $SLOW 2>/dev/null; rm -rf "$WORK"' EXIT
+trap 'kill $SERVER $SLOW 2>/dev/null; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do [ -s "$WORK/slow.port" ] && break; sleep 0.1; done
 SLOWURL="http://127.0.0.1:$(head -n1 "$WORK/slow.port")/slowpages/1?of=8"
 rm -f "$DB"*
