@@ -20,6 +20,7 @@ import urllib.parse
 
 TOKEN = "s3cret"
 SLOW_SECONDS = 2
+SLOW_PAGE_SECONDS = 0.3
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -70,7 +71,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 n = self.server.hits.get(wanted, 0)
             return self.reply(200, {"hits": n})
         n = self.hit()
-        route = ROUTES.get(path)
+        route = ROUTES.get(path) or (slow_pages if path.startswith("/slowpages/") else None)
         if route is None:
             return self.reply(404, {"error": "no such route"})
         route(self, n)
@@ -108,6 +109,17 @@ def reset_once(h, n):
 def slow(h, n):
     time.sleep(SLOW_SECONDS)
     h.page()
+
+
+def slow_pages(h, n):
+    """/slowpages/K?of=N: page K of N, each after SLOW_PAGE_SECONDS, with one initiative."""
+    path, _, query = h.path.partition("?")
+    k = int(path.rsplit("/", 1)[1])
+    of = int(urllib.parse.parse_qs(query).get("of", ["5"])[0])
+    time.sleep(SLOW_PAGE_SECONDS)
+    rec = {"id": "S-%d" % k, "title": "Slow page %d" % k, "committee": "KBN"}
+    nxt = "/slowpages/%d?of=%d" % (k + 1, of) if k < of else None
+    h.reply(200, {"initiatives": [rec], "next": nxt})
 
 
 def headers(h, n):

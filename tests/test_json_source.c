@@ -277,7 +277,8 @@ static const struct doc_case plain_cases[] = {
     {"text after the document", "{\"next\": null} x", PF_EINPUT,
      "E doc.json:1:16: invalid JSON: end of file expected near 'x'\n"},
     {"a number too large", "{\"measurements\": [{\"value\": 1e999}]}", PF_EINPUT,
-     "E doc.json:1:33: invalid JSON: real number overflow near '1e999'\n"},
+     "E doc.json:1:33: a number is too large (real number overflow near '1e999'): a number must "
+     "be less than 10^15 (1 000 000 000 000 000) in size\n"},
     {"a NUL escape", "{\"initiatives\": [{\"id\": \"a\\u0000b\"}]}", PF_EINPUT,
      "E doc.json:1:34: invalid JSON: \\u0000 is not allowed without JSON_ALLOW_NUL near "
      "'\"a\\u0000b\"'\n"},

@@ -526,6 +526,35 @@ static void test_timeout(void **state)
 	assert_int_equal(hits(s, "/slow"), 1); /* nor is a timeout */
 }
 
+/*
+ * Five pages of 0.3 s each, every one well within its own limit (0.8 s),
+ * but over the whole's (1 s): the fetch stops at the deadline, saying so.
+ */
+static void test_deadline(void **state)
+{
+	struct server *s = *state;
+	struct run r;
+	pf_rest_opts o = {
+	    .timeout_ms = 800, .deadline_ms = pf_rest_now_ms() + 1000, .total_ms = 1000};
+
+	fetch(&r, s, "/slowpages/1?of=5", &o);
+	if (r.st != PF_EENV || r.err.errors != 1 ||
+	    !strstr(r.err.diags[0].message, "the overall deadline passed") ||
+	    !strstr(r.err.diags[0].message, "within 1 s"))
+		fail_msg("status %d: %s", r.st, r.text);
+	assert_true(r.npages >= 2 && r.npages < 5);
+	assert_true(r.secs < 1.4);
+	run_free(&r);
+
+	/* The same pages with time enough for all of them. */
+	o.deadline_ms = pf_rest_now_ms() + 10000;
+	o.total_ms = 10000;
+	fetch(&r, s, "/slowpages/1?of=5", &o);
+	assert_int_equal(r.st, PF_OK);
+	assert_int_equal(r.npages, 5);
+	run_free(&r);
+}
+
 static void test_refused(void **state)
 {
 	struct sockaddr_in a = {.sin_family = AF_INET};
@@ -917,6 +946,7 @@ int main(void)
 	    T(test_malformed),
 	    T(test_error_on_later_page),
 	    T(test_timeout),
+	    T(test_deadline),
 	    cmocka_unit_test(test_refused),
 	    cmocka_unit_test(test_bad_arguments),
 	    T(test_big),

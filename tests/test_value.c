@@ -418,6 +418,40 @@ static void test_number_point_grouping(void **state)
 	}
 }
 
+/* Numbers of 10^15 or more (however many digits) are too large; others, and non-numbers, not. */
+static const struct {
+	const char *in;
+	bool too_large;
+} large_rows[] = {
+    {"999999999999999", false},
+    {"999 999 999 999 999,5", false},
+    {"-999999999999999.5", false},
+    {"1000000000000000", true},
+    {"-1000000000000000", true},
+    {"1 000 000 000 000 000", true},
+    {"0001000000000000000", true},
+    {"000000000000000000001", false},
+    {"17000000000000000000000000000000000000000000000000000000000000000000000000000000000000",
+     true},
+    {"-1700000000000000000000000000000000000000000000000000000000000000000000000,5 %", true},
+    {"1e400", false},
+    {"1.7e308", false},
+    {"12abc", false},
+    {"100000000000000000000000000000000000000000000000000000000000000000000000x", false},
+    {"", false},
+    {NULL, false},
+};
+
+static void test_number_too_large(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < COUNT_OF(large_rows); i++) {
+		const char *in = large_rows[i].in;
+		if (pf_number_too_large(in) != large_rows[i].too_large)
+			fail_msg("\"%s\": want %d", in ? in : "(null)", large_rows[i].too_large);
+	}
+}
+
 /* ---- booleans ---- */
 
 struct bool_row {
@@ -1159,6 +1193,7 @@ int main(void)
 	    cmocka_unit_test(test_date_from_excel),
 	    cmocka_unit_test(test_number_parse),
 	    cmocka_unit_test(test_number_point_grouping),
+	    cmocka_unit_test(test_number_too_large),
 	    cmocka_unit_test(test_bool_parse),
 	    cmocka_unit_test(test_fold),
 	    cmocka_unit_test(test_fold_truncation),

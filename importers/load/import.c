@@ -539,6 +539,8 @@ pf_status pf_import_new(pf_import **out, pf_db *db, const pf_import_opts *opts, 
 	pf_error_init(&imp->secrets);
 	if (opts)
 		imp->opts = *opts;
+	if (imp->opts.timeout_ms > 0)
+		imp->deadline_ms = pf_rest_now_ms() + imp->opts.timeout_ms;
 	pf_status st = pf_error_secret(&imp->secrets, imp->opts.token);
 	if (!st)
 		st = share_secrets(err, &imp->secrets);
@@ -649,7 +651,11 @@ static pf_status add_url(pf_import *imp, const char *url, pf_error *err)
 	pf_rest_opts o = {
 	    .token = imp->opts.token,
 	    .cacert = imp->opts.cacert,
-	    .timeout_ms = imp->opts.timeout_ms,
+	    /* A page may take all that is left of the whole (rest.c cuts it there). */
+	    .timeout_ms =
+	        imp->opts.page_timeout_ms ? imp->opts.page_timeout_ms : imp->opts.timeout_ms,
+	    .deadline_ms = imp->deadline_ms,
+	    .total_ms = imp->opts.timeout_ms,
 	    .progress = imp->opts.progress,
 	    .progress_ctx = imp->opts.progress_ctx,
 	};

@@ -51,7 +51,7 @@ static bool parse_whole(const char *s, bool round_it, int64_t *out)
 {
 	double d;
 
-	if (!pf_number_parse(s, &d) || fabs(d) > 9.0e15)
+	if (!pf_number_parse(s, &d) || !(fabs(d) < PF_NUMBER_LIMIT))
 		return false;
 	if (round_it)
 		d = round(d);
@@ -86,6 +86,15 @@ static void warn_point_grouping(pf_import *imp, const pf_record *rec, int f, con
 	            s, whole, decimal);
 }
 
+/* A number of 10^15 or more: said with its first digits (it may have hundreds). */
+static void too_large(pf_import *imp, const pf_record *rec, int f, const char *s)
+{
+	pf_rec_error(imp, rec, f,
+	             "\"%.24s%s\" is too large: a number must be less than 10^15 "
+	             "(1 000 000 000 000 000) in size",
+	             s, strlen(s) > 24 ? "..." : "");
+}
+
 /* Converts field f of rec to a typed value; false (with an error recorded) on bad input. */
 static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, int f, pf_val *v)
 {
@@ -116,6 +125,10 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 		return false;
 	case PF_T_NUMBER:
 		v->t = PF_V_REAL;
+		if (pf_number_too_large(s)) {
+			too_large(imp, rec, f, s);
+			return false;
+		}
 		if (pf_number_parse(s, &v->d)) {
 			warn_point_grouping(imp, rec, f, s);
 			return true;
@@ -125,6 +138,10 @@ static bool convert(pf_import *imp, const pf_record *rec, const pf_field *fd, in
 	case PF_T_INTEGER:
 	case PF_T_MONEY:
 		v->t = PF_V_INT;
+		if (pf_number_too_large(s)) {
+			too_large(imp, rec, f, s);
+			return false;
+		}
 		if (parse_whole(s, fd->type == PF_T_MONEY, &v->i)) {
 			warn_point_grouping(imp, rec, f, s);
 			return true;

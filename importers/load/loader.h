@@ -110,7 +110,8 @@ struct pf_import {
 	struct pf_map *map;  /* --map, or NULL */
 	pf_import_opts opts; /* as given; the strings belong to the caller */
 	bool dry_run;
-	bool credited; /* the map's credit was noted */
+	bool credited;         /* the map's credit was noted */
+	long long deadline_ms; /* opts.timeout_ms after pf_import_new() (pf_rest_now_ms()), or 0 */
 	/* Only its secrets are used: the token and URL passwords, masked in every err we get. */
 	pf_error secrets;
 	/* JSON values of the documents and pages read so far: their units keep their trees. */

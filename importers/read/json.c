@@ -153,6 +153,13 @@ static pf_status syntax_error(const char *source, const json_error_t *je, pf_err
 	if (json_error_code(je) == json_error_out_of_memory || !je->text[0])
 		return pf_error_pos(err, PF_ENOMEM, source, NULL,
 		                    "out of memory reading the JSON document");
+	/* 1e400: jansson reads no number beyond a double's range. */
+	if (json_error_code(je) == json_error_numeric_overflow)
+		return pf_error_at(err, PF_EINPUT, source, je->line > 0 ? je->line : 0,
+		                   je->column > 0 ? je->column : 0,
+		                   "a number is too large (%s): a number must be less than 10^15 "
+		                   "(1 000 000 000 000 000) in size",
+		                   je->text);
 	return pf_error_at(err, PF_EINPUT, source, je->line > 0 ? je->line : 0,
 	                   je->column > 0 ? je->column : 0, "invalid JSON: %s", je->text);
 }

@@ -408,6 +408,14 @@ static long retry_wait(const struct fetch *f, const struct try *t, int attempt)
 	return t->retry_after_ms > wait ? t->retry_after_ms : wait;
 }
 
+long long pf_rest_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void sleep_ms(long ms)
 {
 	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -579,19 +587,50 @@ static pf_status aim(struct fetch *f, const char *url)
 	return PF_OK;
 }
 
-/* Fetches url into f->body, trying again while that is worth it. */
+static pf_status deadline_error(const struct fetch *f, const char *url)
+{
+	return fail(f, PF_EENV, url,
+	            "the overall deadline passed: every page of the import was to be read "
+	            "within %.3g s (--timeout); nothing of it is used",
+	            (double)f->o.total_ms / 1000);
+}
+
+/*
+ * The time the next request may take: timeout_ms, or what is left before
+ * the deadline when that is less (*by_deadline then set); 0 when it passed.
+ */
+static long request_limit(const struct fetch *f, int *by_deadline)
+{
+	long long left = f->o.deadline_ms ? f->o.deadline_ms - pf_rest_now_ms() : 0;
+
+	*by_deadline = f->o.deadline_ms && left < f->o.timeout_ms;
+	if (!*by_deadline)
+		return f->o.timeout_ms;
+	return left > 0 ? (long)left : 0;
+}
+
+/* Fetches url into f->body, trying again while that is worth it and the deadline allows. */
 static pf_status get_page(struct fetch *f, const char *url)
 {
 	struct try t;
 	pf_status st = aim(f, url);
+	int by_deadline;
 
 	for (int attempt = 0; st == PF_OK; attempt++) {
+		long limit = request_limit(f, &by_deadline);
+		if (limit == 0)
+			return deadline_error(f, url);
+		curl_easy_setopt(f->curl, CURLOPT_TIMEOUT_MS, limit);
 		try_once(f, &t);
 		if (t.rc == CURLE_OK && t.status >= 200 && t.status < 300)
 			break;
+		if (by_deadline && t.rc == CURLE_OPERATION_TIMEDOUT)
+			return deadline_error(f, url);
 		long wait = retry_wait(f, &t, attempt);
 		if (wait < 0)
 			st = transfer_error(f, url, &t, attempt);
+		else if (f->o.deadline_ms && pf_rest_now_ms() + wait >= f->o.deadline_ms)
+			st = deadline_error(f, url);
 		else
 			sleep_ms(wait);
 	}

@@ -28,14 +28,25 @@ typedef struct pf_rest_opts {
 	const char *cacert;      /* CA bundle path or NULL */
 	long connect_timeout_ms; /* 0: 10000 */
 	long timeout_ms;         /* per request, 0: 60000 */
-	int max_retries;         /* on 429/503 and connection resets; 0: 3 (-1: none) */
-	long max_backoff_ms;     /* cap of one wait, 0: 30000 */
-	size_t max_pages;        /* 0: 10000, a guard against paging loops */
-	size_t max_body;         /* 0: 256 MiB per page */
+	/*
+	 * The whole import's time limit, if any: the moment (pf_rest_now_ms())
+	 * by which every page must have been read, and its length in ms for the
+	 * message. A request that timeout_ms would let run past it ends there,
+	 * and so does a wait before a retry. 0: none.
+	 */
+	long long deadline_ms;
+	long total_ms;
+	int max_retries;     /* on 429/503 and connection resets; 0: 3 (-1: none) */
+	long max_backoff_ms; /* cap of one wait, 0: 30000 */
+	size_t max_pages;    /* 0: 10000, a guard against paging loops */
+	size_t max_body;     /* 0: 256 MiB per page */
 	void (*progress)(void *ctx, size_t page,
 	                 const char *url); /* may be NULL: called before each page */
 	void *progress_ctx;
 } pf_rest_opts;
+
+/* Now on the monotonic clock, in ms: what deadline_ms is measured on. */
+long long pf_rest_now_ms(void);
 
 /*
  * Called for each page body. Returns PF_OK and sets *next to a malloc'd URL
@@ -57,11 +68,10 @@ typedef pf_status (*pf_rest_page_fn)(void *ctx, const char *url, const char *bod
  * (a loop: error), or max_pages (error).
  *
  * Transport failures (DNS, connect, timeout, TLS, HTTP status outside 2xx
- * after retries) return PF_EENV with `URL: error: ...` naming the URL and
- * the HTTP status or curl's message; the callback's status is returned as
- * is. What the server sends that cannot be followed (a body over max_body,
- * a next URL that is invalid, not http(s), leaves https, or loops; more
- * than max_pages pages) returns PF_EINPUT. A start URL that is not an
+ * after retries) and a deadline that passed return PF_EENV with `URL: error: ...` naming the URL
+ * and the HTTP status or curl's message; the callback's status is returned as is. What the server
+ * sends that cannot be followed (a body over max_body, a next URL that is invalid, not http(s),
+ * leaves https, or loops; more than max_pages pages) returns PF_EINPUT. A start URL that is not an
  * http(s) URL, or a token with control characters, returns PF_EUSAGE.
  *
  * Retries: a 429 or 503 response and a connection reset are tried again up

@@ -20,6 +20,20 @@ typedef struct pf_db_opts {
 	 * one is PF_EENV, and no empty file is left behind.
 	 */
 	bool must_exist;
+	/*
+	 * Only read (report, export, check): the file is opened read-only, its
+	 * journal mode is left as it is and nothing is migrated, so that a
+	 * read-only file, directory or mount can be read. A database of an
+	 * older schema is refused (PF_EENV): a command that writes migrates it.
+	 * Implies must_exist.
+	 */
+	bool read_only;
+	/*
+	 * With read_only: the database is a private copy in memory of the file,
+	 * migrated if it is of an older schema, which may be written but is lost
+	 * on close (import --dry-run checks everything and writes nothing).
+	 */
+	bool scratch;
 } pf_db_opts;
 
 /*

@@ -33,9 +33,13 @@ typedef enum pf_csv_flavour {
 
 /*
  * One CSV file per kind in dir (created if missing): initiatives.csv,
- * effects.csv, ... with RFC 4180 quoting, in the flavour asked for. Each file
- * is written to a temporary name and renamed. Either flavour imports back to
- * the same portfolio.
+ * effects.csv, ... with RFC 4180 quoting, in the flavour asked for. Either
+ * flavour imports back to the same portfolio. The set is replaced whole: it
+ * is written and synced in a new directory beside dir and swapped in for the
+ * old one (renameat2 RENAME_EXCHANGE), so a kill or a write error (PF_EENV,
+ * naming the file) leaves the old set as it was and, but for a kill, nothing
+ * else. A dir that is a mount point or `.`, or that holds other files, is
+ * kept: the sheets are moved into it one by one once all are written.
  */
 PF_API pf_status pf_export_csv(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_error *err);
 

@@ -25,7 +25,13 @@ typedef struct pf_import_opts {
 	/* For http:// and https:// sources. */
 	const char *token;  /* sent as a bearer token, never shown; NULL for none */
 	const char *cacert; /* a CA bundle for private CAs, or NULL */
-	long timeout_ms;    /* per request; 0 gives 60 s */
+	/*
+	 * The whole import's time limit for URL sources: every page of every one
+	 * is read within it, from pf_import_new() on; 0: none. Each request is
+	 * limited by page_timeout_ms when set, else by what is left of
+	 * timeout_ms, else (neither set) by 60 s.
+	 */
+	long timeout_ms;
 	/* Called before each page is fetched (a progress line); may be NULL. */
 	void (*progress)(void *ctx, size_t page, const char *url);
 	void *progress_ctx;
@@ -34,6 +40,7 @@ typedef struct pf_import_opts {
 	 * Tests make it small to reach every path with small sheets.
 	 */
 	size_t batch_rows;
+	long page_timeout_ms; /* each request of a URL source; 0: see timeout_ms */
 } pf_import_opts;
 
 typedef struct pf_kind_counts {

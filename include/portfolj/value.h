@@ -57,6 +57,18 @@ PF_API pf_date pf_date_from_excel(double serial);
  */
 PF_API bool pf_number_parse(const char *s, double *out);
 /*
+ * The size every number of a sheet or record stays below: 10^15. Beyond it
+ * a double holds no whole number exactly, and the export (15 significant
+ * digits) would not give the same text back.
+ */
+#define PF_NUMBER_LIMIT 1e15
+/*
+ * True for a number of 10^15 or more in size written in the form
+ * pf_number_parse reads (whatever its count of digits, which may be more than
+ * pf_number_parse takes): the importer says "too large", not "not a number".
+ */
+bool pf_number_too_large(const char *s);
+/*
  * True for a number pf_number_parse reads as a decimal though a thousands
  * separator was likely meant: 1..3 digits (not a lone 0), a point and exactly
  * three digits, as `47.500` or `-1.250 %` (FORMATS.md section 2 warns).

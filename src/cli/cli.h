@@ -2,6 +2,7 @@
 #ifndef PF_CLI_H
 #define PF_CLI_H
 
+#include <getopt.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -59,10 +60,24 @@ void cli_print_diags(const pf_error *err);
 int cli_fail(const pf_error *err, pf_status st);
 /* Prints `portfolj CMD: MESSAGE` and the usage hint; returns EXIT_USAGE. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/*
+ * A single-value option given twice is a mistake, not "the last one wins":
+ * returns ch, or -1 after the usage error when ch, an option of opts that
+ * takes a value, was seen before (seen: 128 flags, false at first).
+ */
+int cli_option_once(const char *cmd, const struct option *opts, int ch, bool seen[128]);
 /* Opens the database; on failure prints why and returns the exit code (0 on success). */
 int cli_open_db(const cli *c, pf_db **db);
-/* The same for commands that only read: a database that does not exist is refused. */
+/*
+ * The same for commands that only read: opened read-only and never migrated;
+ * a database that does not exist is refused.
+ */
 int cli_open_existing_db(const cli *c, pf_db **db);
+/*
+ * For import --dry-run: a private copy in memory of the database (read
+ * read-only), which the import may write; an empty one when there is none.
+ */
+int cli_open_scratch_db(const cli *c, pf_db **db);
 /* The quarter that today falls in. */
 pf_period cli_current_period(void);
 /* Writes data to path through a temporary file and a rename; "-" or NULL is stdout. */

@@ -53,11 +53,13 @@ int cmd_export(cli *c, int argc, char **argv)
 	                                     {"help", no_argument, NULL, 'h'},
 	                                     {0}};
 	const char *format = "json", *out = NULL;
-	bool excel = false;
+	bool excel = false, seen[128] = {false};
 	int ch;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "f:o:h", opts, NULL)) != -1) {
+		if ((ch = cli_option_once("export", opts, ch, seen)) < 0)
+			return EXIT_USAGE;
 		if (ch == 'f')
 			format = optarg;
 		else if (ch == 'o')

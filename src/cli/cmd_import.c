@@ -21,7 +21,11 @@ static const char import_usage[] =
     "  --map MAP.json   read sources of another shape through a mapping file\n"
     "                   (see examples/maps/README.md)\n"
     "  --cacert FILE    CA certificates for https:// sources with a private CA\n"
-    "  --timeout SECS   per request of a URL source (default 60)\n\n"
+    "  --timeout SECS   the whole import's time limit for URL sources: every page\n"
+    "                   read within it, or nothing is written (default: none)\n"
+    "  --page-timeout SECS\n"
+    "                   each request of a URL source (default: what is left of\n"
+    "                   --timeout, else 60)\n\n"
     "A SOURCE may be an http:// or https:// URL serving the JSON document; its\n"
     "pages are followed by their `next` member or Link header, and all pages are\n"
     "one transaction. $PORTFOLJ_TOKEN, if set, is sent as a bearer token.\n";
@@ -53,7 +57,7 @@ static void progress(void *ctx, size_t page, const char *url)
 struct import_args {
 	bool dry_run;
 	const char *map, *cacert;
-	long timeout_ms;
+	long timeout_ms, page_timeout_ms;
 };
 
 static int import_sources(const cli *c, char **sources, int n, const struct import_args *a)
@@ -66,13 +70,15 @@ static int import_sources(const cli *c, char **sources, int n, const struct impo
 	                    a->cacert,
 	                    a->timeout_ms,
 	                    isatty(STDERR_FILENO) ? progress : NULL,
-	                    NULL};
+	                    NULL,
+	                    0,
+	                    a->page_timeout_ms};
 	pf_import_summary sum;
 	pf_import *imp = NULL;
 	pf_db *db = NULL;
 	pf_error err;
 	pf_status worst = PF_OK;
-	int code = cli_open_db(c, &db);
+	int code = a->dry_run ? cli_open_scratch_db(c, &db) : cli_open_db(c, &db);
 
 	if (code)
 		return code;
@@ -106,28 +112,47 @@ out:
 	return code;
 }
 
+/* Seconds (above 0, below a day) as ms, or 0. */
+static long seconds_ms(const char *s)
+{
+	double secs;
+
+	if (!pf_number_parse(s, &secs) || !(secs > 0 && secs < 86400))
+		return 0;
+	return secs * 1000 < 1 ? 1 : (long)(secs * 1000);
+}
+
 int cmd_import(cli *c, int argc, char **argv)
 {
-	static const struct option opts[] = {
-	    {"dry-run", no_argument, NULL, 'n'},      {"map", required_argument, NULL, 'm'},
-	    {"cacert", required_argument, NULL, 'c'}, {"timeout", required_argument, NULL, 't'},
-	    {"help", no_argument, NULL, 'h'},         {0}};
-	struct import_args a = {false, NULL, NULL, 0};
-	double secs;
+	static const struct option opts[] = {{"dry-run", no_argument, NULL, 'n'},
+	                                     {"map", required_argument, NULL, 'm'},
+	                                     {"cacert", required_argument, NULL, 'c'},
+	                                     {"timeout", required_argument, NULL, 't'},
+	                                     {"page-timeout", required_argument, NULL, 'p'},
+	                                     {"help", no_argument, NULL, 'h'},
+	                                     {0}};
+	struct import_args a = {false, NULL, NULL, 0, 0};
+	bool seen[128] = {false};
+	long ms;
 	int ch;
 
 	optind = 0;
 	while ((ch = getopt_long(argc, argv, "nm:c:t:h", opts, NULL)) != -1) {
+		if ((ch = cli_option_once("import", opts, ch, seen)) < 0)
+			return EXIT_USAGE;
 		if (ch == 'n')
 			a.dry_run = true;
 		else if (ch == 'm')
 			a.map = optarg;
 		else if (ch == 'c')
 			a.cacert = optarg;
-		else if (ch == 't' && pf_number_parse(optarg, &secs) && secs > 0 && secs < 86400)
-			a.timeout_ms = (long)(secs * 1000);
+		else if ((ch == 't' || ch == 'p') && !(ms = seconds_ms(optarg)))
+			return cli_usage_error("import", "--%s wants seconds, e.g. 30",
+			                       ch == 't' ? "timeout" : "page-timeout");
 		else if (ch == 't')
-			return cli_usage_error("import", "--timeout wants seconds, e.g. 30");
+			a.timeout_ms = ms;
+		else if (ch == 'p')
+			a.page_timeout_ms = ms;
 		else if (ch == 'h')
 			return fputs(import_usage, stdout), 0;
 		else
@@ -188,7 +213,7 @@ static int load_demo(const cli *c)
 		free(list[i]);
 	}
 	free(list);
-	struct import_args a = {false, NULL, NULL, 0};
+	struct import_args a = {false, NULL, NULL, 0, 0};
 	code = paths ? import_sources(c, paths, n, &a) : EXIT_ENV;
 	for (int i = 0; paths && i < n; i++)
 		free(paths[i]);

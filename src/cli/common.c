@@ -85,14 +85,30 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
-static int open_db(const cli *c, pf_db **db, bool must_exist)
+int cli_option_once(const char *cmd, const struct option *opts, int ch, bool seen[128])
+{
+	for (; ch > 0 && ch < 128 && opts->name; opts++) {
+		if (opts->val != ch || opts->has_arg == no_argument)
+			continue;
+		if (seen[ch]) {
+			cli_usage_error(cmd, "--%s is given twice: give it once", opts->name);
+			return -1;
+		}
+		seen[ch] = true;
+		break;
+	}
+	return ch;
+}
+
+static int open_db(const cli *c, pf_db **db, pf_db_opts opts)
 {
 	pf_error err;
 	const char *user = getenv("USER"), *wait = getenv("PORTFOLJ_BUSY_TIMEOUT");
-	/* How long to wait for another writer, in ms: $PORTFOLJ_BUSY_TIMEOUT, else 5 s. */
-	pf_db_opts opts = {wait && *wait ? atoi(wait) : 0, user && *user ? user : NULL, must_exist};
 	pf_status st;
 
+	/* How long to wait for another writer, in ms: $PORTFOLJ_BUSY_TIMEOUT, else 5 s. */
+	opts.busy_timeout_ms = wait && *wait ? atoi(wait) : 0;
+	opts.actor = user && *user ? user : NULL;
 	cli_error_init(&err);
 	st = pf_db_open(db, c->db_path, &opts, &err);
 	int code = st ? cli_fail(&err, st) : 0;
@@ -102,12 +118,17 @@ static int open_db(const cli *c, pf_db **db, bool must_exist)
 
 int cli_open_db(const cli *c, pf_db **db)
 {
-	return open_db(c, db, false);
+	return open_db(c, db, (pf_db_opts){0});
 }
 
 int cli_open_existing_db(const cli *c, pf_db **db)
 {
-	return open_db(c, db, true);
+	return open_db(c, db, (pf_db_opts){.must_exist = true, .read_only = true});
+}
+
+int cli_open_scratch_db(const cli *c, pf_db **db)
+{
+	return open_db(c, db, (pf_db_opts){.read_only = true, .scratch = true});
 }
 
 pf_period cli_current_period(void)

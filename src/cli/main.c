@@ -85,7 +85,7 @@ static int messages_lang(int lang, int argc, char **argv)
 /* Parses the options before the command; returns the index of the command or -1 to exit. */
 static int global_options(cli *c, int argc, char **argv, int *code)
 {
-	int i = 1, lang = -1, r;
+	int i = 1, lang = -1, seen_lang = 0, r;
 
 	*code = 0;
 	for (; i < argc && argv[i][0] == '-'; i++) {
@@ -108,6 +108,10 @@ static int global_options(cli *c, int argc, char **argv, int *code)
 			}
 			c->db_path = v;
 		} else if ((r = lang_option(argc, argv, &i, &lang)) != 0) {
+			if (r > 0 && seen_lang++) {
+				cli_diag("portfolj", NULL, "--lang is given twice: give it once");
+				r = -1;
+			}
 			if (r < 0) {
 				*code = EXIT_USAGE;
 				return -1;

@@ -29,6 +29,9 @@ struct entry {
 };
 
 static const struct entry swedish[] = {
+    {"\"%.24s%s\" is too large: a number must be less than 10^15 (1 000 000 000 000 000) in size",
+     "\"%.24s%s\" är för stort: ett tal måste vara mindre än 10^15 (1 000 000 000 000 000) till "
+     "storleken"},
     {"\"%s\" and \"%s\" both give %s", "\"%s\" och \"%s\" ger båda %s"},
     {"\"%s\" is %s: expected an array of records", "\"%s\" är %s: väntade en array av poster"},
     {"\"%s\" is missing: give a JSON Pointer such as \"/Result\"",
@@ -130,6 +133,7 @@ static const struct entry swedish[] = {
     {"(see portfolj %s --help)", "(se portfolj %s --help)"},
     {"--%s is given twice: give it once", "--%s anges två gånger: ange den en gång"},
     {"--%s is required", "--%s krävs"},
+    {"--%s wants seconds, e.g. 30", "--%s vill ha sekunder, t.ex. 30"},
     {"--auth is local or proxy, not \"%s\"",
      "--auth är local eller proxy, inte \"%s\""},
     {"--excel goes with --format csv", "--excel hör ihop med --format csv"},
@@ -142,6 +146,7 @@ static const struct entry swedish[] = {
      "--format xlsx skriver en binär arbetsbok: ange -o SÖKVÄG (t.ex. -o rapport.xlsx)"},
     {"--insecure-http is for serving without TLS: give one or the other",
      "--insecure-http är för att tjäna utan TLS: ange det ena eller det andra"},
+    {"--lang is given twice: give it once", "--lang anges två gånger: ange den en gång"},
     {"--listen wants ADDR:PORT, e.g. 127.0.0.1:8080",
      "--listen vill ha ADRESS:PORT, t.ex. 127.0.0.1:8080"},
     {"--listen: \"%s\" is not a port (1 to 65535)",
@@ -160,7 +165,6 @@ static const struct entry swedish[] = {
      "--scope \"%s\": inget sådant initiativ (en projektledares omfång är initiativ-id)"},
     {"--threads wants a number from 1 to 256",
      "--threads vill ha ett tal från 1 till 256"},
-    {"--timeout wants seconds, e.g. 30", "--timeout vill ha sekunder, t.ex. 30"},
     {"--tls-cert and --tls-key go together",
      "--tls-cert och --tls-key hör ihop"},
     {"--weights: %s", "--weights: %s"},
@@ -186,6 +190,10 @@ static const struct entry swedish[] = {
      "en inloggning behöver fälten user och password"},
     {"a map is a JSON object (see examples/maps/README.md)",
      "en mappning är ett JSON-objekt (se examples/maps/README.md)"},
+    {"a number is too large (%s): a number must be less than 10^15 (1 000 000 000 000 000) in "
+     "size",
+     "ett tal är för stort (%s): ett tal måste vara mindre än 10^15 (1 000 000 000 000 000) till "
+     "storleken"},
     {"a password has at least 8 characters",
      "ett lösenord har minst 8 tecken"},
     {"a password has at most 1024 characters",
@@ -207,6 +215,8 @@ static const struct entry swedish[] = {
     {"cannot initialise libcurl: %s", "kan inte initiera libcurl: %s"},
     {"cannot listen on %s port %u (in use?)",
      "kan inte lyssna på %s port %u (upptagen?)"},
+    {"cannot make a directory for the new files: %s",
+     "kan inte skapa en katalog för de nya filerna: %s"},
     {"cannot make a file in memory: %s", "kan inte skapa en fil i minnet: %s"},
     {"cannot make a temporary folder",
      "kan inte skapa en tillfällig mapp"},
@@ -216,6 +226,12 @@ static const struct entry swedish[] = {
     {"cannot read %s: %s", "kan inte läsa %s: %s"},
     {"cannot read the TLS file",
      "kan inte läsa TLS-filen"},
+    {"cannot read the database: its -wal file is there, and the -shm file SQLite reads it "
+     "through cannot be made in a directory that cannot be written; let a command that writes "
+     "open it once where it can write, or copy the database with its -wal file elsewhere",
+     "kan inte läsa databasen: dess -wal-fil finns, och -shm-filen som SQLite läser den genom kan "
+     "inte skapas i en katalog som inte går att skriva i; låt ett kommando som skriver öppna den "
+     "en gång där det kan skriva, eller kopiera databasen med sin -wal-fil någon annanstans"},
     {"cannot read the export back",
      "kan inte läsa tillbaka exporten"},
     {"cannot read the file a second time (is it a pipe?): %s",
@@ -239,6 +255,7 @@ static const struct entry swedish[] = {
      "cellreferensen \"%s\" är ingen kolumn A..XFD på den här raden"},
     {"checking for duplicates", "när dubbletter söktes"},
     {"checking the database", "kontrollerar databasen"},
+    {"copying the database", "när databasen kopierades"},
     {"counting decisions", "när beslut räknades"},
     {"direction %s but the target %g is above the baseline %g",
      "riktningen är %s men målvärdet %g är över basvärdet %g"},
@@ -446,6 +463,7 @@ static const struct entry swedish[] = {
     {"rows of %s are not changed one by one", "rader i %s ändras inte en och en"},
     {"rows of %s are not read one by one",
      "rader av %s läses inte en och en"},
+    {"setting the journal mode", "när journalläget sattes"},
     {"sheet \"%s\" is empty: skipped", "bladet \"%s\" är tomt: hoppas över"},
     {"sheet \"%s\" is not a worksheet (a chart or dialog sheet): skipped",
      "bladet \"%s\" är inget kalkylblad (ett diagram- eller dialogblad): hoppas över"},
@@ -489,10 +507,25 @@ static const struct entry swedish[] = {
      "portfolj",
      "databasen har schemaversion %d, nyare än den här portfolj känner till (%zu); använd en nyare "
      "portfolj"},
+    {"the database has schema version %d, older than this portfolj's (%zu), and a command that "
+     "only reads does not migrate it: run one that writes first, e.g. `portfolj --db %s init`",
+     "databasen har schemaversion %d, äldre än den här portfoljs (%zu), och ett kommando som "
+     "bara läser migrerar den inte: kör först ett som skriver, t.ex. `portfolj --db %s init`"},
+    {"the database has schema version %d, which no portfolj writes (its PRAGMA user_version was "
+     "set by something else); restore a backup, or import the last export into a new database",
+     "databasen har schemaversion %d, som ingen portfolj skriver (dess PRAGMA user_version har "
+     "satts av något annat); återställ en säkerhetskopia, eller importera den senaste exporten "
+     "till en ny databas"},
     {"the database is busy (another portfolj is writing); try again",
      "databasen är upptagen (en annan portfolj skriver); försök igen"},
     {"the database is damaged (%s). %s", "databasen är skadad (%s). %s"},
     {"the database is damaged. %s", "databasen är skadad. %s"},
+    {"the database is read-only (%s): a command that writes needs write permission on the file "
+     "and on its directory (for the -wal and -shm files beside it); commands that only read "
+     "(report, export, check, import --dry-run) work as it is",
+     "databasen är skrivskyddad (%s): ett kommando som skriver behöver skrivrätt till filen och "
+     "till dess katalog (för -wal- och -shm-filerna bredvid den); kommandon som bara läser "
+     "(report, export, check, import --dry-run) fungerar som den är"},
     {"the date cell holds \"%.40s\", not an ISO 8601 date",
      "datumcellen innehåller \"%.40s\", inget ISO 8601-datum"},
     {"the date cell holds %.40s, which is no day from 1900-01-01 to 9999-12-31",
@@ -540,6 +573,10 @@ static const struct entry swedish[] = {
      "nästa sidas URL är %s: väntade en text eller null"},
     {"the number cell holds \"%.40s\", which is not a number",
      "talcellen innehåller \"%.40s\", som inte är något tal"},
+    {"the overall deadline passed: every page of the import was to be read within %.3g s "
+     "(--timeout); nothing of it is used",
+     "den totala tidsgränsen passerades: varje sida i importen skulle läsas inom %.3g s "
+     "(--timeout); inget av den används"},
     {"the page links to a next page at %s, which the map does not follow (its \"next\" is %s%s%s): "
      "the pages after this one are not read",
      "sidan länkar till en nästa sida på %s, som mappningen inte följer (dess \"next\" är %s%s%s): "

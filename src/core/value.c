@@ -6,6 +6,7 @@
  */
 #include "portfolj/value.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -539,17 +540,63 @@ bool pf_number_parse(const char *s, double *out)
 	return true;
 }
 
+/* The range of a number's text without blanks, a trailing `%` and a leading sign. */
+static void unsigned_body(const char *s, const char **b, const char **e)
+{
+	trim(s, b, e);
+	if (*e > *b && (*e)[-1] == '%') {
+		(*e)--;
+		trim_end(*b, e);
+	}
+	if (*b < *e && (**b == '-' || **b == '+'))
+		(*b)++;
+}
+
+/* Moves *pp past digits and single blanks between them; the count of digits but leading zeros. */
+static size_t count_int_digits(const char **pp, const char *end)
+{
+	const char *p = *pp;
+	size_t n = 0, bl;
+
+	while (p < end) {
+		if (is_digit(*p)) {
+			n += n || *p != '0';
+			p++;
+		} else if ((bl = blank_len(p, end)) > 0 && p + bl < end && is_digit(p[bl])) {
+			p += bl;
+		} else {
+			break;
+		}
+	}
+	*pp = p;
+	return n;
+}
+
+bool pf_number_too_large(const char *s)
+{
+	const char *b, *e;
+	double v;
+
+	if (pf_number_parse(s, &v))
+		return !(fabs(v) < PF_NUMBER_LIMIT);
+	unsigned_body(s, &b, &e);
+	if (b == e || !is_digit(*b))
+		return false;
+	size_t digits = count_int_digits(&b, e);
+	if (b < e && (*b == ',' || *b == '.')) {
+		if (++b == e || !is_digit(*b))
+			return false;
+		while (b < e && is_digit(*b))
+			b++;
+	}
+	return b == e && digits > 15;
+}
+
 bool pf_number_point_grouping(const char *s)
 {
 	const char *b, *e, *p;
 
-	trim(s, &b, &e);
-	if (e > b && e[-1] == '%') {
-		e--;
-		trim_end(b, &e);
-	}
-	if (b < e && (*b == '-' || *b == '+'))
-		b++;
+	unsigned_body(s, &b, &e);
 	for (p = b; p < e && is_digit(*p); p++)
 		;
 	if (p == b || p - b > 3 || *b == '0' || e - p != 4 || *p != '.')

@@ -16,6 +16,7 @@
 
 #include "store/sqlite/db_internal.h"
 #include "export/export_internal.h"
+#include "util/outdir.h"
 #include "portfolj/kinds.h"
 #include "portfolj/value.h"
 
@@ -245,6 +246,7 @@ struct csv_out {
 	pf_csv_flavour flavour;
 	char delim;
 	const char *eol;
+	int write_errno; /* why the first write failed, or 0 */
 };
 
 /* Writes s, after the mark of FORMATS.md's "Formulas" rule when mark is set. */
@@ -286,7 +288,7 @@ static const char *csv_cell(const struct csv_out *o, sqlite3_stmt *st, int c, co
 
 static pf_status csv_row(void *ctx, sqlite3_stmt *st, const pf_field *fields, size_t n)
 {
-	const struct csv_out *o = ctx;
+	struct csv_out *o = ctx;
 	char buf[64];
 
 	for (size_t c = 0; c < n; c++) {
@@ -296,7 +298,11 @@ static pf_status csv_row(void *ctx, sqlite3_stmt *st, const pf_field *fields, si
 		csv_field(o, s, s && pf_ftype_is_text(fields[c].type) && pf_formula_like(s));
 	}
 	fputs(o->eol, o->f);
-	return ferror(o->f) ? PF_EENV : PF_OK;
+	if (!ferror(o->f))
+		return PF_OK;
+	if (!o->write_errno)
+		o->write_errno = errno ? errno : EIO;
+	return PF_EENV;
 }
 
 static void csv_header(const struct csv_out *o, const pf_field *fields, size_t n)
@@ -313,49 +319,52 @@ static void csv_header(const struct csv_out *o, const pf_field *fields, size_t n
 	fputs(o->eol, o->f);
 }
 
-/* Writes one kind's file through a temporary name. */
-static pf_status csv_kind(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_kind k,
-                          pf_error *err)
+/* Writes one kind's file into the new set. */
+static pf_status csv_kind(pf_db *db, pf_outdir *d, pf_csv_flavour flavour, pf_kind k, pf_error *err)
 {
-	char path[4096], tmp[4200];
 	size_t n;
 	const pf_field *fields = pf_kind_fields(k, &n);
 	struct csv_out o = {NULL, flavour, flavour == PF_CSV_EXCEL ? ';' : ',',
-	                    flavour == PF_CSV_EXCEL ? "\r\n" : "\n"};
-	int fd;
+	                    flavour == PF_CSV_EXCEL ? "\r\n" : "\n", 0};
 	pf_status s;
 
-	snprintf(path, sizeof(path), "%s/%s.csv", dir, pf_kind_name(k));
-	snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) < 0 || !(o.f = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
-		return pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s", strerror(errno));
-	}
+	if (!(o.f = pf_outdir_open(d, (size_t)k)))
+		return pf_outdir_close(d, (size_t)k, NULL, true, err);
 	csv_header(&o, fields, n);
 	s = pf_export_rows(db, k, csv_row, &o, err);
-	if ((fclose(o.f) || s == PF_EENV) && !err->errors)
-		s = pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s", strerror(errno));
-	if (s || rename(tmp, path)) {
-		unlink(tmp);
-		return s ? s
-		         : pf_error_pos(err, PF_EENV, path, NULL, "cannot write: %s",
-		                        strerror(errno));
+	/* A write error (a full disk, a file-size limit) is said naming the file. */
+	if (s && !o.write_errno) {
+		fclose(o.f);
+		return s;
 	}
-	return PF_OK;
+	if (o.write_errno || ferror(o.f))
+		errno = o.write_errno ? o.write_errno : EIO;
+	return pf_outdir_close(d, (size_t)k, o.f, o.write_errno || ferror(o.f), err);
 }
 
 pf_status pf_export_csv(pf_db *db, const char *dir, pf_csv_flavour flavour, pf_error *err)
 {
+	char names[PF_KIND_COUNT][32];
+	const char *list[PF_KIND_COUNT];
+	pf_outdir d;
 	pf_status s;
 
-	if (mkdir(dir, 0777) && errno != EEXIST)
-		return pf_error_pos(err, PF_EENV, dir, NULL, "cannot create the directory: %s",
-		                    strerror(errno));
-	if ((s = pf_db_exec(db, "BEGIN", err)))
+	for (int k = 0; k < PF_KIND_COUNT; k++) {
+		snprintf(names[k], sizeof(names[k]), "%.24s.csv", pf_kind_name(k));
+		list[k] = names[k];
+	}
+	if ((s = pf_outdir_begin(&d, dir, list, PF_KIND_COUNT, err)))
 		return s;
+	if ((s = pf_db_exec(db, "BEGIN", err))) {
+		pf_outdir_abort(&d);
+		return s;
+	}
 	for (int k = 0; !s && k < PF_KIND_COUNT; k++)
-		s = csv_kind(db, dir, flavour, k, err);
+		s = csv_kind(db, &d, flavour, k, err);
 	pf_db_exec(db, "COMMIT", NULL);
-	return s;
+	if (s) {
+		pf_outdir_abort(&d);
+		return s;
+	}
+	return pf_outdir_commit(&d, err);
 }

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE
 #include "portfolj/outfile.h"
 
+#include "util/outdir.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -65,21 +67,29 @@ static pf_status resolve(const char *path, char out[PATH_MAX], pf_error *err)
 	return PF_OK;
 }
 
-/* A new file named DIR/.BASE.XXXXXXXX (random), made with O_EXCL; -1 with errno on failure. */
-static int make_temp(const char *target, mode_t mode, char tmp[PATH_MAX + 32])
+int pf_random_name(char *name, size_t len)
 {
 	static const char digits[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+	unsigned char r[64];
+
+	if (len == 0 || len > sizeof(r) || getrandom(r, len - 1, 0) != (ssize_t)(len - 1))
+		return -1;
+	for (size_t i = 0; i + 1 < len; i++)
+		name[i] = digits[r[i] % (sizeof(digits) - 1)];
+	name[len - 1] = '\0';
+	return 0;
+}
+
+/* A new file named DIR/.BASE.XXXXXXXXXX (random), made with O_EXCL; -1 with errno on failure. */
+static int make_temp(const char *target, mode_t mode, char tmp[PATH_MAX + 32])
+{
 	const char *slash = strrchr(target, '/');
 	int dir_len = slash ? (int)(slash - target) + 1 : 0;
 
 	for (int tries = 0; tries < 100; tries++) {
-		unsigned char r[10];
-		char name[sizeof(r) + 1];
-		if (getrandom(r, sizeof(r), 0) != (ssize_t)sizeof(r))
+		char name[11];
+		if (pf_random_name(name, sizeof(name)))
 			return -1;
-		for (size_t i = 0; i < sizeof(r); i++)
-			name[i] = digits[r[i] % (sizeof(digits) - 1)];
-		name[sizeof(r)] = '\0';
 		snprintf(tmp, PATH_MAX + 32, "%.*s.%s.%s", dir_len, target,
 		         slash ? slash + 1 : target, name);
 		int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, mode);

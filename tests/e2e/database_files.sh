@@ -74,4 +74,25 @@ run pf decision --body TYPO --date 2025-01-01 --type information
 [ "$RC" -eq 2 ] && grep -q "TYPO" "$WORK/err" && ok "decision --body of no known body is refused" || { fail "decision --body TYPO: exit $RC"; show_err; }
 [ "$(python3 -c "import sqlite3;print(sqlite3.connect('m.db').execute(\"SELECT count(*) FROM committees WHERE code = 'TYPO'\").fetchone()[0])")" = 0 ] &&
 	ok "and no committee TYPO made" || fail "a committee TYPO was made"
+# A single-value option given twice is refused on every command, naming it.
+for case in "--map:import --map a.json --map b.json x.csv" "--timeout:import --timeout 5 --timeout 6 x.csv" \
+	"--cacert:import --cacert a --cacert b x.csv" "--format:export --format json --format csv" \
+	"--output:export -o a.json -o b.json" "--output:export --format csv -o a --output b"; do
+	opt=${case%%:*} args=${case#*:}
+	run pf $args
+	[ "$RC" -eq 1 ] && grep -q -- "$opt is given twice" "$WORK/err" && ok "$args: refused" ||
+		{ fail "$args: exit $RC"; show_err; }
+done
+[ ! -e a.json ] && [ ! -e b.json ] && ok "and nothing written" || fail "an export with -o twice wrote a file"
+run "$PF" --lang en --lang sv --db "$DB" report quarter
+[ "$RC" -eq 1 ] && grep -q -- "--lang \(is given twice\|anges två gånger\)" "$WORK/err" && ok "--lang twice" || { fail "--lang twice: exit $RC"; show_err; }
+# A number of 10^15 or more is too large (saying the limit), not "not a number".
+printf 'indikator_id;period;varde\nKBN-01-M1;2025Q4;1%070d\n' 0 >huge.csv
+printf '{"measurements": [{"indicator_id": "KBN-01-M1", "period": "2025Q4", "value": 1.7e308}]}' >huge.json
+printf '{"measurements": [{"indicator_id": "KBN-01-M1", "period": "2025Q4", "value": 1e400}]}' >huge400.json
+for f in huge.csv huge.json huge400.json; do
+	run pf import $f
+	[ "$RC" -eq 2 ] && grep -q "error: .*too large.*less than 10^15" "$WORK/err" && ! grep -q "not a number" "$WORK/err" &&
+		ok "$f: too large" || { fail "$f: exit $RC"; show_err; }
+done
 finish

@@ -116,4 +116,39 @@ grep -q "401" "$WORK/err" && ok "401 reported" || { fail "401 message"; show_err
 snapshot "$DB" "$WORK/after2"
 cmp -s "$WORK/before" "$WORK/after2" && ok "nothing written without a token" ||
 	fail "the database changed after a 401"
+
+# --- the overall deadline: --timeout covers all pages, --page-timeout each one.
+# tests/rest_server.py serves /slowpages/K?of=N: N pages of one initiative, 0.3 s each.
+python3 "$SRC/tests/rest_server.py" >"$WORK/slow.port" 2>/dev/null &
+SLOW=$!
+trap 'kill $SERVER $SLOW 2>/dev/null; rm -rf "$WORK"' EXIT
+for _ in $(seq 50); do [ -s "$WORK/slow.port" ] && break; sleep 0.1; done
+SLOWURL="http://127.0.0.1:$(head -n1 "$WORK/slow.port")/slowpages/1?of=8"
+rm -f "$DB"*
+pf init >/dev/null
+snapshot "$DB" "$WORK/before-slow"
+# Eight pages (2.4 s) each well under its 1 s, together over the whole's 1.5 s.
+for opts in "--page-timeout 1 --timeout 1.5" "--timeout 1.5"; do
+	start=$(date +%s%N)
+	run pf import $opts "$SLOWURL"
+	ms=$((($(date +%s%N) - start) / 1000000))
+	[ "$RC" -eq 3 ] && ok "$opts: exit 3" || { fail "$opts over eight slow pages: exit $RC"; show_err; }
+	grep -q "error: the overall deadline passed: every page of the import was to be read within 1.5 s" "$WORK/err" &&
+		grep -q "nothing was written" "$WORK/err" && ok "$opts: says the overall deadline passed" ||
+		{ fail "$opts: no deadline message"; show_err; }
+	[ "$ms" -lt 2300 ] && ok "$opts: stopped at the deadline (${ms} ms)" || fail "$opts: ran ${ms} ms, past the deadline"
+	snapshot "$DB" "$WORK/after-slow"
+	same_snapshot "$WORK/before-slow" "$WORK/after-slow" "$opts"
+done
+# The same pages within a whole that is long enough, and a page timeout alone: all read.
+for opts in "--page-timeout 1 --timeout 30" "--page-timeout 1"; do
+	rm -f "$DB"*
+	run pf import $opts "$SLOWURL"
+	[ "$RC" -eq 0 ] && grep -q "initiatives *8 rows: 8 inserted" "$WORK/out" && ok "$opts: all eight pages read" ||
+		{ fail "$opts: exit $RC"; show_err; }
+done
+# A page over its own limit is a timeout of that page, not the deadline.
+run pf import --page-timeout 0.1 --timeout 30 "$SLOWURL"
+[ "$RC" -eq 3 ] && grep -q "timed out" "$WORK/err" && ! grep -q "overall deadline" "$WORK/err" &&
+	ok "--page-timeout limits each page" || { fail "--page-timeout 0.1: exit $RC"; show_err; }
 finish

@@ -1,11 +1,14 @@
 /* Opening, migrating and small helpers over SQLite: see include/portfolj/db.h. */
 #include "store/sqlite/db_internal.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 extern const char *const pf_schema_migrations[];
 extern const size_t pf_schema_count;
@@ -27,6 +30,19 @@ int pf_db_schema_latest(void)
 	return (int)pf_schema_count;
 }
 
+/* Whether this process may write the file and its directory (a read-only mount: no). */
+static bool writable(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		snprintf(dir, sizeof(dir), ".");
+	else
+		snprintf(dir, sizeof(dir), "%.*s", slash == path ? 1 : (int)(slash - path), path);
+	return access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+}
+
 pf_status pf_db_fail(pf_db *db, int rc, pf_error *err, const char *what)
 {
 	const char *msg = db && db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc);
@@ -39,6 +55,15 @@ pf_status pf_db_fail(pf_db *db, int rc, pf_error *err, const char *what)
 		    "the database is busy (another portfolj is writing); try again");
 	if (primary == SQLITE_NOMEM)
 		return pf_error_pos(err, PF_ENOMEM, path, NULL, "out of memory");
+	if (primary == SQLITE_READONLY || (primary == SQLITE_CANTOPEN && path && !writable(path)))
+		return pf_error_pos(
+		    err, PF_EENV, path, NULL,
+		    "the database is read-only (%s): a command that writes needs write permission "
+		    "on "
+		    "the file and on its directory (for the -wal and -shm files beside it); "
+		    "commands "
+		    "that only read (report, export, check, import --dry-run) work as it is",
+		    msg);
 	if (primary == SQLITE_NOTADB)
 		return pf_error_pos(err, PF_EENV, path, NULL,
 		                    "not a portfolj database, or a damaged one (%s)", msg);
@@ -85,9 +110,25 @@ static int pragma_int(pf_db *db, const char *sql)
 	return v;
 }
 
+/* PRAGMA user_version into *v (any int, a negative one too); a SQLite result code. */
+static int read_version(pf_db *db, int *v)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db->h, "PRAGMA user_version", -1, &st, NULL);
+
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int pf_db_schema_version(pf_db *db)
 {
-	return pragma_int(db, "PRAGMA user_version");
+	int v;
+
+	return read_version(db, &v) == SQLITE_OK ? v : -1;
 }
 
 static pf_status mark(pf_db *db, pf_error *err)
@@ -129,18 +170,41 @@ static pf_status migrate_one(pf_db *db, size_t i, pf_error *err)
 	return PF_OK;
 }
 
-/* Refuses a database of a newer schema before anything touches it (even its journal mode). */
+/*
+ * Refuses a database of a newer schema before anything touches it (even its
+ * journal mode), and a version no portfolj writes.
+ */
 static pf_status check_version(pf_db *db, int *v, pf_error *err)
 {
-	*v = pf_db_schema_version(db);
+	int rc = read_version(db, v);
+
+	if (rc != SQLITE_OK)
+		return pf_db_fail(db, rc, err, "reading the schema version");
 	if (*v < 0)
-		return pf_db_fail(db, sqlite3_errcode(db->h), err, "reading the schema version");
+		return pf_error_pos(
+		    err, PF_EENV, db->path, NULL,
+		    "the database has schema version %d, which no portfolj writes "
+		    "(its PRAGMA user_version was set by something else); restore a "
+		    "backup, or import the last export into a new database",
+		    *v);
 	if ((size_t)*v > pf_schema_count)
 		return pf_error_pos(err, PF_EENV, db->path, NULL,
 		                    "the database has schema version %d, newer than this portfolj "
 		                    "knows (%zu); use a newer portfolj",
 		                    *v, pf_schema_count);
 	return PF_OK;
+}
+
+/* Refuses a portfolj database of an older schema, which one opened only to read cannot migrate. */
+static pf_status check_current(pf_db *db, int v, pf_error *err)
+{
+	if ((size_t)v >= pf_schema_count)
+		return PF_OK;
+	return pf_error_pos(err, PF_EENV, db->path, NULL,
+	                    "the database has schema version %d, older than this portfolj's "
+	                    "(%zu), and a command that only reads does not migrate it: run one "
+	                    "that writes first, e.g. `portfolj --db %s init`",
+	                    v, pf_schema_count, db->path);
 }
 
 static pf_status migrate(pf_db *db, pf_error *err)
@@ -176,9 +240,29 @@ static pf_status check_identity(pf_db *db, int version, pf_error *err)
 	                    "as it is; give portfolj a database of its own with --db");
 }
 
+/*
+ * Switches the database to WAL (a no-op when it is in WAL already). The
+ * switch wants the file to itself, and SQLite answers SQLITE_BUSY at once,
+ * without the busy handler, while another connection reads it (several
+ * processes opening a new database at once): tried again for as long as
+ * the busy timeout allows.
+ */
+static pf_status set_wal(pf_db *db, int ms, pf_error *err)
+{
+	for (int waited = 0;; waited += 10) {
+		int rc = sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return PF_OK;
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= ms)
+			return pf_db_fail(db, rc, err, "setting the journal mode");
+		sqlite3_sleep(10);
+	}
+}
+
 static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 {
 	int ms = opts && opts->busy_timeout_ms > 0 ? opts->busy_timeout_ms : 5000;
+	bool read_only = opts && opts->read_only;
 	pf_status st;
 	int v;
 
@@ -187,16 +271,130 @@ static pf_status configure(pf_db *db, const pf_db_opts *opts, pf_error *err)
 	/* One read transaction: version, mark and tables as one process committed them. */
 	if ((st = pf_db_exec(db, "BEGIN", err)))
 		return st;
-	if ((st = check_version(db, &v, err)) || (st = check_identity(db, v, err))) {
+	if ((st = check_version(db, &v, err)) || (st = check_identity(db, v, err)) ||
+	    (read_only && !opts->scratch && (st = check_current(db, v, err)))) {
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
 		return st;
 	}
 	if ((st = pf_db_exec(db, "COMMIT", err)) ||
 	    (st = pf_db_exec(db, "PRAGMA foreign_keys = ON", err)))
 		return st;
-	if ((st = pf_db_exec(db, "PRAGMA journal_mode = WAL", err)))
+	/* Never a write, even where the connection could (see open_read_only). */
+	if (read_only && !opts->scratch)
+		return pf_db_exec(db, "PRAGMA query_only = ON", err);
+	if (read_only)
+		return PF_OK;
+	if ((st = set_wal(db, ms, err)))
 		return st;
 	return pf_db_exec(db, "PRAGMA synchronous = NORMAL", err);
+}
+
+/* Whether PATH-wal exists (a WAL database not closed cleanly, or open elsewhere). */
+static bool wal_exists(const char *path)
+{
+	char wal[PATH_MAX + 8];
+	struct stat sb;
+
+	return snprintf(wal, sizeof(wal), "%s-wal", path) < (int)sizeof(wal) && !stat(wal, &sb);
+}
+
+/* A file: URI opening path as immutable (% ? # and what is not printable escaped). */
+static char *immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	static const char query[] = "?immutable=1";
+	char *uri = malloc(5 + 3 * strlen(path) + sizeof(query)), *o = uri;
+
+	if (!uri)
+		return NULL;
+	memcpy(o, "file:", 5);
+	o += 5;
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= ' ' || *p >= 0x7f) {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		} else {
+			*o++ = (char)*p;
+		}
+	}
+	memcpy(o, query, sizeof(query));
+	return uri;
+}
+
+/*
+ * Opens the database to read only. Where this process may write the file
+ * and its directory the connection is read-write but query_only, so that
+ * closing it checkpoints and removes the -wal and -shm files as a writer's
+ * does (a read-only connection leaves them behind). Elsewhere the file is
+ * opened read-only. A WAL database is read through its -shm file,
+ * which SQLite makes when missing: in a directory this process cannot write,
+ * after a clean close (no -wal file), it cannot, and the file alone holds
+ * everything. No one can write it either (a writer needs the -wal file
+ * there), so it is read as immutable (https://sqlite.org/wal.html,
+ * "Read-Only Databases").
+ */
+static int open_read_only(pf_db *db)
+{
+	const int flags = SQLITE_OPEN_NOMUTEX |
+	                  (writable(db->path) ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY);
+	int v, rc = sqlite3_open_v2(db->path, &db->h, flags, NULL);
+
+	if (rc == SQLITE_OK) {
+		sqlite3_extended_result_codes(db->h, 1);
+		rc = read_version(db, &v);
+	}
+	if (((rc & 0xff) != SQLITE_CANTOPEN && rc != SQLITE_READONLY_DIRECTORY) ||
+	    wal_exists(db->path))
+		return rc;
+	char *uri = immutable_uri(db->path);
+	if (!uri)
+		return SQLITE_NOMEM;
+	sqlite3_close_v2(db->h);
+	db->h = NULL;
+	rc = sqlite3_open_v2(uri, &db->h, flags | SQLITE_OPEN_URI, NULL);
+	free(uri);
+	return rc;
+}
+
+/* Why open_read_only() failed with rc. */
+static pf_status read_only_fail(pf_db *db, int rc, pf_error *err)
+{
+	if ((rc & 0xff) == SQLITE_CANTOPEN && wal_exists(db->path))
+		return pf_error_pos(
+		    err, PF_EENV, db->path, NULL,
+		    "cannot read the database: its -wal file is there, and the -shm "
+		    "file SQLite reads it through cannot be made in a directory that "
+		    "cannot be written; let a command that writes open it once where "
+		    "it can write, or copy the database with its -wal file elsewhere");
+	if ((rc & 0xff) != SQLITE_CANTOPEN && db->h)
+		return pf_db_fail(db, rc, err, "reading the schema version");
+	return pf_error_pos(err, PF_EENV, db->path, NULL, "cannot open the database: %s",
+	                    db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+}
+
+/* Replaces the connection by a writable copy of its database in memory. */
+static pf_status copy_to_memory(pf_db *db, pf_error *err)
+{
+	const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
+	sqlite3 *mem = NULL;
+	sqlite3_backup *b = NULL;
+	int rc = sqlite3_open_v2(":memory:", &mem, flags, NULL);
+
+	if (rc == SQLITE_OK && !(b = sqlite3_backup_init(mem, "main", db->h, "main")))
+		rc = sqlite3_errcode(mem);
+	if (b && (rc = sqlite3_backup_step(b, -1)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+	if (b && sqlite3_backup_finish(b) != SQLITE_OK && rc == SQLITE_OK)
+		rc = sqlite3_errcode(mem);
+	if (rc != SQLITE_OK) {
+		sqlite3_close_v2(mem);
+		return pf_db_fail(db, rc, err, "copying the database");
+	}
+	sqlite3_close_v2(db->h);
+	db->h = mem;
+	sqlite3_extended_result_codes(db->h, 1);
+	return pf_db_exec(db, "PRAGMA foreign_keys = ON", err);
 }
 
 static pf_status exists(const char *path, pf_error *err)
@@ -214,7 +412,9 @@ static pf_status exists(const char *path, pf_error *err)
 pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_error *err)
 {
 	pf_db *db = calloc(1, sizeof(*db));
+	bool scratch = opts && opts->read_only && opts->scratch;
 	pf_status st = PF_ENOMEM;
+	struct stat sb;
 	int rc;
 
 	*out = NULL;
@@ -222,19 +422,30 @@ pf_status pf_db_open(pf_db **out, const char *path, const pf_db_opts *opts, pf_e
 		goto fail;
 	if (opts && opts->actor && !(db->actor = strdup(opts->actor)))
 		goto fail;
-	/* One connection is used by one thread at a time: SQLite's own mutexes are not needed. */
-	if (opts && opts->must_exist && (st = exists(path, err)))
+	/* A scratch copy of a database that does not exist is an empty one, and no file. */
+	if (scratch && stat(path, &sb) && errno == ENOENT)
+		path = ":memory:";
+	else if (opts && (opts->must_exist || opts->read_only) && (st = exists(path, err)))
 		goto fail;
-	rc = sqlite3_open_v2(path, &db->h,
-	                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
-	                         (opts && opts->must_exist ? 0 : SQLITE_OPEN_CREATE),
-	                     NULL);
-	if (rc != SQLITE_OK) {
+	/* One connection is used by one thread at a time: SQLite's own mutexes are not needed. */
+	if (opts && opts->read_only && strcmp(path, ":memory:")) {
+		if ((rc = open_read_only(db)) != SQLITE_OK) {
+			st = read_only_fail(db, rc, err);
+			goto fail;
+		}
+	} else if ((rc = sqlite3_open_v2(path, &db->h,
+	                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	                                     (opts && opts->must_exist ? 0 : SQLITE_OPEN_CREATE),
+	                                 NULL)) != SQLITE_OK) {
 		st = pf_error_pos(err, PF_EENV, path, NULL, "cannot open the database: %s",
 		                  db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
 		goto fail;
 	}
-	if ((st = configure(db, opts, err)) || (st = migrate(db, err)))
+	if ((st = configure(db, opts, err)))
+		goto fail;
+	if (scratch && strcmp(path, ":memory:") && (st = copy_to_memory(db, err)))
+		goto fail;
+	if ((!opts || !opts->read_only || scratch) && (st = migrate(db, err)))
 		goto fail;
 	*out = db;
 	return PF_OK;
